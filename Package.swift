@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "procmod",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "procmod", targets: ["procmod"]),
+        /// The model and loader, for a reform team's own Swift tools and test suites.
+        .library(name: "ProcmodKit", targets: ["ProcmodModel", "ProcmodLoader"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "ProcmodModel",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        .target(name: "ProcmodXML", dependencies: ["CLibXML2", "ProcmodModel"]),
+        .target(name: "ProcmodLoader", dependencies: ["ProcmodModel", "ProcmodXML"]),
+        .executableTarget(
+            name: "procmod",
+            dependencies: [
+                "ProcmodModel", "ProcmodLoader",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "procmod-bench",
+            dependencies: [
+                "ProcmodLoader",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "ProcmodTestSupport", dependencies: ["ProcmodModel", "ProcmodLoader"]),
+        .testTarget(
+            name: "ProcmodLoaderTests",
+            dependencies: ["ProcmodLoader", "ProcmodModel", "ProcmodXML", "ProcmodTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ProcmodCLITests",
+            dependencies: ["ProcmodTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,94 @@
+import ProcmodModel
+import ProcmodXML
+
+/// Reads typed values out of a schema-valid element tree, collecting a diagnostic for anything the
+/// schema cannot check (a 30 February, a holiday without a date) instead of stopping at the first.
+struct DecodeContext {
+    var diagnostics: [Diagnostic] = []
+
+    mutating func error(_ location: SourceLocation, _ message: String, code: String) {
+        diagnostics.append(Diagnostic(.error, location, message, code: code))
+    }
+
+    mutating func warning(_ location: SourceLocation, _ message: String, code: String) {
+        diagnostics.append(Diagnostic(.warning, location, message, code: code))
+    }
+
+    func string(_ element: ParsedElement, _ name: String) -> String? {
+        element.attribute(name)?.value
+    }
+
+    /// A required attribute; the schema guarantees it, so a miss is reported rather than trusted.
+    mutating func required(_ element: ParsedElement, _ name: String) -> String {
+        if let value = element.attribute(name)?.value { return value }
+        error(element.location, "<\(element.name)> is missing the required attribute '\(name)'", code: "schema")
+        return ""
+    }
+
+    mutating func enumeration<T: RawRepresentable>(_ element: ParsedElement, _ name: String, default value: T? = nil)
+        -> T? where T.RawValue == String {
+        guard let attribute = element.attribute(name) else { return value }
+        let text = attribute.value.trimmingSpaces
+        if let parsed = T(rawValue: text) { return parsed }
+        error(attribute.location, "<\(element.name)> attribute '\(name)' has the unknown value '\(text)'", code: "schema")
+        return value
+    }
+
+    mutating func number(_ element: ParsedElement, _ name: String) -> Double? {
+        guard let attribute = element.attribute(name) else { return nil }
+        let text = attribute.value.trimmingSpaces
+        if let value = Double(text) ?? Double(text + "0"), value.isFinite { return value }
+        error(attribute.location, "<\(element.name)> attribute '\(name)' must be a number, not '\(text)'", code: "schema")
+        return nil
+    }
+
+    mutating func integer(_ element: ParsedElement, _ name: String) -> Int? {
+        guard let attribute = element.attribute(name) else { return nil }
+        let text = attribute.value.trimmingSpaces
+        if let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) { return value }
+        error(attribute.location, "<\(element.name)> attribute '\(name)' must be a whole number, not '\(text)'",
+              code: "schema")
+        return nil
+    }
+
+    mutating func date(_ element: ParsedElement, _ name: String) -> LocalDate? {
+        guard let attribute = element.attribute(name) else { return nil }
+        if let date = LocalDate(attribute.value.trimmingSpaces) { return date }
+        error(attribute.location, "<\(element.name)> attribute '\(name)' is '\(attribute.value)', which is not a "
+              + "calendar date: expected YYYY-MM-DD", code: "date")
+        return nil
+    }
+
+    mutating func time(_ text: String, at location: SourceLocation, in element: ParsedElement) -> TimeOfDay? {
+        if let time = TimeOfDay(text) { return time }
+        error(location, "<\(element.name)> has the time '\(text)': expected HH:MM from 00:00 to 24:00", code: "time")
+        return nil
+    }
+
+    func bool(_ element: ParsedElement, _ name: String) -> Bool {
+        guard let text = element.attribute(name)?.value.trimmingSpaces else { return false }
+        return text == "true" || text == "1"
+    }
+
+    func list(_ element: ParsedElement, _ name: String) -> [String] {
+        element.attribute(name)?.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            .map(String.init) ?? []
+    }
+
+    func name(_ element: ParsedElement) -> LocalizedName {
+        LocalizedName(vi: element.attribute("name")?.value, en: element.attribute("name-en")?.value)
+    }
+
+    func provenance(_ element: ParsedElement) -> Provenance {
+        Provenance(sources: list(element, "source"), assumed: bool(element, "assumed"))
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

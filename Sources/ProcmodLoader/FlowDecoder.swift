@@ -1,0 +1,196 @@
+import ProcmodModel
+import ProcmodXML
+
+/// Decodes `<flow>`: steps, choices, parallel splits, joins and ends, and links them into a graph.
+/// A step or join without `next` continues with the element after it.
+struct FlowDecoder {
+    private struct PendingEdge {
+        var target: String
+        var edge: FlowEdge
+    }
+
+    private struct PendingNode {
+        var node: FlowNode
+        var edges: [PendingEdge]
+        /// For joins: the split they close.
+        var split: String?
+        /// True when the node continues with the following element (no explicit `next`).
+        var fallsThrough: Bool
+        var element: ParsedElement
+    }
+
+    mutating func decode(_ flow: ParsedElement?, using decoder: inout ProcedureDecoder) -> Flow {
+        guard let flow else { return Flow(nodes: []) }
+        var pending: [PendingNode] = []
+        for e in flow.children {
+            let id = decoder.define(.node, e)
+            let owner = "<\(e.name)> '\(id)'"
+            var node = PendingNode(node: FlowNode(id: id, kind: .end, edges: [], location: e.location), edges: [],
+                                   split: nil, fallsThrough: false, element: e)
+            switch e.name {
+            case "step":
+                node.node.kind = .step(step(e, id: id, using: &decoder))
+                nextEdge(e, owner: owner, into: &node, using: &decoder)
+            case "choice":
+                let rule: ChoiceRule = decoder.context.enumeration(e, "by", default: .probability) ?? .probability
+                node.node.kind = .choice(rule)
+                for b in e.children(named: "branch") {
+                    let target = decoder.refer(.node, b, "to", owner: owner)
+                    let edge = FlowEdge(target: -1, probability: decoder.context.number(b, "probability"),
+                                        channel: decoder.optionalRefer(.channel, b, "channel", owner: "a branch of \(owner)"),
+                                        loop: decoder.context.enumeration(b, "loop"),
+                                        maxCount: decoder.context.integer(b, "max"), location: b.location)
+                    _ = decoder.provenance(b)
+                    node.edges.append(PendingEdge(target: target, edge: edge))
+                }
+            case "parallel":
+                node.node.kind = .parallel
+                for b in e.children(named: "branch") {
+                    let target = decoder.refer(.node, b, "to", owner: owner)
+                    node.edges.append(PendingEdge(target: target, edge: FlowEdge(target: -1, location: b.location)))
+                }
+            case "join":
+                node.split = decoder.refer(.node, e, "split", owner: owner)
+                nextEdge(e, owner: owner, into: &node, using: &decoder)
+            default:
+                break
+            }
+            pending.append(node)
+        }
+        return link(pending, using: &decoder)
+    }
+
+    private func nextEdge(_ e: ParsedElement, owner: String, into node: inout PendingNode,
+                          using decoder: inout ProcedureDecoder) {
+        if e.attribute("next") != nil {
+            let target = decoder.refer(.node, e, "next", owner: owner)
+            node.edges.append(PendingEdge(target: target, edge: FlowEdge(target: -1, location: e.location)))
+        } else {
+            node.fallsThrough = true
+        }
+    }
+
+    /// Resolves target ids to node indices; unknown ids were already recorded as references.
+    private func link(_ pending: [PendingNode], using decoder: inout ProcedureDecoder) -> Flow {
+        var index: [String: Int] = [:]
+        for (i, p) in pending.enumerated() where index[p.node.id] == nil { index[p.node.id] = i }
+        var nodes: [FlowNode] = []
+        nodes.reserveCapacity(pending.count)
+        for (i, p) in pending.enumerated() {
+            var node = p.node
+            node.edges = p.edges.compactMap { pendingEdge in
+                guard let target = index[pendingEdge.target] else { return nil }
+                var edge = pendingEdge.edge
+                edge.target = target
+                return edge
+            }
+            if p.fallsThrough {
+                if i + 1 < pending.count {
+                    node.edges = [FlowEdge(target: i + 1, location: node.location)]
+                } else {
+                    decoder.context.error(node.location, "<\(p.element.name)> '\(node.id)' is the last element of "
+                                          + "<flow> and has no 'next': add next=\"...\" or end the flow with <end/>",
+                                          code: "no-path-to-end")
+                }
+            }
+            if let split = p.split {
+                if let s = index[split] {
+                    if case .parallel = pending[s].node.kind {
+                        node.kind = .join(split: s)
+                    } else {
+                        decoder.context.error(p.element.attribute("split")?.location ?? node.location,
+                                              "join '\(node.id)' names '\(split)' as its split, but '\(split)' is a "
+                                              + "<\(pending[s].element.name)>, not a <parallel>", code: "join-without-split")
+                        node.kind = .join(split: -1)
+                    }
+                } else {
+                    node.kind = .join(split: -1)
+                }
+            }
+            nodes.append(node)
+        }
+        return Flow(nodes: nodes)
+    }
+
+    // MARK: - Steps
+
+    private func step(_ e: ParsedElement, id: String, using decoder: inout ProcedureDecoder) -> Step {
+        let owner = "step '\(id)'"
+        let requires = e.children(named: "requires").map { r in
+            DocumentRequirement(document: decoder.refer(.document, r, "document", owner: owner),
+                                form: decoder.context.enumeration(r, "form", default: .original) ?? .original,
+                                copies: decoder.context.integer(r, "copies") ?? 1,
+                                sets: decoder.context.integer(r, "sets") ?? 1,
+                                legal: decoder.legal(r, owner: "a requirement of \(owner)"), location: r.location)
+        }
+        let produces = e.children(named: "produces").map { p in
+            DocumentOutput(document: decoder.refer(.document, p, "document", owner: owner),
+                           medium: decoder.context.enumeration(p, "medium", default: .paper) ?? .paper,
+                           copies: decoder.context.integer(p, "copies") ?? 1, location: p.location)
+        }
+        let actor = decoder.refer(.actor, e, "actor", owner: owner)
+        let signature = e.child(named: "signature").map { s in
+            Signature(signer: s.attribute("signer") == nil ? actor : decoder.refer(.actor, s, "signer", owner: owner),
+                      kind: decoder.context.enumeration(s, "kind", default: .wet) ?? .wet, location: s.location)
+        }
+        let payment = e.child(named: "payment").map { p in
+            Payment(amount: decoder.context.number(p, "amount") ?? 0,
+                    method: decoder.context.enumeration(p, "method", default: .cash) ?? .cash,
+                    purpose: decoder.context.string(p, "purpose"), legal: decoder.legal(p, owner: "the payment of \(owner)"),
+                    location: p.location)
+        }
+        let handoff = e.child(named: "handoff").map { h in
+            Handoff(to: decoder.refer(.actor, h, "to", owner: owner),
+                    medium: decoder.context.enumeration(h, "medium", default: .paper) ?? .paper, location: h.location)
+        }
+        return Step(id: id, name: decoder.context.name(e),
+                    kind: decoder.context.enumeration(e, "kind", default: .wait) ?? .wait, actor: actor,
+                    channel: decoder.optionalRefer(.channel, e, "channel", owner: owner),
+                    work: e.child(named: "work").map { duration($0, owner: owner, using: &decoder) },
+                    delay: e.child(named: "delay").map { duration($0, owner: owner, using: &decoder) },
+                    requires: requires, produces: produces, signature: signature, payment: payment, handoff: handoff,
+                    legal: decoder.legal(e, owner: owner), provenance: decoder.provenance(e), location: e.location)
+    }
+
+    private func duration(_ e: ParsedElement, owner: String, using decoder: inout ProcedureDecoder) -> TimedQuantity {
+        let unit: TimeUnit = decoder.context.enumeration(e, "unit", default: .minutes) ?? .minutes
+        let d = e.children.first.map { distribution($0, owner: "the <\(e.name)> of \(owner)", using: &decoder) }
+            ?? .fixed(value: 0)
+        return TimedQuantity(unit: unit, distribution: d, provenance: decoder.provenance(e), location: e.location)
+    }
+
+    private func distribution(_ e: ParsedElement, owner: String, using decoder: inout ProcedureDecoder) -> Distribution {
+        func n(_ name: String) -> Double { decoder.context.number(e, name) ?? 0 }
+        func bad(_ message: String) {
+            decoder.context.error(e.location, "<\(e.name)> in \(owner): \(message)", code: "distribution")
+        }
+        switch e.name {
+        case "fixed":
+            return .fixed(value: n("value"))
+        case "uniform":
+            if n("min") > n("max") { bad("min (\(n("min"))) is greater than max (\(n("max")))") }
+            return .uniform(min: n("min"), max: n("max"))
+        case "triangular":
+            if !(n("min") <= n("mode") && n("mode") <= n("max")) {
+                bad("expected min <= mode <= max, got min \(n("min")), mode \(n("mode")), max \(n("max"))")
+            }
+            return .triangular(min: n("min"), mode: n("mode"), max: n("max"))
+        case "normal":
+            let lo = decoder.context.number(e, "min") ?? 0, hi = decoder.context.number(e, "max")
+            if let hi, hi <= lo { bad("max (\(hi)) must be greater than min (\(lo))") }
+            return .normal(mean: n("mean"), sd: n("sd"), min: lo, max: hi)
+        case "lognormal":
+            return .lognormal(mean: n("mean"), sd: n("sd"))
+        case "exponential":
+            return .exponential(mean: n("mean"))
+        case "gamma":
+            return .gamma(shape: n("shape"), scale: n("scale"))
+        case "erlang":
+            return .erlang(k: decoder.context.integer(e, "k") ?? 1, mean: n("mean"))
+        default:
+            let points = e.children(named: "point")
+            return .empirical(values: points.map { decoder.context.number($0, "value") ?? 0 },
+                              weights: points.map { decoder.context.number($0, "weight") ?? 1 })
+        }
+    }
+}

@@ -1,0 +1,235 @@
+import OrderedCollections
+import ProcmodModel
+import ProcmodXML
+
+/// Turns a schema-valid `<procedure>` tree into a ``Procedure``, recording every definition and
+/// reference so that ``SemanticChecks`` can resolve them afterwards.
+struct ProcedureDecoder {
+    var context = DecodeContext()
+    var definitions = Definitions()
+    var references: [Reference] = []
+
+    mutating func decode(_ root: ParsedElement) -> Procedure {
+        var sources: OrderedDictionary<String, Source> = [:]
+        for e in root.child(named: "sources")?.children(named: "source") ?? [] {
+            let id = define(.source, e)
+            sources[id] = Source(id: id, quality: context.string(e, "quality"), reference: context.required(e, "ref"),
+                                 title: e.text.trimmingSpaces, location: e.location)
+        }
+        var legal: OrderedDictionary<String, LegalReference> = [:]
+        for e in root.child(named: "legal-basis")?.children(named: "provision") ?? [] {
+            let id = define(.provision, e)
+            legal[id] = LegalReference(id: id, act: context.required(e, "act"), article: context.string(e, "article"),
+                                       clause: context.string(e, "clause"), point: context.string(e, "point"),
+                                       url: context.string(e, "url"), location: e.location)
+        }
+        var agencies: OrderedDictionary<String, Agency> = [:]
+        for e in root.child(named: "agencies")?.children(named: "agency") ?? [] {
+            let id = define(.agency, e)
+            agencies[id] = Agency(id: id, name: context.name(e), level: context.enumeration(e, "level"),
+                                  role: context.enumeration(e, "role", default: .implementing) ?? .implementing,
+                                  location: e.location)
+        }
+        let volumeElement = root.child(named: "volume")
+        let resultElement = root.child(named: "result")
+        let result = resultElement.map { refer(.document, $0, "document", owner: "<result>") } ?? ""
+
+        var procedure = Procedure(
+            code: context.required(root, "code"), name: context.name(root), version: context.string(root, "version"),
+            validFrom: context.date(root, "valid-from"), field: context.string(root, "field"),
+            level: context.enumeration(root, "level", default: .commune) ?? .commune,
+            summary: root.child(named: "summary")?.text.trimmingSpaces, sources: sources, legal: legal,
+            agencies: agencies, deadline: root.child(named: "deadline").map { deadline($0, owner: "the procedure") },
+            volume: Volume(perYear: volumeElement.flatMap { context.number($0, "per-year") } ?? 0,
+                           provenance: volumeElement.map { provenance($0) } ?? .init(),
+                           location: volumeElement?.location ?? root.location),
+            result: result, channels: [:], calendars: [:], actors: [:], documents: [:], flow: Flow(nodes: []),
+            location: root.location)
+
+        for e in root.child(named: "channels")?.children(named: "channel") ?? [] {
+            let c = channel(e)
+            procedure.channels[c.id] = c
+        }
+        for e in root.child(named: "calendars")?.children(named: "calendar") ?? [] {
+            let c = calendar(e)
+            procedure.calendars[c.id] = c
+        }
+        for e in root.child(named: "actors")?.children(named: "actor") ?? [] {
+            let a = actor(e)
+            procedure.actors[a.id] = a
+        }
+        for e in root.child(named: "documents")?.children(named: "document") ?? [] {
+            let d = document(e)
+            procedure.documents[d.id] = d
+        }
+        var flowDecoder = FlowDecoder()
+        procedure.flow = flowDecoder.decode(root.child(named: "flow"), using: &self)
+        return procedure
+    }
+
+    // MARK: - Definitions and references
+
+    /// Reads the element's `id` and records it; a second definition of the same id is an error.
+    mutating func define(_ kind: IDKind, _ element: ParsedElement) -> String {
+        let id = context.required(element, "id")
+        let location = element.attribute("id")?.location ?? element.location
+        if let first = definitions.define(kind, id, at: location) {
+            context.error(location, "duplicate \(kind.rawValue) id '\(id)': it is already defined at "
+                          + "\(first.line):\(first.column)", code: "duplicate-id")
+        }
+        return id
+    }
+
+    /// Reads an attribute that names an id of `kind` and records the reference.
+    mutating func refer(_ kind: IDKind, _ element: ParsedElement, _ attribute: String, owner: String) -> String {
+        let id = context.required(element, attribute)
+        references.append(Reference(kind: kind, id: id, location: element.attribute(attribute)?.location ?? element.location,
+                                    owner: owner, attribute: attribute))
+        return id
+    }
+
+    mutating func optionalRefer(_ kind: IDKind, _ element: ParsedElement, _ attribute: String, owner: String) -> String? {
+        guard element.attribute(attribute) != nil else { return nil }
+        return refer(kind, element, attribute, owner: owner)
+    }
+
+    /// Reads a list of provision ids from `legal`.
+    mutating func legal(_ element: ParsedElement, owner: String) -> [String] {
+        let ids = context.list(element, "legal")
+        let location = element.attribute("legal")?.location ?? element.location
+        for id in ids {
+            references.append(Reference(kind: .provision, id: id, location: location, owner: owner, attribute: "legal"))
+        }
+        return ids
+    }
+
+    mutating func provenance(_ element: ParsedElement) -> Provenance {
+        let p = context.provenance(element)
+        let location = element.attribute("source")?.location ?? element.location
+        for id in p.sources {
+            references.append(Reference(kind: .source, id: id, location: location, owner: "<\(element.name)>",
+                                        attribute: "source"))
+        }
+        return p
+    }
+
+    // MARK: - Sections
+
+    mutating func deadline(_ e: ParsedElement, owner: String) -> Deadline {
+        let cutOff = e.attribute("cut-off").flatMap { context.time($0.value, at: $0.location, in: e) }
+        return Deadline(workingDays: context.number(e, "working-days") ?? 0, cutOff: cutOff,
+                        calendar: optionalRefer(.calendar, e, "calendar", owner: "the deadline of \(owner)"),
+                        legal: legal(e, owner: "the deadline of \(owner)"), location: e.location)
+    }
+
+    mutating func channel(_ e: ParsedElement) -> Channel {
+        let id = define(.channel, e)
+        let owner = "channel '\(id)'"
+        let fees = e.children(named: "fee").map { f in
+            Fee(name: context.required(f, "name"), amount: context.number(f, "amount") ?? 0,
+                legal: legal(f, owner: "a fee of \(owner)"), location: f.location)
+        }
+        let kind: ChannelKind = context.enumeration(e, "kind", default: .inPerson) ?? .inPerson
+        let level: OnlineLevel? = context.enumeration(e, "online-level")
+        if level != nil && kind != .online, let a = e.attribute("online-level") {
+            context.error(a.location, "\(owner) has an online-level but its kind is '\(kind.rawValue)': "
+                          + "only online channels have a level", code: "channel")
+        }
+        return Channel(id: id, name: context.name(e), kind: kind, onlineLevel: level,
+                       share: context.number(e, "share") ?? 0,
+                       deadline: e.child(named: "deadline").map { deadline($0, owner: owner) }, fees: fees,
+                       provenance: provenance(e), location: e.location)
+    }
+
+    mutating func calendar(_ e: ParsedElement) -> WorkCalendar {
+        let id = define(.calendar, e)
+        if id == alwaysOpenCalendarID {
+            context.error(e.attribute("id")?.location ?? e.location,
+                          "calendar id 'always' is reserved for the built-in calendar that never closes", code: "calendar")
+        }
+        var hours: [WeeklyHours] = []
+        for h in e.children(named: "hours") {
+            let days = context.list(h, "days").compactMap(Weekday.init(rawValue:))
+            guard let fromA = h.attribute("from"), let toA = h.attribute("to"),
+                  let from = context.time(fromA.value, at: fromA.location, in: h),
+                  let to = context.time(toA.value, at: toA.location, in: h) else { continue }
+            if from >= to {
+                context.error(h.location, "<hours> from \(from) to \(to) in calendar '\(id)' is empty: "
+                              + "'from' must be earlier than 'to'", code: "calendar")
+            }
+            hours.append(WeeklyHours(days: days, start: from, end: to, location: h.location))
+        }
+        var holidays: [Holiday] = []
+        for h in e.children(named: "holiday") {
+            let single = context.date(h, "date")
+            let from = context.date(h, "from"), to = context.date(h, "to")
+            switch (h.attribute("date") != nil, h.attribute("from") != nil, h.attribute("to") != nil) {
+            case (true, false, false):
+                if let single { holidays.append(Holiday(start: single, end: single, name: context.string(h, "name"),
+                                                        location: h.location)) }
+            case (false, true, true):
+                guard let from, let to else { continue }
+                if to < from {
+                    context.error(h.location, "<holiday> in calendar '\(id)' ends (\(to)) before it starts (\(from))",
+                                  code: "calendar")
+                }
+                holidays.append(Holiday(start: from, end: to, name: context.string(h, "name"), location: h.location))
+            default:
+                context.error(h.location, "<holiday> in calendar '\(id)' needs either 'date' or both 'from' and 'to'",
+                              code: "calendar")
+            }
+        }
+        if let base = optionalRefer(.calendar, e, "extends", owner: "calendar '\(id)'") {
+            pendingExtensions.append((id, base, e.attribute("extends")!.location))
+        }
+        return WorkCalendar(id: id, name: context.name(e), hours: hours, holidays: holidays, location: e.location)
+    }
+
+    /// Calendars that extend another, resolved once all calendars are read.
+    var pendingExtensions: [(calendar: String, base: String, location: SourceLocation)] = []
+
+    mutating func actor(_ e: ParsedElement) -> Actor {
+        let id = define(.actor, e)
+        let owner = "actor '\(id)'"
+        var capacity = Capacity.servers(1)
+        if let a = e.attribute("capacity") {
+            let text = a.value.trimmingSpaces
+            if text == "unlimited" {
+                capacity = .unlimited
+            } else if let n = Int(text) {
+                if n <= 0 {
+                    context.error(a.location, "\(owner) has capacity \(text): expected a positive number of servers "
+                                  + "or 'unlimited'", code: "capacity")
+                }
+                capacity = .servers(n)
+            }
+        }
+        let cadence = e.child(named: "cadence").map { c in
+            let at = c.attribute("at")
+            let times = context.list(c, "at").compactMap { context.time($0, at: at?.location ?? c.location, in: c) }
+            let days = context.list(c, "days").compactMap(Weekday.init(rawValue:))
+            return SigningCadence(times: times, days: days.isEmpty ? [.mon, .tue, .wed, .thu, .fri] : days,
+                                  location: c.location)
+        }
+        let availability = e.child(named: "availability").map { a in
+            Availability(meanHoursBetweenFailures: context.number(a, "mtbf-hours") ?? 1,
+                         meanHoursToRepair: context.number(a, "mttr-hours") ?? 0, location: a.location)
+        }
+        return Actor(id: id, name: context.name(e), kind: context.enumeration(e, "kind", default: .official) ?? .official,
+                     agency: optionalRefer(.agency, e, "agency", owner: owner), capacity: capacity,
+                     calendar: e.attribute("calendar") == nil ? alwaysOpenCalendarID
+                        : refer(.calendar, e, "calendar", owner: owner),
+                     tariff: context.number(e, "tariff"), cadence: cadence, batchSize: context.integer(e, "batch-size"),
+                     availability: availability, provenance: provenance(e), location: e.location)
+    }
+
+    mutating func document(_ e: ParsedElement) -> Document {
+        let id = define(.document, e)
+        return Document(id: id, name: context.name(e), kind: context.enumeration(e, "kind", default: .evidence) ?? .evidence,
+                        issuer: context.string(e, "issuer"), register: context.string(e, "register"),
+                        medium: context.enumeration(e, "medium", default: .paper) ?? .paper,
+                        pages: context.integer(e, "pages") ?? 1, obsoleteFrom: context.date(e, "obsolete-from"),
+                        resultOf: context.string(e, "result-of"), legal: legal(e, owner: "document '\(id)'"),
+                        provenance: provenance(e), location: e.location)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+public import ProcmodModel
+import ProcmodXML
+
+/// One file's outcome: the procedure when it is valid, and every diagnostic, sorted.
+public struct LoadedProcedure: Sendable {
+    /// The path as given or found.
+    public var path: String
+    /// The procedure, or nil when the file has errors.
+    public var procedure: Procedure?
+    /// Every problem found, sorted by location.
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, procedure: Procedure?, diagnostics: [Diagnostic]) {
+        self.path = path
+        self.procedure = procedure
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Thrown by ``ProcedureLoader/loadProcedure(at:)`` when a file has errors.
+public struct ProcedureLoadError: Error, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Loads procedure files: reads them safely with libxml2, validates them against the DSL's schema,
+/// decodes the model and runs the semantic checks.
+public struct ProcedureLoader: Sendable {
+    /// Files larger than this are refused before reading (default 32 MiB).
+    public var maximumFileSize: Int
+
+    public init(maximumFileSize: Int = 32 << 20) {
+        self.maximumFileSize = maximumFileSize
+    }
+
+    /// Loads one file.
+    public func load(path: String) -> LoadedProcedure {
+        func failure(_ message: String, code: String) -> LoadedProcedure {
+            LoadedProcedure(path: path, procedure: nil,
+                            diagnostics: [Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), message,
+                                                     code: code)])
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return failure("no such file", code: "io")
+        }
+        if isDirectory.boolValue { return failure("is a directory: expected a procedure file", code: "io") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > maximumFileSize {
+            return failure("the file is \(megabytes(size)) MiB, over the limit of \(megabytes(maximumFileSize)) MiB; "
+                           + "raise it with --max-file-size if the file is really a procedure", code: "file-too-large")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return failure("cannot be read", code: "io") }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maximumFileSize + 1)) ?? Data()
+        if data.count > maximumFileSize {
+            return failure("the file is over the limit of \(megabytes(maximumFileSize)) MiB", code: "file-too-large")
+        }
+        return load(bytes: [UInt8](data), path: path)
+    }
+
+    /// Loads a procedure from bytes, reporting locations against `path`.
+    public func load(bytes: [UInt8], path: String) -> LoadedProcedure {
+        let parsed = XMLReader.read(bytes: bytes, path: path, rootName: "procedure", schema: Self.schema)
+        var diagnostics = parsed.diagnostics
+        guard let root = parsed.root, !diagnostics.containsErrors else {
+            if let root = parsed.root {
+                diagnostics.append(Diagnostic(.note, root.location, "the semantic checks (references, probabilities, "
+                                              + "flow) run once the errors above are fixed", code: "schema"))
+            }
+            return LoadedProcedure(path: path, procedure: nil, diagnostics: diagnostics.sorted())
+        }
+        guard root.name == "procedure", root.namespace == ProcedureSchema.namespace else {
+            let found = root.namespace.map { "{\($0)}" } ?? "no namespace"
+            diagnostics.append(Diagnostic(.error, root.location, "the root element is <\(root.name)> in \(found): "
+                                          + "expected <procedure xmlns=\"\(ProcedureSchema.namespace)\">", code: "schema"))
+            return LoadedProcedure(path: path, procedure: nil, diagnostics: diagnostics.sorted())
+        }
+        var decoder = ProcedureDecoder()
+        var procedure = decoder.decode(root)
+        var checks = SemanticChecks(context: decoder.context)
+        checks.run(&procedure, decoder: decoder)
+        diagnostics += checks.context.diagnostics
+        return LoadedProcedure(path: path, procedure: diagnostics.containsErrors ? nil : procedure,
+                               diagnostics: diagnostics.sorted())
+    }
+
+    /// Loads files and directories (searched recursively for `*.xml`), in parallel, and returns the
+    /// outcomes in a stable order: the paths as given, directory contents sorted by path.
+    public func loadAll(_ paths: [String]) -> [LoadedProcedure] {
+        let files = ProcedureFiles.expand(paths)
+        let results = ResultSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            results.set(i, load(path: files[i]))
+        }
+        return results.values
+    }
+
+    /// Loads one file and throws its diagnostics when it has errors.
+    public func loadProcedure(at path: String) throws(ProcedureLoadError) -> Procedure {
+        let loaded = load(path: path)
+        guard let procedure = loaded.procedure else { throw ProcedureLoadError(diagnostics: loaded.diagnostics) }
+        return procedure
+    }
+
+    /// The compiled DSL schema, shared by every load.
+    static let schema: XMLSchema = {
+        do { return try XMLSchema(text: ProcedureSchema.text) } catch {
+            fatalError("procmod's own schema does not compile: \(error)")
+        }
+    }()
+
+    private func megabytes(_ bytes: Int) -> String {
+        let mib = Double(bytes) / 1_048_576
+        return mib >= 10 ? String(Int(mib.rounded())) : String((mib * 10).rounded() / 10)
+    }
+}
+
+/// Per-index result storage written from concurrent iterations, each index once.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [LoadedProcedure?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: LoadedProcedure) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [LoadedProcedure] { slots.compactMap { $0 } }
+}
+
+/// Expands command-line paths into procedure files.
+public enum ProcedureFiles {
+    /// Files stay as given; directories become their `*.xml` files, recursively, sorted by path.
+    public static func expand(_ paths: [String]) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+                let found = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+                    .filter { $0.hasSuffix(".xml") }
+                    .map { base + "/" + $0 }
+                files += found.sorted()
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+}

@@ -1,0 +1,95 @@
+import ProcmodModel
+
+/// The kinds of things an id can name; each kind is its own namespace.
+enum IDKind: String, CaseIterable {
+    case source, provision, agency, channel, calendar, actor, document
+    case node = "flow element"
+
+    /// What the user wrote, for "defined <plural>: ..." hints.
+    var plural: String {
+        switch self {
+        case .source: "sources"
+        case .provision: "provisions"
+        case .agency: "agencies"
+        case .channel: "channels"
+        case .calendar: "calendars"
+        case .actor: "actors"
+        case .document: "documents"
+        case .node: "flow elements"
+        }
+    }
+}
+
+/// One use of an id, recorded with the attribute's location so an unknown id points at itself.
+struct Reference {
+    var kind: IDKind
+    var id: String
+    var location: SourceLocation
+    /// Who refers: "step 'receive'".
+    var owner: String
+    /// The attribute that holds the id.
+    var attribute: String
+}
+
+/// Ids defined in the file, per kind, in document order.
+struct Definitions {
+    private(set) var ids: [IDKind: [String: SourceLocation]] = [:]
+    private(set) var order: [IDKind: [String]] = [:]
+
+    /// Records a definition; returns the first definition's location when the id is taken.
+    mutating func define(_ kind: IDKind, _ id: String, at location: SourceLocation) -> SourceLocation? {
+        if let first = ids[kind]?[id] { return first }
+        ids[kind, default: [:]][id] = location
+        order[kind, default: []].append(id)
+        return nil
+    }
+
+    func contains(_ kind: IDKind, _ id: String) -> Bool { ids[kind]?[id] != nil }
+
+    func all(_ kind: IDKind) -> [String] { order[kind] ?? [] }
+}
+
+/// Resolves every recorded reference, reporting unknown ids with the closest defined one.
+func checkReferences(_ references: [Reference], against definitions: Definitions, into context: inout DecodeContext) {
+    for reference in references where !definitions.contains(reference.kind, reference.id) {
+        if reference.kind == .calendar && reference.id == alwaysOpenCalendarID { continue }
+        let known = definitions.all(reference.kind)
+        var message = "\(reference.owner) names \(reference.kind.rawValue) '\(reference.id)' in '\(reference.attribute)', "
+            + "but no \(reference.kind.rawValue) has that id"
+        if let suggestion = closest(to: reference.id, in: known) {
+            message += "; did you mean '\(suggestion)'?"
+        } else if known.isEmpty {
+            message += "; the file defines no \(reference.kind.plural)"
+        } else {
+            message += "; defined \(reference.kind.plural): " + known.prefix(8).joined(separator: ", ")
+                + (known.count > 8 ? ", ..." : "")
+        }
+        context.error(reference.location, message, code: "unknown-reference")
+    }
+}
+
+/// The defined id nearest to `id` by edit distance, when it is close enough to be a typo.
+func closest(to id: String, in candidates: [String]) -> String? {
+    let target = Array(id.unicodeScalars)
+    var best: (String, Int)?
+    for candidate in candidates {
+        let d = editDistance(target, Array(candidate.unicodeScalars))
+        if d <= max(1, target.count / 3), d < (best?.1 ?? .max) { best = (candidate, d) }
+    }
+    return best?.0
+}
+
+private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

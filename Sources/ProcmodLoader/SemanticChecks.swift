@@ -1,0 +1,247 @@
+import OrderedCollections
+import ProcmodModel
+
+/// Checks that need the whole model: references, probabilities, the shape of the flow, documents
+/// and units. Each check reports every problem it finds; the order here is the order of the docs.
+struct SemanticChecks {
+    var context: DecodeContext
+
+    mutating func run(_ procedure: inout Procedure, decoder: ProcedureDecoder) {
+        checkReferences(decoder.references, against: decoder.definitions, into: &context)
+        resolveCalendarExtensions(&procedure, decoder.pendingExtensions)
+        checkCalendars(procedure)
+        checkChannels(procedure)
+        checkChoices(procedure)
+        checkFlowShape(procedure)
+        checkDocuments(procedure)
+        checkUnits(procedure)
+    }
+
+    // MARK: Calendars
+
+    private mutating func resolveCalendarExtensions(
+        _ procedure: inout Procedure, _ pending: [(calendar: String, base: String, location: SourceLocation)]
+    ) {
+        let bases = Dictionary(pending.map { ($0.calendar, ($0.base, $0.location)) }, uniquingKeysWith: { a, _ in a })
+        var resolved: [String: WorkCalendar] = [:]
+        func resolve(_ id: String, chain: [String]) -> WorkCalendar? {
+            if let done = resolved[id] { return done }
+            guard var calendar = procedure.calendars[id] else { return nil }
+            if let (base, location) = bases[id] {
+                if chain.contains(base) {
+                    context.error(location, "calendar '\(id)' extends '\(base)', which extends it back: "
+                                  + (chain + [base]).joined(separator: " → "), code: "calendar")
+                } else if let parent = resolve(base, chain: chain + [base]) {
+                    if calendar.hours.isEmpty { calendar.hours = parent.hours }
+                    calendar.holidays = parent.holidays + calendar.holidays
+                }
+            }
+            resolved[id] = calendar
+            return calendar
+        }
+        for id in procedure.calendars.keys {
+            if let calendar = resolve(id, chain: [id]) { procedure.calendars[id] = calendar }
+        }
+    }
+
+    private mutating func checkCalendars(_ procedure: Procedure) {
+        for calendar in procedure.calendars.values where calendar.hours.isEmpty {
+            context.error(calendar.location, "calendar '\(calendar.id)' has no working hours: add "
+                          + "<hours days=\"mon tue wed thu fri\" from=\"07:30\" to=\"11:30\"/> or extend another calendar",
+                          code: "calendar")
+        }
+    }
+
+    // MARK: Channels and choices
+
+    private mutating func checkChannels(_ procedure: Procedure) {
+        let total = procedure.channels.values.reduce(0) { $0 + $1.share }
+        if let first = procedure.channels.values.first, abs(total - 1) > 1e-6 {
+            context.error(first.location, "channel shares sum to \(format(total)): expected 1 "
+                          + "(" + procedure.channels.values.map { "\($0.id) \(format($0.share))" }.joined(separator: ", ")
+                          + ")", code: "probability")
+        }
+    }
+
+    private mutating func checkChoices(_ procedure: Procedure) {
+        for node in procedure.flow.nodes {
+            guard case .choice(let rule) = node.kind else { continue }
+            switch rule {
+            case .probability:
+                let missing = node.edges.filter { $0.probability == nil }
+                for edge in missing {
+                    context.error(edge.location, "a branch of choice '\(node.id)' has no probability: a choice "
+                                  + "by probability needs one on every branch", code: "probability")
+                }
+                for edge in node.edges where edge.channel != nil {
+                    context.error(edge.location, "a branch of choice '\(node.id)' names a channel, but the choice "
+                                  + "is by probability: write by=\"channel\" on the choice", code: "probability")
+                }
+                let total = node.edges.reduce(0) { $0 + ($1.probability ?? 0) }
+                if missing.isEmpty, abs(total - 1) > 1e-6 {
+                    context.error(node.location, "the branch probabilities of choice '\(node.id)' sum to "
+                                  + "\(format(total)): expected 1", code: "probability")
+                }
+            case .channel:
+                var seen: [String: SourceLocation] = [:]
+                for edge in node.edges {
+                    guard let channel = edge.channel else {
+                        context.error(edge.location, "a branch of choice '\(node.id)' has no channel: a choice "
+                                      + "by channel needs one on every branch", code: "probability")
+                        continue
+                    }
+                    if let first = seen[channel] {
+                        context.error(edge.location, "choice '\(node.id)' has two branches for channel '\(channel)' "
+                                      + "(the first at \(first.line):\(first.column))", code: "probability")
+                    }
+                    seen[channel] = edge.location
+                    if edge.probability != nil {
+                        context.error(edge.location, "a branch of channel choice '\(node.id)' has a probability: "
+                                      + "the channel shares decide", code: "probability")
+                    }
+                }
+                for channel in procedure.channels.keys where seen[channel] == nil {
+                    context.error(node.location, "choice '\(node.id)' has no branch for channel '\(channel)': "
+                                  + "cases of that channel would have nowhere to go", code: "probability")
+                }
+            }
+        }
+    }
+
+    // MARK: Flow shape
+
+    private mutating func checkFlowShape(_ procedure: Procedure) {
+        let flow = procedure.flow
+        guard !flow.nodes.isEmpty else { return }
+        let graph = FlowGraph(flow)
+        let ends = flow.nodes.indices.filter { if case .end = flow.nodes[$0].kind { true } else { false } }
+        if ends.isEmpty {
+            context.error(procedure.location, "the flow has no <end>: add <end id=\"done\"/> where the procedure "
+                          + "finishes", code: "no-path-to-end")
+        }
+        let reached = graph.reachable(from: [flow.start])
+        for (i, node) in flow.nodes.enumerated() where !reached[i] {
+            context.error(node.location, "\(describe(node)) cannot be reached from the start of the flow "
+                          + "('\(flow.nodes[flow.start].id)')", code: "unreachable-step")
+        }
+        guard !ends.isEmpty else { return }
+        let finishing = graph.reaching(ends)
+        var reportedInLoop = Set<Int>()
+        for component in graph.stronglyConnectedComponents() where graph.isCycle(component) {
+            guard reached[component[0]], !finishing[component[0]] else { continue }
+            let path = component.map { flow.nodes[$0].id } + [flow.nodes[component[0]].id]
+            context.error(flow.nodes[component[0]].location, "loop with no exit: "
+                          + path.joined(separator: " → ") + " never reaches an <end>", code: "loop-without-exit")
+            reportedInLoop.formUnion(component)
+        }
+        for (i, node) in flow.nodes.enumerated() where reached[i] && !finishing[i] && !reportedInLoop.contains(i) {
+            // A node whose only way on is through a reported loop is reported there.
+            if graph.successors[i].contains(where: reportedInLoop.contains) { continue }
+            if !node.edges.isEmpty || node.step == nil {
+                context.error(node.location, "\(describe(node)) has no path to an <end>", code: "no-path-to-end")
+            }
+        }
+        checkJoins(flow, graph)
+        checkLoops(flow, graph)
+    }
+
+    private mutating func checkJoins(_ flow: Flow, _ graph: FlowGraph) {
+        var joinsOfSplit: [Int: [Int]] = [:]
+        for (i, node) in flow.nodes.enumerated() {
+            if case .join(let split) = node.kind, split >= 0 { joinsOfSplit[split, default: []].append(i) }
+        }
+        for (i, node) in flow.nodes.enumerated() {
+            guard case .parallel = node.kind else { continue }
+            guard let joins = joinsOfSplit[i] else {
+                context.error(node.location, "parallel '\(node.id)' has no join: add <join id=\"...\" "
+                              + "split=\"\(node.id)\"/> where its branches meet", code: "join-without-split")
+                continue
+            }
+            if joins.count > 1 {
+                context.error(flow.nodes[joins[1]].location, "parallel '\(node.id)' has more than one join "
+                              + "(" + joins.map { "'\(flow.nodes[$0].id)'" }.joined(separator: ", ") + ")",
+                              code: "join-without-split")
+            }
+            let join = joins[0]
+            let toJoin = graph.reaching([join])
+            for edge in node.edges where !toJoin[edge.target] {
+                context.error(edge.location, "the branch of parallel '\(node.id)' to '\(flow.nodes[edge.target].id)' "
+                              + "never reaches its join '\(flow.nodes[join].id)'", code: "join-without-split")
+            }
+        }
+    }
+
+    private mutating func checkLoops(_ flow: Flow, _ graph: FlowGraph) {
+        for (i, node) in flow.nodes.enumerated() {
+            for edge in node.edges where edge.loop != nil {
+                if !graph.reachable(from: [edge.target])[i] {
+                    context.warning(edge.location, "the branch of choice '\(node.id)' to '\(flow.nodes[edge.target].id)' "
+                                    + "is marked loop=\"\(edge.loop!.rawValue)\" but does not lead back to the choice",
+                                    code: "loop")
+                }
+            }
+        }
+    }
+
+    // MARK: Documents and units
+
+    private mutating func checkDocuments(_ procedure: Procedure) {
+        let flow = procedure.flow
+        let graph = FlowGraph(flow)
+        if !procedure.result.isEmpty, procedure.documents[procedure.result] != nil,
+           !flow.steps.contains(where: { $0.produces.contains { $0.document == procedure.result } }) {
+            context.error(procedure.location, "no step produces the result document '\(procedure.result)': "
+                          + "add <produces document=\"\(procedure.result)\" .../> to the step that issues it",
+                          code: "result")
+        }
+        var producers: [String: [Int]] = [:]
+        for (i, node) in flow.nodes.enumerated() {
+            for output in node.step?.produces ?? [] { producers[output.document, default: []].append(i) }
+        }
+        for (i, node) in flow.nodes.enumerated() {
+            guard let step = node.step else { continue }
+            for requirement in step.requires {
+                guard let document = procedure.documents[requirement.document], document.kind == .internal else { continue }
+                let ancestors = graph.reaching([i])
+                let produced = producers[document.id, default: []].contains { $0 != i && ancestors[$0] }
+                if !produced {
+                    context.error(requirement.location, "step '\(step.id)' requires the internal document "
+                                  + "'\(document.id)' before any step produces it", code: "document-order")
+                }
+            }
+        }
+    }
+
+    private mutating func checkUnits(_ procedure: Procedure) {
+        for step in procedure.flow.steps {
+            if let work = step.work, work.unit == .calendarDays {
+                context.error(work.location, "the <work> of step '\(step.id)' is in calendar-days: work holds the "
+                              + "actor and runs in working time; use minutes, hours or working-days, and put elapsed "
+                              + "time (mail, surveys) in <delay>", code: "unit")
+            }
+        }
+    }
+
+    private func describe(_ node: FlowNode) -> String {
+        switch node.kind {
+        case .step: "step '\(node.id)'"
+        case .choice: "choice '\(node.id)'"
+        case .parallel: "parallel '\(node.id)'"
+        case .join: "join '\(node.id)'"
+        case .end: "end '\(node.id)'"
+        }
+    }
+}
+
+/// Formats a number without trailing zeros: 1, 0.95, 0.333333.
+func format(_ x: Double) -> String {
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+    var s = String(format6(x))
+    while s.hasSuffix("0") { s.removeLast() }
+    return s
+}
+
+private func format6(_ x: Double) -> String {
+    let scaled = (x * 1_000_000).rounded() / 1_000_000
+    return "\(scaled)"
+}

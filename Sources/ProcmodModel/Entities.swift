@@ -1,0 +1,140 @@
+/// An administrative level of the state (cấp).
+public enum AdministrativeLevel: String, Sendable, Hashable, CaseIterable, Codable {
+    case central, province, district, commune
+}
+
+/// A provision of a legal act that elements of the model cite (căn cứ pháp lý).
+public struct LegalReference: Sendable, Hashable, Codable {
+    public var id: String
+    /// The act, as it is usually cited: "Decree 23/2015/NĐ-CP", "Luật Hộ tịch 60/2014/QH13".
+    public var act: String
+    public var article: String?
+    public var clause: String?
+    public var point: String?
+    /// Where the text can be read.
+    public var url: String?
+    public var location: SourceLocation
+
+    public init(id: String, act: String, article: String? = nil, clause: String? = nil, point: String? = nil,
+                url: String? = nil, location: SourceLocation = .unknown) {
+        self.id = id
+        self.act = act
+        self.article = article
+        self.clause = clause
+        self.point = point
+        self.url = url
+        self.location = location
+    }
+
+    /// "Decree 23/2015/NĐ-CP, Art. 6.1" style citation.
+    public var citation: String {
+        guard let article else { return act }
+        var text = "\(act), Art. \(article)"
+        if let clause { text += ".\(clause)" }
+        if let point { text += "(\(point))" }
+        return text
+    }
+}
+
+/// A source of facts used in the model, with its quality tag (L legal text, G government page,
+/// N news, S secondary, GH public repository).
+public struct Source: Sendable, Hashable, Codable {
+    public var id: String
+    public var quality: String?
+    public var reference: String
+    public var title: String
+    public var location: SourceLocation
+
+    public init(id: String, quality: String?, reference: String, title: String, location: SourceLocation = .unknown) {
+        self.id = id
+        self.quality = quality
+        self.reference = reference
+        self.title = title
+        self.location = location
+    }
+}
+
+/// What part an agency plays in a procedure.
+public enum AgencyRole: String, Sendable, Hashable, CaseIterable, Codable {
+    case implementing, coordinating, issuing, other
+}
+
+/// A state body or other organisation taking part in the procedure (cơ quan).
+public struct Agency: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: LocalizedName
+    public var level: AdministrativeLevel?
+    public var role: AgencyRole
+    public var location: SourceLocation
+
+    public init(id: String, name: LocalizedName, level: AdministrativeLevel?, role: AgencyRole,
+                location: SourceLocation = .unknown) {
+        self.id = id
+        self.name = name
+        self.level = level
+        self.role = role
+        self.location = location
+    }
+}
+
+/// A weekly opening interval of a calendar: the listed weekdays, from `start` to `end`.
+public struct WeeklyHours: Sendable, Hashable, Codable {
+    public var days: [Weekday]
+    public var start: TimeOfDay
+    public var end: TimeOfDay
+    public var location: SourceLocation
+
+    public init(days: [Weekday], start: TimeOfDay, end: TimeOfDay, location: SourceLocation = .unknown) {
+        self.days = days
+        self.start = start
+        self.end = end
+        self.location = location
+    }
+}
+
+/// A public holiday or closure: every date from `start` to `end` inclusive.
+public struct Holiday: Sendable, Hashable, Codable {
+    public var start: LocalDate
+    public var end: LocalDate
+    public var name: String?
+    public var location: SourceLocation
+
+    public init(start: LocalDate, end: LocalDate, name: String?, location: SourceLocation = .unknown) {
+        self.start = start
+        self.end = end
+        self.name = name
+        self.location = location
+    }
+}
+
+/// A named working calendar: weekly hours and holidays. `extends` merges another calendar's
+/// hours (when this one lists none) and holidays (always).
+public struct WorkCalendar: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: LocalizedName
+    public var hours: [WeeklyHours]
+    public var holidays: [Holiday]
+    public var location: SourceLocation
+
+    public init(id: String, name: LocalizedName = .init(), hours: [WeeklyHours], holidays: [Holiday],
+                location: SourceLocation = .unknown) {
+        self.id = id
+        self.name = name
+        self.hours = hours
+        self.holidays = holidays
+        self.location = location
+    }
+
+    /// Open hours in an ordinary (non-holiday) week.
+    public var weeklyOpenHours: Double {
+        hours.reduce(0) { $0 + Double($1.days.count * ($1.end.minutes - $1.start.minutes)) / 60 }
+    }
+
+    /// True when `date` falls in one of the holidays.
+    public func isHoliday(_ date: LocalDate) -> Bool {
+        holidays.contains { $0.start <= date && date <= $0.end }
+    }
+}
+
+/// The id of the built-in calendar that is open around the clock, every day.
+public let alwaysOpenCalendarID = "always"

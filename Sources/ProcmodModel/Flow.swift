@@ -1,0 +1,91 @@
+/// Why a flow edge goes back to an earlier step.
+public enum LoopKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The dossier goes back to the applicant to be supplemented (bổ sung hồ sơ).
+    case supplement
+    /// Work is redone inside the agencies.
+    case rework
+}
+
+/// An edge of the flow graph from one node to another.
+public struct FlowEdge: Sendable, Hashable, Codable {
+    /// Index of the target node in ``Flow/nodes``.
+    public var target: Int
+    /// Probability of taking this branch of a probabilistic choice.
+    public var probability: Double?
+    /// The channel whose cases take this branch of a channel choice.
+    public var channel: String?
+    /// Set when this edge is a loop back for supplementation or rework.
+    public var loop: LoopKind?
+    /// How many times one case may take this edge; afterwards its probability goes to the other branches.
+    public var maxCount: Int?
+    public var location: SourceLocation
+
+    public init(target: Int, probability: Double? = nil, channel: String? = nil, loop: LoopKind? = nil,
+                maxCount: Int? = nil, location: SourceLocation = .unknown) {
+        self.target = target
+        self.probability = probability
+        self.channel = channel
+        self.loop = loop
+        self.maxCount = maxCount
+        self.location = location
+    }
+}
+
+/// How an exclusive choice picks its branch.
+public enum ChoiceRule: String, Sendable, Hashable, Codable {
+    /// By the probabilities on the branches.
+    case probability
+    /// By the case's channel.
+    case channel
+}
+
+/// A node of the flow graph.
+public enum FlowNodeKind: Sendable, Hashable, Codable {
+    /// A step; its single successor is the edge.
+    case step(Step)
+    /// An exclusive choice (XOR split).
+    case choice(ChoiceRule)
+    /// A parallel split (AND split): every branch runs.
+    case parallel
+    /// A join (AND join) that waits for every branch of `split` (a node index).
+    case join(split: Int)
+    /// The end of the procedure.
+    case end
+}
+
+/// A node of the flow: a step, a gateway or an end, with its outgoing edges.
+public struct FlowNode: Sendable, Hashable, Codable {
+    public var id: String
+    public var kind: FlowNodeKind
+    public var edges: [FlowEdge]
+    public var location: SourceLocation
+
+    public init(id: String, kind: FlowNodeKind, edges: [FlowEdge], location: SourceLocation = .unknown) {
+        self.id = id
+        self.kind = kind
+        self.edges = edges
+        self.location = location
+    }
+
+    /// The step at this node, if it is one.
+    public var step: Step? {
+        if case .step(let s) = kind { return s }
+        return nil
+    }
+}
+
+/// The procedure's flow: nodes in document order; the first is the start.
+public struct Flow: Sendable, Hashable, Codable {
+    public var nodes: [FlowNode]
+
+    public init(nodes: [FlowNode]) { self.nodes = nodes }
+
+    /// Index of the start node.
+    public var start: Int { 0 }
+
+    /// All steps in document order.
+    public var steps: [Step] { nodes.compactMap(\.step) }
+
+    /// The node index for an id, if any.
+    public func index(of id: String) -> Int? { nodes.firstIndex { $0.id == id } }
+}

@@ -1,0 +1,157 @@
+public import OrderedCollections
+
+/// How an online channel is offered (Decree 42/2022/NĐ-CP, Art. 11).
+public enum OnlineLevel: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Dịch vụ công trực tuyến toàn trình: every step online, result online or by post.
+    case endToEnd = "end-to-end"
+    /// Dịch vụ công trực tuyến một phần: some steps still in person or on paper.
+    case partial
+}
+
+/// How a case reaches the agency (cách thức thực hiện).
+public enum ChannelKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case inPerson = "in-person"
+    case post
+    case online
+}
+
+/// A fee or charge (phí, lệ phí).
+public struct Fee: Sendable, Hashable, Codable {
+    public var name: String
+    /// Amount in VND.
+    public var amount: Double
+    public var legal: [String]
+    public var location: SourceLocation
+
+    public init(name: String, amount: Double, legal: [String] = [], location: SourceLocation = .unknown) {
+        self.name = name
+        self.amount = amount
+        self.legal = legal
+        self.location = location
+    }
+}
+
+/// The statutory time limit (thời hạn giải quyết), in working days.
+///
+/// Counting starts on the day the complete dossier is received, or on the next working day when it is
+/// received after `cutOff`; `workingDays = 0` means the same day.
+public struct Deadline: Sendable, Hashable, Codable {
+    public var workingDays: Double
+    public var cutOff: TimeOfDay?
+    /// The calendar whose working days count; the first agency calendar when nil.
+    public var calendar: String?
+    public var legal: [String]
+    public var location: SourceLocation
+
+    public init(workingDays: Double, cutOff: TimeOfDay? = nil, calendar: String? = nil, legal: [String] = [],
+                location: SourceLocation = .unknown) {
+        self.workingDays = workingDays
+        self.cutOff = cutOff
+        self.calendar = calendar
+        self.legal = legal
+        self.location = location
+    }
+}
+
+/// A way of doing the procedure, with its share of cases, deadline and fees.
+public struct Channel: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: LocalizedName
+    public var kind: ChannelKind
+    public var onlineLevel: OnlineLevel?
+    /// Share of cases using this channel (all channels sum to 1).
+    public var share: Double
+    /// A deadline that differs from the procedure's.
+    public var deadline: Deadline?
+    public var fees: [Fee]
+    public var provenance: Provenance
+    public var location: SourceLocation
+
+    public init(id: String, name: LocalizedName = .init(), kind: ChannelKind, onlineLevel: OnlineLevel? = nil,
+                share: Double, deadline: Deadline? = nil, fees: [Fee] = [], provenance: Provenance = .init(),
+                location: SourceLocation = .unknown) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.onlineLevel = onlineLevel
+        self.share = share
+        self.deadline = deadline
+        self.fees = fees
+        self.provenance = provenance
+        self.location = location
+    }
+}
+
+/// How many cases a year.
+public struct Volume: Sendable, Hashable, Codable {
+    public var perYear: Double
+    public var provenance: Provenance
+    public var location: SourceLocation
+
+    public init(perYear: Double, provenance: Provenance = .init(), location: SourceLocation = .unknown) {
+        self.perYear = perYear
+        self.provenance = provenance
+        self.location = location
+    }
+}
+
+/// An administrative procedure (thủ tục hành chính) as the DSL describes it.
+public struct Procedure: Sendable, Hashable, Codable {
+    /// The procedure code (mã TTHC), e.g. `1.001193`.
+    public var code: String
+    public var name: LocalizedName
+    /// Which version of the procedure this model describes (e.g. `2015-paper`).
+    public var version: String?
+    public var validFrom: LocalDate?
+    /// The field (lĩnh vực), e.g. `civil-status`.
+    public var field: String?
+    public var level: AdministrativeLevel
+    public var summary: String?
+    public var sources: OrderedDictionary<String, Source>
+    public var legal: OrderedDictionary<String, LegalReference>
+    public var agencies: OrderedDictionary<String, Agency>
+    public var deadline: Deadline?
+    public var volume: Volume
+    /// The document this procedure produces.
+    public var result: String
+    public var channels: OrderedDictionary<String, Channel>
+    public var calendars: OrderedDictionary<String, WorkCalendar>
+    public var actors: OrderedDictionary<String, Actor>
+    public var documents: OrderedDictionary<String, Document>
+    public var flow: Flow
+    public var location: SourceLocation
+
+    public init(code: String, name: LocalizedName, version: String? = nil, validFrom: LocalDate? = nil,
+                field: String? = nil, level: AdministrativeLevel, summary: String? = nil,
+                sources: OrderedDictionary<String, Source> = [:],
+                legal: OrderedDictionary<String, LegalReference> = [:],
+                agencies: OrderedDictionary<String, Agency> = [:], deadline: Deadline? = nil, volume: Volume,
+                result: String, channels: OrderedDictionary<String, Channel>,
+                calendars: OrderedDictionary<String, WorkCalendar>, actors: OrderedDictionary<String, Actor>,
+                documents: OrderedDictionary<String, Document>, flow: Flow, location: SourceLocation = .unknown) {
+        self.code = code
+        self.name = name
+        self.version = version
+        self.validFrom = validFrom
+        self.field = field
+        self.level = level
+        self.summary = summary
+        self.sources = sources
+        self.legal = legal
+        self.agencies = agencies
+        self.deadline = deadline
+        self.volume = volume
+        self.result = result
+        self.channels = channels
+        self.calendars = calendars
+        self.actors = actors
+        self.documents = documents
+        self.flow = flow
+        self.location = location
+    }
+
+    /// The deadline that applies to a channel: its own, or the procedure's.
+    public func deadline(for channel: String?) -> Deadline? {
+        channel.flatMap { channels[$0]?.deadline } ?? deadline
+    }
+}

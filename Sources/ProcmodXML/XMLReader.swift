@@ -1,0 +1,149 @@
+internal import CLibXML2
+import ProcmodModel
+
+/// Reads XML files safely with libxml2 and turns them into ``ParsedElement`` trees.
+///
+/// Safe on hostile input: no network (`XML_PARSE_NONET`), no entity expansion, no DTD loading (files
+/// with a DOCTYPE are refused before parsing), and libxml2's default size limits stay on.
+public enum XMLReader {
+    /// Parses `bytes` (the contents of `path`), validates against `schema`, and returns the tree with
+    /// every problem found. `rootName` is used in the message for an empty file.
+    public static func read(bytes: [UInt8], path: String, rootName: String, schema: XMLSchema?) -> ParsedDocument {
+        let text = SourceText(bytes: bytes, path: path)
+        if let problem = InputChecks.firstProblem(in: text, rootName: rootName) {
+            return ParsedDocument(root: nil, diagnostics: [problem])
+        }
+        xmlInitParser()
+        guard let context = xmlNewParserCtxt() else {
+            return ParsedDocument(root: nil, diagnostics: [Diagnostic(.error, text.location(ofOffset: 0),
+                                  "out of memory creating the XML parser", code: "xml")])
+        }
+        defer { xmlFreeParserCtxt(context) }
+        let collector = ErrorCollector()
+        return withExtendedLifetime(collector) {
+            context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
+            context.pointee.sax.pointee.serror = ErrorCollector.parserHandler
+            let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+            let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                    xmlCtxtReadMemory(context, base, Int32(buffer.count), path, "UTF-8", options)
+                }
+            }
+            var diagnostics = collector.errors.map { diagnostic($0, text: text, code: "xml") }
+            guard let document, collector.errors.allSatisfy(\.isWarning) else {
+                if let document { xmlFreeDoc(document) }
+                if diagnostics.isEmpty {
+                    diagnostics.append(Diagnostic(.error, text.location(ofOffset: 0), "the file is not well-formed XML",
+                                                  code: "xml"))
+                }
+                return ParsedDocument(root: nil, diagnostics: diagnostics)
+            }
+            defer { xmlFreeDoc(document) }
+            guard let rootNode = xmlDocGetRootElement(document) else {
+                diagnostics.append(Diagnostic(.error, text.location(ofOffset: 0), "the document has no root element",
+                                              code: "xml"))
+                return ParsedDocument(root: nil, diagnostics: diagnostics)
+            }
+            var builder = TreeBuilder(text: text)
+            let root = builder.build(rootNode)
+            if let schema {
+                diagnostics += validate(document, schema: schema, text: text, nodeOffsets: builder.nodeOffsets)
+            }
+            return ParsedDocument(root: root, diagnostics: diagnostics)
+        }
+    }
+
+    private static func validate(_ document: xmlDocPtr, schema: XMLSchema, text: SourceText,
+                                 nodeOffsets: [UnsafeMutableRawPointer: Int]) -> [Diagnostic] {
+        guard let context = xmlSchemaNewValidCtxt(schema.pointer) else { return [] }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        let collector = ErrorCollector()
+        withExtendedLifetime(collector) {
+            xmlSchemaSetValidStructuredErrors(context, ErrorCollector.schemaHandler,
+                                              Unmanaged.passUnretained(collector).toOpaque())
+            _ = xmlSchemaValidateDoc(context, document)
+        }
+        return collector.errors.map { error in
+            if let node = error.node, let offset = nodeOffsets[node] {
+                var d = diagnostic(error, text: text, code: "schema")
+                d.location = text.location(ofOffset: offset)
+                return d
+            }
+            return diagnostic(error, text: text, code: "schema")
+        }
+    }
+
+    private static func diagnostic(_ error: RawXMLError, text: SourceText, code: String) -> Diagnostic {
+        Diagnostic(error.isWarning ? .warning : .error, text.location(line: error.line, column: error.column),
+                   tidy(error.message), code: code)
+    }
+
+    /// libxml2 writes qualified names as `{namespace}name`; users write `name`.
+    static func tidy(_ message: String) -> String {
+        var out = ""
+        var inBraces = false
+        for ch in message {
+            if ch == "{" { inBraces = true; continue }
+            if ch == "}" && inBraces { inBraces = false; continue }
+            if !inBraces { out.append(ch) }
+        }
+        return out
+    }
+}
+
+/// Converts libxml2's DOM into ``ParsedElement`` values, attaching source locations.
+private struct TreeBuilder {
+    let text: SourceText
+    var scanner: StartTagScanner
+    /// Element and attribute node addresses → byte offsets, for mapping schema errors.
+    var nodeOffsets: [UnsafeMutableRawPointer: Int] = [:]
+
+    init(text: SourceText) {
+        self.text = text
+        self.scanner = StartTagScanner(bytes: text.bytes)
+    }
+
+    mutating func build(_ node: xmlNodePtr) -> ParsedElement {
+        let tag = scanner.next()
+        let offset = tag?.offset ?? 0
+        nodeOffsets[UnsafeMutableRawPointer(node)] = offset
+        var attributes: [ParsedAttribute] = []
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            let name = String(cString: a.pointee.name)
+            // Without a DTD, an attribute's children are text nodes only (character references are
+            // already resolved), so their contents concatenated are the value.
+            var valueText = ""
+            var part = a.pointee.children
+            while let p = part {
+                if let content = p.pointee.content { valueText += String(cString: content) }
+                part = p.pointee.next
+            }
+            let attributeOffset = tag?.attributes.first { $0.localName.elementsEqual(name.utf8) }?.offset ?? offset
+            nodeOffsets[UnsafeMutableRawPointer(a)] = attributeOffset
+            attributes.append(ParsedAttribute(
+                name: name, namespace: a.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+                value: valueText, location: text.location(ofOffset: attributeOffset)))
+            attribute = a.pointee.next
+        }
+        var children: [ParsedElement] = []
+        var ownText = ""
+        var child = node.pointee.children
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE:
+                children.append(build(c))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content { ownText += String(cString: content) }
+            default:
+                break
+            }
+            child = c.pointee.next
+        }
+        return ParsedElement(
+            name: String(cString: node.pointee.name),
+            namespace: node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+            attributes: attributes, children: children, text: ownText,
+            location: text.location(ofOffset: offset))
+    }
+}

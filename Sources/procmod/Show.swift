@@ -1,0 +1,43 @@
+import ArgumentParser
+import ProcmodLoader
+import ProcmodModel
+
+extension Language: ExpressibleByArgument {}
+
+extension Procmod {
+    /// `procmod show`: a readable summary of one procedure.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Summarise a procedure: steps in order with actor and channel, documents, deadline, volume.",
+            discussion: """
+                Examples:
+                  procmod show procedures/birth-registration.xml
+                  procmod show --lang en --format json procedures/passport.xml
+                """
+        )
+
+        @Argument(help: ArgumentHelp("A procedure file.", valueName: "file"))
+        var path: String
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        @Option(help: "Language of names: vi or en.")
+        var lang: Language = .vi
+
+        @OptionGroup var load: LoadOptions
+
+        func run() throws {
+            let loaded = ProcedureLoader(maximumFileSize: load.bytes).load(path: path)
+            guard let procedure = loaded.procedure else {
+                for diagnostic in loaded.diagnostics { Terminal.err(Terminal.line(for: diagnostic)) }
+                throw ExitCodes.badInput
+            }
+            for diagnostic in loaded.diagnostics { Terminal.err(Terminal.line(for: diagnostic)) }
+            switch format {
+            case .text: Terminal.out(ProcedureSummary(procedure, language: lang).text)
+            case .json: Terminal.out(try encodeJSON(ProcedureSummary(procedure, language: lang).json))
+            }
+        }
+    }
+}

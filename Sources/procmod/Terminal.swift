@@ -1,0 +1,42 @@
+import Foundation
+import ProcmodModel
+
+/// Writes to standard output and error, with colour only on a terminal and never under NO_COLOR.
+enum Terminal {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static let useColor: Bool = {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }()
+
+    static func paint(_ text: String, _ code: String) -> String {
+        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// `path:line:col: error: message [code]`, with the severity coloured on a terminal.
+    static func line(for diagnostic: Diagnostic) -> String {
+        let severity: String
+        switch diagnostic.severity {
+        case .error: severity = paint("error:", "1;31")
+        case .warning: severity = paint("warning:", "1;33")
+        case .note: severity = paint("note:", "1;36")
+        }
+        return "\(paint("\(diagnostic.location):", "1")) \(severity) \(diagnostic.message) [\(diagnostic.code)]"
+    }
+}
+
+/// JSON with sorted keys and no escaped slashes, so output is byte-stable.
+func encodeJSON<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
