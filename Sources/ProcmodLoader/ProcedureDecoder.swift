@@ -117,17 +117,21 @@ struct ProcedureDecoder {
 
     mutating func deadline(_ e: ParsedElement, owner: String) -> Deadline {
         let cutOff = e.attribute("cut-off").flatMap { context.time($0.value, at: $0.location, in: e) }
-        return Deadline(workingDays: context.number(e, "working-days") ?? 0, cutOff: cutOff,
-                        calendar: optionalRefer(.calendar, e, "calendar", owner: "the deadline of \(owner)"),
-                        legal: legal(e, owner: "the deadline of \(owner)"), location: e.location)
+        var d = Deadline(workingDays: context.number(e, "working-days") ?? 0, cutOff: cutOff,
+                         calendar: optionalRefer(.calendar, e, "calendar", owner: "the deadline of \(owner)"),
+                         legal: legal(e, owner: "the deadline of \(owner)"), location: e.location)
+        d.provenance = provenance(e)
+        return d
     }
 
     mutating func channel(_ e: ParsedElement) -> Channel {
         let id = define(.channel, e)
         let owner = "channel '\(id)'"
         let fees = e.children(named: "fee").map { f in
-            Fee(name: context.required(f, "name"), amount: context.number(f, "amount") ?? 0,
-                legal: legal(f, owner: "a fee of \(owner)"), location: f.location)
+            var fee = Fee(name: context.required(f, "name"), amount: context.number(f, "amount") ?? 0,
+                          legal: legal(f, owner: "a fee of \(owner)"), location: f.location)
+            fee.provenance = provenance(f)
+            return fee
         }
         let kind: ChannelKind = context.enumeration(e, "kind", default: .inPerson) ?? .inPerson
         let level: OnlineLevel? = context.enumeration(e, "online-level")

@@ -180,6 +180,7 @@ public enum ProcedureSchema {
     <xs:attribute name="cut-off" type="time"/>
     <xs:attribute name="calendar" type="id"/>
     <xs:attribute name="legal" type="ids"/>
+    <xs:attributeGroup ref="provenance"/>
   </xs:complexType>
 
   <xs:complexType name="channel">
@@ -190,6 +191,7 @@ public enum ProcedureSchema {
           <xs:attribute name="name" type="xs:string" use="required"/>
           <xs:attribute name="amount" type="amount" use="required"/>
           <xs:attribute name="legal" type="ids"/>
+          <xs:attributeGroup ref="provenance"/>
         </xs:complexType>
       </xs:element>
     </xs:sequence>

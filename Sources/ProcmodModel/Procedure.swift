@@ -21,6 +21,7 @@ public struct Fee: Sendable, Hashable, Codable {
     /// Amount in VND.
     public var amount: Double
     public var legal: [String]
+    public var provenance = Provenance()
     public var location: SourceLocation
 
     public init(name: String, amount: Double, legal: [String] = [], location: SourceLocation = .unknown) {
@@ -41,6 +42,7 @@ public struct Deadline: Sendable, Hashable, Codable {
     /// The calendar whose working days count; the first agency calendar when nil.
     public var calendar: String?
     public var legal: [String]
+    public var provenance = Provenance()
     public var location: SourceLocation
 
     public init(workingDays: Double, cutOff: TimeOfDay? = nil, calendar: String? = nil, legal: [String] = [],
