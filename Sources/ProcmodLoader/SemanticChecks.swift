@@ -198,7 +198,8 @@ struct SemanticChecks {
         for (i, node) in flow.nodes.enumerated() {
             for output in node.step?.produces ?? [] { producers[output.document, default: []].append(i) }
         }
-        for (i, node) in flow.nodes.enumerated() {
+        let reached = graph.reachable(from: flow.nodes.isEmpty ? [] : [flow.start])
+        for (i, node) in flow.nodes.enumerated() where reached[i] {
             guard let step = node.step else { continue }
             for requirement in step.requires {
                 guard let document = procedure.documents[requirement.document], document.kind == .internal else { continue }

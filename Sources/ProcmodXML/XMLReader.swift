@@ -47,14 +47,24 @@ public enum XMLReader {
             var builder = TreeBuilder(text: text)
             let root = builder.build(rootNode)
             if let schema {
-                diagnostics += validate(document, schema: schema, text: text, nodeOffsets: builder.nodeOffsets)
+                diagnostics += validate(document, schema: schema, text: text, nodeOffsets: builder.nodeOffsets,
+                                        attributeOffsets: builder.attributeOffsets)
             }
             return ParsedDocument(root: root, diagnostics: diagnostics)
         }
     }
 
+    /// For "Element 'x', attribute 'y': ..." errors reported on the element, the offset of attribute y.
+    private static func attributeOffset(in message: String, of node: UnsafeMutableRawPointer,
+                                        _ attributeOffsets: [UnsafeMutableRawPointer: [(String, Int)]]) -> Int? {
+        guard let marker = message.firstRange(of: ", attribute '") else { return nil }
+        let name = message[marker.upperBound...].prefix { $0 != "'" }
+        return attributeOffsets[node]?.first { $0.0 == name }?.1
+    }
+
     private static func validate(_ document: xmlDocPtr, schema: XMLSchema, text: SourceText,
-                                 nodeOffsets: [UnsafeMutableRawPointer: Int]) -> [Diagnostic] {
+                                 nodeOffsets: [UnsafeMutableRawPointer: Int],
+                                 attributeOffsets: [UnsafeMutableRawPointer: [(String, Int)]]) -> [Diagnostic] {
         guard let context = xmlSchemaNewValidCtxt(schema.pointer) else { return [] }
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = ErrorCollector()
@@ -66,7 +76,8 @@ public enum XMLReader {
         return collector.errors.map { error in
             if let node = error.node, let offset = nodeOffsets[node] {
                 var d = diagnostic(error, text: text, code: "schema")
-                d.location = text.location(ofOffset: offset)
+                d.location = text.location(ofOffset: attributeOffset(in: error.message, of: node,
+                                                                     attributeOffsets) ?? offset)
                 return d
             }
             return diagnostic(error, text: text, code: "schema")
@@ -78,16 +89,25 @@ public enum XMLReader {
                    tidy(error.message), code: code)
     }
 
-    /// libxml2 writes qualified names as `{namespace}name`; users write `name`.
+    /// libxml2 writes qualified names as `{namespace-uri}name`; users write `name`. Only braces
+    /// holding a URI are removed, so value sets such as `{'a', 'b'}` stay.
     static func tidy(_ message: String) -> String {
         var out = ""
-        var inBraces = false
-        for ch in message {
-            if ch == "{" { inBraces = true; continue }
-            if ch == "}" && inBraces { inBraces = false; continue }
-            if !inBraces { out.append(ch) }
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}") {
+                let inside = rest[afterOpen..<close]
+                if inside.contains(":"), !inside.contains(" "), !inside.contains("'") {
+                    rest = rest[rest.index(after: close)...]
+                    continue
+                }
+            }
+            out.append("{")
+            rest = rest[afterOpen...]
         }
-        return out
+        return out + rest
     }
 }
 
@@ -97,6 +117,8 @@ private struct TreeBuilder {
     var scanner: StartTagScanner
     /// Element and attribute node addresses → byte offsets, for mapping schema errors.
     var nodeOffsets: [UnsafeMutableRawPointer: Int] = [:]
+    /// Element node addresses → their attributes' names and offsets.
+    var attributeOffsets: [UnsafeMutableRawPointer: [(String, Int)]] = [:]
 
     init(text: SourceText) {
         self.text = text
@@ -121,6 +143,7 @@ private struct TreeBuilder {
             }
             let attributeOffset = tag?.attributes.first { $0.localName.elementsEqual(name.utf8) }?.offset ?? offset
             nodeOffsets[UnsafeMutableRawPointer(a)] = attributeOffset
+            attributeOffsets[UnsafeMutableRawPointer(node), default: []].append((name, attributeOffset))
             attributes.append(ParsedAttribute(
                 name: name, namespace: a.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
                 value: valueText, location: text.location(ofOffset: attributeOffset)))

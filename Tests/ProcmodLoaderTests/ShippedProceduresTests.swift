@@ -1,0 +1,58 @@
+import Foundation
+import ProcmodLoader
+import ProcmodModel
+import ProcmodTestSupport
+import Testing
+
+/// The procedures and examples the project ships are valid, and the published XSD is the loader's.
+@Suite struct ShippedProceduresTests {
+    static let files = ProcedureFiles.expand([TestSupport.path("procedures"), TestSupport.path("examples")])
+
+    @Test func atLeastNineProceduresShip() {
+        #expect(ProcedureFiles.expand([TestSupport.path("procedures")]).count >= 9)
+    }
+
+    @Test(arguments: files.map { String($0.dropFirst(TestSupport.repositoryRoot.path.count + 1)) })
+    func loadsWithoutDiagnostics(_ relative: String) throws {
+        let loaded = ProcedureLoader().load(path: TestSupport.path(relative))
+        #expect(loaded.diagnostics.map(\.description) == [])
+        let procedure = try #require(loaded.procedure)
+        #expect(!procedure.flow.steps.isEmpty)
+        #expect(procedure.volume.perYear > 0)
+        #expect(!procedure.sources.isEmpty, "every shipped procedure cites its sources")
+    }
+
+    @Test func publishedSchemaMatchesTheLoaders() throws {
+        let published = try String(contentsOfFile: TestSupport.path("docs/procedure-1.xsd"), encoding: .utf8)
+        #expect(published == ProcedureSchema.text + "\n", "docs/procedure-1.xsd is stale: run `procmod schema > docs/procedure-1.xsd`")
+    }
+
+    /// Other tools (xmllint, editors) accept the same files with the published XSD.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint")))
+    func xmllintAcceptsEveryShippedFile() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        process.arguments = ["--noout", "--nonet", "--schema", TestSupport.path("docs/procedure-1.xsd")] + Self.files
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func loadingIsDeterministic() {
+        let a = ProcedureLoader().loadAll([TestSupport.path("procedures")])
+        let b = ProcedureLoader().loadAll([TestSupport.path("procedures")])
+        #expect(a.map(\.path) == b.map(\.path))
+        #expect(a.map(\.procedure) == b.map(\.procedure))
+    }
+
+    @Test func householdBookIsObsoleteFrom2023() throws {
+        let procedure = try ProcedureLoader().loadProcedure(at: TestSupport.path("procedures/birth-registration.xml"))
+        #expect(procedure.documents["household-book"]?.obsoleteFrom == LocalDate(year: 2023, month: 1, day: 1))
+        #expect(procedure.deadline?.cutOff == TimeOfDay(minutes: 15 * 60))
+        #expect(procedure.actors["chairman"]?.cadence?.times == [TimeOfDay(minutes: 630), TimeOfDay(minutes: 960)])
+        let choice = try #require(procedure.flow.nodes.first { $0.id == "complete" })
+        #expect(choice.edges.map(\.probability) == [0.9, 0.1])
+        #expect(choice.edges[1].loop == .supplement && choice.edges[1].maxCount == 2)
+    }
+}
