@@ -127,7 +127,8 @@ struct SemanticChecks {
         guard !ends.isEmpty else { return }
         let finishing = graph.reaching(ends)
         var reportedInLoop = Set<Int>()
-        for component in graph.stronglyConnectedComponents() where graph.isCycle(component) {
+        let components = graph.stronglyConnectedComponents()
+        for component in components where graph.isCycle(component) {
             guard reached[component[0]], !finishing[component[0]] else { continue }
             let path = component.map { flow.nodes[$0].id } + [flow.nodes[component[0]].id]
             context.error(flow.nodes[component[0]].location, "loop with no exit: "
@@ -142,7 +143,7 @@ struct SemanticChecks {
             }
         }
         checkJoins(flow, graph)
-        checkLoops(flow, graph)
+        checkLoops(flow, components)
     }
 
     private mutating func checkJoins(_ flow: Flow, _ graph: FlowGraph) {
@@ -171,10 +172,15 @@ struct SemanticChecks {
         }
     }
 
-    private mutating func checkLoops(_ flow: Flow, _ graph: FlowGraph) {
+    /// A loop edge must lead back: its target and its choice lie in one strongly connected component.
+    private mutating func checkLoops(_ flow: Flow, _ components: [[Int]]) {
+        var componentOf = [Int](repeating: 0, count: flow.nodes.count)
+        for (c, component) in components.enumerated() {
+            for node in component { componentOf[node] = c }
+        }
         for (i, node) in flow.nodes.enumerated() {
             for edge in node.edges where edge.loop != nil {
-                if !graph.reachable(from: [edge.target])[i] {
+                if componentOf[edge.target] != componentOf[i] {
                     context.warning(edge.location, "the branch of choice '\(node.id)' to '\(flow.nodes[edge.target].id)' "
                                     + "is marked loop=\"\(edge.loop!.rawValue)\" but does not lead back to the choice",
                                     code: "loop")

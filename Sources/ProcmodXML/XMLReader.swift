@@ -44,11 +44,17 @@ public enum XMLReader {
                                               code: "xml"))
                 return ParsedDocument(root: nil, diagnostics: diagnostics)
             }
-            var builder = TreeBuilder(text: text)
+            // Validate first: the tree builder then records offsets only for nodes that have errors.
+            let schemaErrors = schema.map { validate(document, schema: $0) } ?? []
+            var builder = TreeBuilder(text: text, wanted: Set(schemaErrors.compactMap(\.node)))
             let root = builder.build(rootNode)
-            if let schema {
-                diagnostics += validate(document, schema: schema, text: text, nodeOffsets: builder.nodeOffsets,
-                                        attributeOffsets: builder.attributeOffsets)
+            diagnostics += schemaErrors.map { error in
+                var d = diagnostic(error, text: text, code: "schema")
+                if let node = error.node, let offset = builder.nodeOffsets[node] {
+                    d.location = text.location(ofOffset: attributeOffset(in: error.message, of: node,
+                                                                         builder.attributeOffsets) ?? offset)
+                }
+                return d
             }
             return ParsedDocument(root: root, diagnostics: diagnostics)
         }
@@ -62,9 +68,7 @@ public enum XMLReader {
         return attributeOffsets[node]?.first { $0.0 == name }?.1
     }
 
-    private static func validate(_ document: xmlDocPtr, schema: XMLSchema, text: SourceText,
-                                 nodeOffsets: [UnsafeMutableRawPointer: Int],
-                                 attributeOffsets: [UnsafeMutableRawPointer: [(String, Int)]]) -> [Diagnostic] {
+    private static func validate(_ document: xmlDocPtr, schema: XMLSchema) -> [RawXMLError] {
         guard let context = xmlSchemaNewValidCtxt(schema.pointer) else { return [] }
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = ErrorCollector()
@@ -73,15 +77,7 @@ public enum XMLReader {
                                               Unmanaged.passUnretained(collector).toOpaque())
             _ = xmlSchemaValidateDoc(context, document)
         }
-        return collector.errors.map { error in
-            if let node = error.node, let offset = nodeOffsets[node] {
-                var d = diagnostic(error, text: text, code: "schema")
-                d.location = text.location(ofOffset: attributeOffset(in: error.message, of: node,
-                                                                     attributeOffsets) ?? offset)
-                return d
-            }
-            return diagnostic(error, text: text, code: "schema")
-        }
+        return collector.errors
     }
 
     private static func diagnostic(_ error: RawXMLError, text: SourceText, code: String) -> Diagnostic {
@@ -120,15 +116,30 @@ private struct TreeBuilder {
     /// Element node addresses → their attributes' names and offsets.
     var attributeOffsets: [UnsafeMutableRawPointer: [(String, Int)]] = [:]
 
-    init(text: SourceText) {
+    /// Nodes whose offsets are wanted (those with schema errors).
+    let wanted: Set<UnsafeMutableRawPointer>
+    /// The last namespace URI seen, reused while the pointer stays the same.
+    var namespaceCache: (UnsafePointer<xmlChar>?, String?) = (nil, nil)
+
+    init(text: SourceText, wanted: Set<UnsafeMutableRawPointer>) {
         self.text = text
+        self.wanted = wanted
         self.scanner = StartTagScanner(bytes: text.bytes)
+    }
+
+    mutating func namespace(_ ns: xmlNsPtr?) -> String? {
+        guard let href = ns?.pointee.href else { return nil }
+        if href == namespaceCache.0 { return namespaceCache.1 }
+        let value = String(cString: href)
+        namespaceCache = (href, value)
+        return value
     }
 
     mutating func build(_ node: xmlNodePtr) -> ParsedElement {
         let tag = scanner.next()
         let offset = tag?.offset ?? 0
-        nodeOffsets[UnsafeMutableRawPointer(node)] = offset
+        let wantNode = !wanted.isEmpty && wanted.contains(UnsafeMutableRawPointer(node))
+        if wantNode { nodeOffsets[UnsafeMutableRawPointer(node)] = offset }
         var attributes: [ParsedAttribute] = []
         var attribute = node.pointee.properties
         while let a = attribute {
@@ -142,10 +153,12 @@ private struct TreeBuilder {
                 part = p.pointee.next
             }
             let attributeOffset = tag?.attributes.first { $0.localName.elementsEqual(name.utf8) }?.offset ?? offset
-            nodeOffsets[UnsafeMutableRawPointer(a)] = attributeOffset
-            attributeOffsets[UnsafeMutableRawPointer(node), default: []].append((name, attributeOffset))
+            if !wanted.isEmpty && wanted.contains(UnsafeMutableRawPointer(a)) {
+                nodeOffsets[UnsafeMutableRawPointer(a)] = attributeOffset
+            }
+            if wantNode { attributeOffsets[UnsafeMutableRawPointer(node), default: []].append((name, attributeOffset)) }
             attributes.append(ParsedAttribute(
-                name: name, namespace: a.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+                name: name, namespace: namespace(a.pointee.ns),
                 value: valueText, location: text.location(ofOffset: attributeOffset)))
             attribute = a.pointee.next
         }
@@ -165,7 +178,7 @@ private struct TreeBuilder {
         }
         return ParsedElement(
             name: String(cString: node.pointee.name),
-            namespace: node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+            namespace: namespace(node.pointee.ns),
             attributes: attributes, children: children, text: ownText,
             location: text.location(ofOffset: offset))
     }

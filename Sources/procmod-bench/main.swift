@@ -1,1 +1,126 @@
-print("x")
+// procmod-bench: load-and-validate speed against libxml2's own floor (xmllint --schema).
+// Run: swift build -c release && .build/release/procmod-bench [--steps 10000] [--files 1000] [--runs 5]
+import Foundation
+import ProcmodLoader
+
+struct Options {
+    var steps = 10_000
+    var files = 1_000
+    var runs = 5
+}
+
+func parseOptions() -> Options {
+    var options = Options()
+    var arguments = CommandLine.arguments.dropFirst()
+    while let flag = arguments.popFirst() {
+        guard let value = arguments.popFirst().flatMap(Int.init), value > 0 else {
+            fatalError("usage: procmod-bench [--steps N] [--files N] [--runs N]")
+        }
+        switch flag {
+        case "--steps": options.steps = value
+        case "--files": options.files = value
+        case "--runs": options.runs = value
+        default: fatalError("unknown option \(flag)")
+        }
+    }
+    return options
+}
+
+/// A procedure with `steps` steps: a probabilistic choice every 20 steps, documents required and produced.
+func generatedProcedure(steps: Int) -> String {
+    var flow = ""
+    for i in 0..<steps {
+        let actor = ["applicant", "desk", "office", "signer"][i % 4]
+        flow += """
+            <step id="s\(i)" kind="verify" actor="\(actor)" name="Bước \(i)" name-en="Step \(i)">
+              <work unit="minutes"><triangular min="5" mode="10" max="\(20 + i % 7)"/></work>
+              <requires document="d\(i % 50)" form="copy"/>
+            </step>
+
+        """
+        if i % 20 == 19 && i + 1 < steps {
+            flow += """
+                <choice id="c\(i)"><branch to="s\(i + 1)" probability="0.9"/><branch to="s\(i - 5)" probability="0.1" loop="rework" max="2"/></choice>
+
+            """
+        }
+    }
+    let documents = (0..<50).map { "    <document id=\"d\($0)\" kind=\"evidence\" medium=\"paper\" pages=\"2\"/>" }
+        .joined(separator: "\n")
+    return """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <procedure xmlns="urn:procmod:procedure:1" code="BENCH" name="Thủ tục thử" name-en="Benchmark" level="province">
+      <volume per-year="100000"/>
+      <result document="result"/>
+      <channels><channel id="in-person" kind="in-person" share="1"/></channels>
+      <calendars><calendar id="office"><hours days="mon tue wed thu fri" from="08:00" to="17:00"/></calendar></calendars>
+      <actors>
+        <actor id="applicant" kind="applicant" capacity="unlimited"/>
+        <actor id="desk" kind="reception-desk" capacity="2" calendar="office"/>
+        <actor id="office" kind="specialist-office" capacity="4" calendar="office"/>
+        <actor id="signer" kind="signer" capacity="1" calendar="office"/>
+      </actors>
+      <documents>
+    \(documents)
+        <document id="result" kind="result" medium="paper"/>
+      </documents>
+      <flow>
+    \(flow)    <step id="issue" kind="sign" actor="signer"><produces document="result" medium="paper"/></step>
+        <end id="done"/>
+      </flow>
+    </procedure>
+
+    """
+}
+
+/// Median wall time of running a command `runs` times, in seconds; fails loudly on a non-zero exit.
+func time(_ executable: String, _ arguments: [String], runs: Int) -> Double {
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let start = DispatchTime.now().uptimeNanoseconds
+        try! process.run()
+        process.waitUntilExit()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        precondition(process.terminationStatus == 0, "\(executable) \(arguments.prefix(3)) exited \(process.terminationStatus)")
+    }
+    return samples.sorted()[samples.count / 2]
+}
+
+let options = parseOptions()
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("procmod-bench-\(getpid())")
+let folder = directory.appendingPathComponent("folder")
+try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { if ProcessInfo.processInfo.environment["PROCMOD_BENCH_KEEP"] == nil { try? FileManager.default.removeItem(at: directory) } }
+
+let schema = directory.appendingPathComponent("procedure-1.xsd").path
+try! ProcedureSchema.text.write(toFile: schema, atomically: true, encoding: .utf8)
+let big = directory.appendingPathComponent("big.xml").path
+try! generatedProcedure(steps: options.steps).write(toFile: big, atomically: true, encoding: .utf8)
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let shipped = ProcedureFiles.expand([root.appendingPathComponent("procedures").path])
+var folderFiles: [String] = []
+for i in 0..<options.files {
+    let target = folder.appendingPathComponent(String(format: "p%04d.xml", i)).path
+    try! FileManager.default.copyItem(atPath: shipped[i % shipped.count], toPath: target)
+    folderFiles.append(target)
+}
+
+let procmod = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("procmod").path
+let xmllint = "/usr/bin/xmllint"
+let bigSize = (try! FileManager.default.attributesOfItem(atPath: big)[.size] as! NSNumber).intValue
+
+print("procmod-bench: whole-process wall time, median of \(options.runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print("| case | xmllint --noout --schema | procmod validate | ratio |")
+print("|---|---:|---:|---:|")
+let a1 = time(xmllint, ["--noout", "--nonet", "--schema", schema, big], runs: options.runs)
+let b1 = time(procmod, ["validate", "--quiet", big], runs: options.runs)
+print(String(format: "| one procedure, %d steps (%.1f MB) | %.3f s | %.3f s | %.2f |", options.steps, Double(bigSize) / 1e6, a1, b1, b1 / a1))
+let a2 = time(xmllint, ["--noout", "--nonet", "--schema", schema] + folderFiles, runs: options.runs)
+let b2 = time(procmod, ["validate", "--quiet", folder.path], runs: options.runs)
+print(String(format: "| folder of %d procedures | %.3f s | %.3f s | %.2f |", options.files, a2, b2, b2 / a2))
