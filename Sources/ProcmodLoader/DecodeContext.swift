@@ -85,7 +85,13 @@ struct DecodeContext {
 }
 
 extension String {
+    /// The string without leading and trailing white space (XML attribute values are mostly clean,
+    /// so the common case returns at once).
     var trimmingSpaces: String {
+        let utf8 = self.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first < 0x80, last < 0x80 {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

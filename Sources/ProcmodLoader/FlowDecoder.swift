@@ -9,31 +9,35 @@ struct FlowDecoder {
         var edge: FlowEdge
     }
 
-    private struct PendingNode {
-        var node: FlowNode
-        var edges: [PendingEdge]
+    /// What linking needs besides the node itself, kept apart so nodes (and their steps) are built
+    /// once in place and never copied.
+    private struct Links {
+        var edges: [PendingEdge] = []
         /// For joins: the split they close.
         var split: String?
         /// True when the node continues with the following element (no explicit `next`).
-        var fallsThrough: Bool
-        var element: ParsedElement
+        var fallsThrough = false
+        var splitLocation: SourceLocation?
+        var elementName = ""
     }
 
     mutating func decode(_ flow: ParsedElement?, using decoder: inout ProcedureDecoder) -> Flow {
         guard let flow else { return Flow(nodes: []) }
-        var pending: [PendingNode] = []
+        var nodes: [FlowNode] = []
+        var links: [Links] = []
         for e in flow.children {
             let id = decoder.define(.node, e)
             let owner = "<\(e.name)> '\(id)'"
-            var node = PendingNode(node: FlowNode(id: id, kind: .end, edges: [], location: e.location), edges: [],
-                                   split: nil, fallsThrough: false, element: e)
-            switch e.name {
+            var link = Links()
+            link.elementName = e.name
+            var kind = FlowNodeKind.end
+            switch link.elementName {
             case "step":
-                node.node.kind = .step(step(e, id: id, using: &decoder))
-                nextEdge(e, owner: owner, into: &node, using: &decoder)
+                kind = .step(step(e, id: id, using: &decoder))
+                nextEdge(e, owner: owner, into: &link, using: &decoder)
             case "choice":
                 let rule: ChoiceRule = decoder.context.enumeration(e, "by", default: .probability) ?? .probability
-                node.node.kind = .choice(rule)
+                kind = .choice(rule)
                 for b in e.children(named: "branch") {
                     let target = decoder.refer(.node, b, "to", owner: owner)
                     let edge = FlowEdge(target: -1, probability: decoder.context.number(b, "probability"),
@@ -41,75 +45,74 @@ struct FlowDecoder {
                                         loop: decoder.context.enumeration(b, "loop"),
                                         maxCount: decoder.context.integer(b, "max"), location: b.location)
                     _ = decoder.provenance(b)
-                    node.edges.append(PendingEdge(target: target, edge: edge))
+                    link.edges.append(PendingEdge(target: target, edge: edge))
                 }
             case "parallel":
-                node.node.kind = .parallel
+                kind = .parallel
                 for b in e.children(named: "branch") {
                     let target = decoder.refer(.node, b, "to", owner: owner)
-                    node.edges.append(PendingEdge(target: target, edge: FlowEdge(target: -1, location: b.location)))
+                    link.edges.append(PendingEdge(target: target, edge: FlowEdge(target: -1, location: b.location)))
                 }
             case "join":
-                node.split = decoder.refer(.node, e, "split", owner: owner)
-                nextEdge(e, owner: owner, into: &node, using: &decoder)
+                link.split = decoder.refer(.node, e, "split", owner: owner)
+                link.splitLocation = e.attribute("split")?.location
+                nextEdge(e, owner: owner, into: &link, using: &decoder)
             default:
                 break
             }
-            pending.append(node)
+            nodes.append(FlowNode(id: id, kind: kind, edges: [], location: e.location))
+            links.append(link)
         }
-        return link(pending, using: &decoder)
+        link(&nodes, links, using: &decoder)
+        return Flow(nodes: nodes)
     }
 
-    private func nextEdge(_ e: ParsedElement, owner: String, into node: inout PendingNode,
+    private func nextEdge(_ e: ParsedElement, owner: String, into link: inout Links,
                           using decoder: inout ProcedureDecoder) {
         if e.attribute("next") != nil {
             let target = decoder.refer(.node, e, "next", owner: owner)
-            node.edges.append(PendingEdge(target: target, edge: FlowEdge(target: -1, location: e.location)))
+            link.edges.append(PendingEdge(target: target, edge: FlowEdge(target: -1, location: e.location)))
         } else {
-            node.fallsThrough = true
+            link.fallsThrough = true
         }
     }
 
     /// Resolves target ids to node indices; unknown ids were already recorded as references.
-    private func link(_ pending: [PendingNode], using decoder: inout ProcedureDecoder) -> Flow {
+    private func link(_ nodes: inout [FlowNode], _ links: [Links], using decoder: inout ProcedureDecoder) {
         var index: [String: Int] = [:]
-        for (i, p) in pending.enumerated() where index[p.node.id] == nil { index[p.node.id] = i }
-        var nodes: [FlowNode] = []
-        nodes.reserveCapacity(pending.count)
-        for (i, p) in pending.enumerated() {
-            var node = p.node
-            node.edges = p.edges.compactMap { pendingEdge in
+        index.reserveCapacity(nodes.count)
+        for (i, node) in nodes.enumerated() where index[node.id] == nil { index[node.id] = i }
+        for i in nodes.indices {
+            let link = links[i]
+            nodes[i].edges = link.edges.compactMap { pendingEdge in
                 guard let target = index[pendingEdge.target] else { return nil }
                 var edge = pendingEdge.edge
                 edge.target = target
                 return edge
             }
-            if p.fallsThrough {
-                if i + 1 < pending.count {
-                    node.edges = [FlowEdge(target: i + 1, location: node.location)]
+            if link.fallsThrough {
+                if i + 1 < nodes.count {
+                    nodes[i].edges = [FlowEdge(target: i + 1, location: nodes[i].location)]
                 } else {
-                    decoder.context.error(node.location, "<\(p.element.name)> '\(node.id)' is the last element of "
+                    decoder.context.error(nodes[i].location, "<\(link.elementName)> '\(nodes[i].id)' is the last element of "
                                           + "<flow> and has no 'next': add next=\"...\" or end the flow with <end/>",
                                           code: "no-path-to-end")
                 }
             }
-            if let split = p.split {
-                if let s = index[split] {
-                    if case .parallel = pending[s].node.kind {
-                        node.kind = .join(split: s)
-                    } else {
-                        decoder.context.error(p.element.attribute("split")?.location ?? node.location,
-                                              "join '\(node.id)' names '\(split)' as its split, but '\(split)' is a "
-                                              + "<\(pending[s].element.name)>, not a <parallel>", code: "join-without-split")
-                        node.kind = .join(split: -1)
-                    }
-                } else {
-                    node.kind = .join(split: -1)
-                }
+            guard let split = link.split else { continue }
+            guard let s = index[split] else {
+                nodes[i].kind = .join(split: -1)
+                continue
             }
-            nodes.append(node)
+            if case .parallel = nodes[s].kind {
+                nodes[i].kind = .join(split: s)
+            } else {
+                decoder.context.error(link.splitLocation ?? nodes[i].location,
+                                      "join '\(nodes[i].id)' names '\(split)' as its split, but '\(split)' is a "
+                                      + "<\(links[s].elementName)>, not a <parallel>", code: "join-without-split")
+                nodes[i].kind = .join(split: -1)
+            }
         }
-        return Flow(nodes: nodes)
     }
 
     // MARK: - Steps
@@ -168,13 +171,15 @@ struct FlowDecoder {
         case "fixed":
             return .fixed(value: n("value"))
         case "uniform":
-            if n("min") > n("max") { bad("min (\(n("min"))) is greater than max (\(n("max")))") }
-            return .uniform(min: n("min"), max: n("max"))
+            let lo = n("min"), hi = n("max")
+            if lo > hi { bad("min (\(lo)) is greater than max (\(hi))") }
+            return .uniform(min: lo, max: hi)
         case "triangular":
-            if !(n("min") <= n("mode") && n("mode") <= n("max")) {
-                bad("expected min <= mode <= max, got min \(n("min")), mode \(n("mode")), max \(n("max"))")
+            let lo = n("min"), mode = n("mode"), hi = n("max")
+            if !(lo <= mode && mode <= hi) {
+                bad("expected min <= mode <= max, got min \(lo), mode \(mode), max \(hi)")
             }
-            return .triangular(min: n("min"), mode: n("mode"), max: n("max"))
+            return .triangular(min: lo, mode: mode, max: hi)
         case "normal":
             let lo = decoder.context.number(e, "min") ?? 0, hi = decoder.context.number(e, "max")
             if let hi, hi <= lo { bad("max (\(hi)) must be greater than min (\(lo))") }

@@ -42,12 +42,6 @@ struct SourceText {
     }
 }
 
-/// A start tag found in the text: where `<` is, and where each attribute name starts.
-struct StartTag {
-    var offset: Int
-    var attributes: [(localName: ArraySlice<UInt8>, offset: Int)]
-}
-
 /// Walks the text from start tag to start tag, skipping comments, CDATA, processing instructions,
 /// end tags and declarations.
 struct StartTagScanner {
@@ -56,17 +50,18 @@ struct StartTagScanner {
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    mutating func next() -> StartTag? {
+    /// The offset of the next start tag's `<`.
+    mutating func next() -> Int? {
         let n = bytes.count
         while cursor < n {
-            guard let lt = find(UInt8(ascii: "<"), from: cursor) else { cursor = n; return nil }
+            guard let lt = Self.find(UInt8(ascii: "<"), from: cursor, in: bytes) else { cursor = n; return nil }
             cursor = lt + 1
             guard cursor < n else { return nil }
             switch bytes[cursor] {
             case UInt8(ascii: "!"):
-                if starts(with: "!--", at: cursor) {
+                if Self.starts(with: "!--", at: cursor, in: bytes) {
                     cursor = skip(past: "-->", from: cursor + 3)
-                } else if starts(with: "![CDATA[", at: cursor) {
+                } else if Self.starts(with: "![CDATA[", at: cursor, in: bytes) {
                     cursor = skip(past: "]]>", from: cursor + 8)
                 } else {
                     cursor = skip(past: ">", from: cursor)
@@ -76,41 +71,40 @@ struct StartTagScanner {
             case UInt8(ascii: "/"):
                 cursor = skip(past: ">", from: cursor)
             default:
-                return scanTag(at: lt)
+                return lt
             }
         }
         return nil
     }
 
-    private mutating func scanTag(at lt: Int) -> StartTag {
-        var tag = StartTag(offset: lt, attributes: [])
-        var i = lt + 1
+    /// Where the attribute with local name `name` starts in the start tag at `tag`, if present.
+    static func attributeOffset(named name: String, inTagAt tag: Int, of bytes: [UInt8]) -> Int? {
         let n = bytes.count
+        var i = tag + 1
         while i < n, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") { i += 1 }
         while i < n {
             while i < n, isSpace(bytes[i]) { i += 1 }
-            guard i < n, bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") else { break }
+            guard i < n, bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") else { return nil }
             let nameStart = i
             var localStart = i
             while i < n, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") {
                 if bytes[i] == UInt8(ascii: ":") { localStart = i + 1 }
                 i += 1
             }
-            tag.attributes.append((bytes[localStart..<i], nameStart))
+            if bytes[localStart..<i].elementsEqual(name.utf8) { return nameStart }
             while i < n, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "'"), bytes[i] != UInt8(ascii: ">") { i += 1 }
-            guard i < n, bytes[i] != UInt8(ascii: ">") else { break }
+            guard i < n, bytes[i] != UInt8(ascii: ">") else { return nil }
             let quote = bytes[i]
             i += 1
             while i < n, bytes[i] != quote { i += 1 }
             i += 1
         }
-        cursor = min(i + 1, n)
-        return tag
+        return nil
     }
 
-    private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    private func find(_ byte: UInt8, from start: Int) -> Int? {
+    private static func find(_ byte: UInt8, from start: Int, in bytes: [UInt8]) -> Int? {
         var i = start
         while i < bytes.count {
             if bytes[i] == byte { return i }
@@ -119,7 +113,7 @@ struct StartTagScanner {
         return nil
     }
 
-    private func starts(with text: StaticString, at offset: Int) -> Bool {
+    private static func starts(with text: StaticString, at offset: Int, in bytes: [UInt8]) -> Bool {
         let count = text.utf8CodeUnitCount
         guard offset + count <= bytes.count else { return false }
         return text.withUTF8Buffer { pattern in
@@ -130,7 +124,7 @@ struct StartTagScanner {
     private func skip(past terminator: StaticString, from start: Int) -> Int {
         var i = start
         while i < bytes.count {
-            if starts(with: terminator, at: i) { return i + terminator.utf8CodeUnitCount }
+            if Self.starts(with: terminator, at: i, in: bytes) { return i + terminator.utf8CodeUnitCount }
             i += 1
         }
         return bytes.count

@@ -1,12 +1,12 @@
 internal import CLibXML2
 import ProcmodModel
 
-/// Reads XML files safely with libxml2 and turns them into ``ParsedElement`` trees.
+/// Reads XML files safely with libxml2 and hands out ``ParsedElement`` views of the tree.
 ///
 /// Safe on hostile input: no network (`XML_PARSE_NONET`), no entity expansion, no DTD loading (files
 /// with a DOCTYPE are refused before parsing), and libxml2's default size limits stay on.
 public enum XMLReader {
-    /// Parses `bytes` (the contents of `path`), validates against `schema`, and returns the tree with
+    /// Parses `bytes` (the contents of `path`), validates against `schema`, and returns the root with
     /// every problem found. `rootName` is used in the message for an empty file.
     public static func read(bytes: [UInt8], path: String, rootName: String, schema: XMLSchema?) -> ParsedDocument {
         let text = SourceText(bytes: bytes, path: path)
@@ -20,52 +20,78 @@ public enum XMLReader {
         }
         defer { xmlFreeParserCtxt(context) }
         let collector = ErrorCollector()
-        return withExtendedLifetime(collector) {
+        let document: xmlDocPtr? = withExtendedLifetime(collector) {
             context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
             context.pointee.sax.pointee.serror = ErrorCollector.parserHandler
             let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
-            let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            return bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                     xmlCtxtReadMemory(context, base, Int32(buffer.count), path, "UTF-8", options)
                 }
             }
-            var diagnostics = collector.errors.map { diagnostic($0, text: text, code: "xml") }
-            guard let document, collector.errors.allSatisfy(\.isWarning) else {
-                if let document { xmlFreeDoc(document) }
-                if diagnostics.isEmpty {
-                    diagnostics.append(Diagnostic(.error, text.location(ofOffset: 0), "the file is not well-formed XML",
-                                                  code: "xml"))
-                }
-                return ParsedDocument(root: nil, diagnostics: diagnostics)
-            }
-            defer { xmlFreeDoc(document) }
-            guard let rootNode = xmlDocGetRootElement(document) else {
-                diagnostics.append(Diagnostic(.error, text.location(ofOffset: 0), "the document has no root element",
+        }
+        var diagnostics = collector.errors.map { diagnostic($0, text: text, code: "xml") }
+        guard let document, collector.errors.allSatisfy(\.isWarning) else {
+            if let document { xmlFreeDoc(document) }
+            if diagnostics.isEmpty {
+                diagnostics.append(Diagnostic(.error, text.location(ofOffset: 0), "the file is not well-formed XML",
                                               code: "xml"))
-                return ParsedDocument(root: nil, diagnostics: diagnostics)
             }
-            // Validate first: the tree builder then records offsets only for nodes that have errors.
-            let schemaErrors = schema.map { validate(document, schema: $0) } ?? []
-            var builder = TreeBuilder(text: text, wanted: Set(schemaErrors.compactMap(\.node)))
-            let root = builder.build(rootNode)
-            diagnostics += schemaErrors.map { error in
+            return ParsedDocument(root: nil, diagnostics: diagnostics)
+        }
+        let storage = DocumentStorage(document: document, text: text)
+        guard let rootNode = xmlDocGetRootElement(document) else {
+            diagnostics.append(Diagnostic(.error, text.location(ofOffset: 0), "the document has no root element",
+                                          code: "xml"))
+            return ParsedDocument(root: nil, diagnostics: diagnostics)
+        }
+        recordOffsets(rootNode, text: text)
+        if let schema {
+            diagnostics += validate(document, schema: schema).map { error in
                 var d = diagnostic(error, text: text, code: "schema")
-                if let node = error.node, let offset = builder.nodeOffsets[node] {
-                    d.location = text.location(ofOffset: attributeOffset(in: error.message, of: node,
-                                                                         builder.attributeOffsets) ?? offset)
+                if let node = error.node?.assumingMemoryBound(to: xmlNode.self) {
+                    d.location = location(of: node, message: error.message, text: text)
                 }
                 return d
             }
-            return ParsedDocument(root: root, diagnostics: diagnostics)
+        }
+        return ParsedDocument(root: ParsedElement(storage: storage, node: rootNode), diagnostics: diagnostics)
+    }
+
+    /// Stores each element's start-tag offset in its `_private` field (offset + 1, so 0 means none).
+    /// libxml2 keeps only a line per node, and that is where the start tag *ends*; the n-th start tag
+    /// in the text is the n-th element in document order (DOCTYPEs, so entity-made elements, are refused).
+    private static func recordOffsets(_ root: xmlNodePtr, text: SourceText) {
+        var scanner = StartTagScanner(bytes: text.bytes)
+        var stack: [xmlNodePtr] = [root]
+        while let node = stack.popLast() {
+            if let offset = scanner.next() { node.pointee._private = UnsafeMutableRawPointer(bitPattern: offset + 1) }
+            var children: [xmlNodePtr] = []
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE { children.append(c) }
+                child = c.pointee.next
+            }
+            stack.append(contentsOf: children.reversed())
         }
     }
 
-    /// For "Element 'x', attribute 'y': ..." errors reported on the element, the offset of attribute y.
-    private static func attributeOffset(in message: String, of node: UnsafeMutableRawPointer,
-                                        _ attributeOffsets: [UnsafeMutableRawPointer: [(String, Int)]]) -> Int? {
-        guard let marker = message.firstRange(of: ", attribute '") else { return nil }
-        let name = message[marker.upperBound...].prefix { $0 != "'" }
-        return attributeOffsets[node]?.first { $0.0 == name }?.1
+    /// Where a schema error points: the named attribute for "Element 'x', attribute 'y': ..." messages,
+    /// otherwise the element (an attribute node points at its own name).
+    private static func location(of node: xmlNodePtr, message: String, text: SourceText) -> SourceLocation {
+        if node.pointee.type == XML_ATTRIBUTE_NODE, let parent = node.pointee.parent {
+            let tag = DocumentStorage.offset(parent.pointee._private)
+            let name = String(cString: node.pointee.name)
+            return text.location(ofOffset: StartTagScanner.attributeOffset(named: name, inTagAt: tag, of: text.bytes) ?? tag)
+        }
+        let tag = DocumentStorage.offset(node.pointee._private)
+        if let marker = message.firstRange(of: ", attribute '") {
+            let name = String(message[marker.upperBound...].prefix { $0 != "'" })
+            if let offset = StartTagScanner.attributeOffset(named: name, inTagAt: tag, of: text.bytes) {
+                return text.location(ofOffset: offset)
+            }
+        }
+        return text.location(ofOffset: tag)
     }
 
     private static func validate(_ document: xmlDocPtr, schema: XMLSchema) -> [RawXMLError] {
@@ -104,82 +130,5 @@ public enum XMLReader {
             rest = rest[afterOpen...]
         }
         return out + rest
-    }
-}
-
-/// Converts libxml2's DOM into ``ParsedElement`` values, attaching source locations.
-private struct TreeBuilder {
-    let text: SourceText
-    var scanner: StartTagScanner
-    /// Element and attribute node addresses → byte offsets, for mapping schema errors.
-    var nodeOffsets: [UnsafeMutableRawPointer: Int] = [:]
-    /// Element node addresses → their attributes' names and offsets.
-    var attributeOffsets: [UnsafeMutableRawPointer: [(String, Int)]] = [:]
-
-    /// Nodes whose offsets are wanted (those with schema errors).
-    let wanted: Set<UnsafeMutableRawPointer>
-    /// The last namespace URI seen, reused while the pointer stays the same.
-    var namespaceCache: (UnsafePointer<xmlChar>?, String?) = (nil, nil)
-
-    init(text: SourceText, wanted: Set<UnsafeMutableRawPointer>) {
-        self.text = text
-        self.wanted = wanted
-        self.scanner = StartTagScanner(bytes: text.bytes)
-    }
-
-    mutating func namespace(_ ns: xmlNsPtr?) -> String? {
-        guard let href = ns?.pointee.href else { return nil }
-        if href == namespaceCache.0 { return namespaceCache.1 }
-        let value = String(cString: href)
-        namespaceCache = (href, value)
-        return value
-    }
-
-    mutating func build(_ node: xmlNodePtr) -> ParsedElement {
-        let tag = scanner.next()
-        let offset = tag?.offset ?? 0
-        let wantNode = !wanted.isEmpty && wanted.contains(UnsafeMutableRawPointer(node))
-        if wantNode { nodeOffsets[UnsafeMutableRawPointer(node)] = offset }
-        var attributes: [ParsedAttribute] = []
-        var attribute = node.pointee.properties
-        while let a = attribute {
-            let name = String(cString: a.pointee.name)
-            // Without a DTD, an attribute's children are text nodes only (character references are
-            // already resolved), so their contents concatenated are the value.
-            var valueText = ""
-            var part = a.pointee.children
-            while let p = part {
-                if let content = p.pointee.content { valueText += String(cString: content) }
-                part = p.pointee.next
-            }
-            let attributeOffset = tag?.attributes.first { $0.localName.elementsEqual(name.utf8) }?.offset ?? offset
-            if !wanted.isEmpty && wanted.contains(UnsafeMutableRawPointer(a)) {
-                nodeOffsets[UnsafeMutableRawPointer(a)] = attributeOffset
-            }
-            if wantNode { attributeOffsets[UnsafeMutableRawPointer(node), default: []].append((name, attributeOffset)) }
-            attributes.append(ParsedAttribute(
-                name: name, namespace: namespace(a.pointee.ns),
-                value: valueText, location: text.location(ofOffset: attributeOffset)))
-            attribute = a.pointee.next
-        }
-        var children: [ParsedElement] = []
-        var ownText = ""
-        var child = node.pointee.children
-        while let c = child {
-            switch c.pointee.type {
-            case XML_ELEMENT_NODE:
-                children.append(build(c))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = c.pointee.content { ownText += String(cString: content) }
-            default:
-                break
-            }
-            child = c.pointee.next
-        }
-        return ParsedElement(
-            name: String(cString: node.pointee.name),
-            namespace: namespace(node.pointee.ns),
-            attributes: attributes, children: children, text: ownText,
-            location: text.location(ofOffset: offset))
     }
 }
