@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "procmod", targets: ["procmod"]),
         /// The model and loader, for a reform team's own Swift tools and test suites.
-        .library(name: "ProcmodKit", targets: ["ProcmodModel", "ProcmodLoader"]),
+        .library(name: "ProcmodKit", targets: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,10 +25,12 @@ let package = Package(
         ),
         .target(name: "ProcmodXML", dependencies: ["CLibXML2", "ProcmodModel"]),
         .target(name: "ProcmodLoader", dependencies: ["ProcmodModel", "ProcmodXML"]),
+        .target(name: "ProcmodAnalysis", dependencies: ["ProcmodModel"]),
+        .target(name: "ProcmodReporting", dependencies: ["ProcmodModel", "ProcmodAnalysis"]),
         .executableTarget(
             name: "procmod",
             dependencies: [
-                "ProcmodModel", "ProcmodLoader",
+                "ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodReporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +42,10 @@ let package = Package(
             ]
         ),
         .target(name: "ProcmodTestSupport", dependencies: ["ProcmodModel", "ProcmodLoader"]),
+        .testTarget(
+            name: "ProcmodAnalysisTests",
+            dependencies: ["ProcmodAnalysis", "ProcmodReporting", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport"]
+        ),
         .testTarget(
             name: "ProcmodLoaderTests",
             dependencies: ["ProcmodLoader", "ProcmodModel", "ProcmodXML", "ProcmodTestSupport"],

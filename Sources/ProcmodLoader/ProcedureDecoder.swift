@@ -41,6 +41,7 @@ struct ProcedureDecoder {
             summary: root.child(named: "summary")?.text.trimmingSpaces, sources: sources, legal: legal,
             agencies: agencies, deadline: root.child(named: "deadline").map { deadline($0, owner: "the procedure") },
             volume: Volume(perYear: volumeElement.flatMap { context.number($0, "per-year") } ?? 0,
+                           sites: volumeElement.flatMap { context.number($0, "sites") } ?? 1,
                            provenance: volumeElement.map { provenance($0) } ?? .init(),
                            location: volumeElement?.location ?? root.location),
             result: result, channels: [:], calendars: [:], actors: [:], documents: [:], flow: Flow(nodes: []),

@@ -129,6 +129,7 @@ public enum ProcedureSchema {
         <xs:element name="volume">
           <xs:complexType>
             <xs:attribute name="per-year" type="amount" use="required"/>
+            <xs:attribute name="sites" type="count" default="1"/>
             <xs:attributeGroup ref="provenance"/>
           </xs:complexType>
         </xs:element>

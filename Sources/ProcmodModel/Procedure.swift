@@ -84,17 +84,24 @@ public struct Channel: Sendable, Hashable, Codable {
     }
 }
 
-/// How many cases a year.
+/// How many cases a year, and over how many offices (sites) they spread.
 public struct Volume: Sendable, Hashable, Codable {
+    /// Cases a year in the whole area the model covers (the figure costs are multiplied by).
     public var perYear: Double
+    /// Offices that each handle an equal share: loads and queues are per site.
+    public var sites: Double
     public var provenance: Provenance
     public var location: SourceLocation
 
-    public init(perYear: Double, provenance: Provenance = .init(), location: SourceLocation = .unknown) {
+    public init(perYear: Double, sites: Double = 1, provenance: Provenance = .init(), location: SourceLocation = .unknown) {
         self.perYear = perYear
+        self.sites = sites
         self.provenance = provenance
         self.location = location
     }
+
+    /// Cases a year at one site.
+    public var perSite: Double { perYear / max(sites, 1) }
 }
 
 /// An administrative procedure (thủ tục hành chính) as the DSL describes it.

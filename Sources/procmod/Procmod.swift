@@ -12,10 +12,11 @@ struct Procmod: ParsableCommand {
             Examples:
               procmod validate procedures/
               procmod show procedures/birth-registration.xml
+              procmod analyze procedures/
               procmod schema > procedure-1.xsd
             """,
         version: procmodVersion,
-        subcommands: [Validate.self, Show.self, Schema.self]
+        subcommands: [Validate.self, Show.self, Analyze.self, Rules.self, Schema.self]
     )
 }
 

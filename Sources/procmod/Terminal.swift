@@ -40,3 +40,10 @@ func encodeJSON<T: Encodable>(_ value: T) throws -> String {
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
+
+/// Writes text to standard output exactly as given (no newline added).
+enum FileHandleOutput {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

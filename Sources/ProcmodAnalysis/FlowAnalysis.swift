@@ -1,0 +1,147 @@
+public import ProcmodModel
+
+/// How often each flow node runs per case, from branch probabilities, channel shares and loops.
+///
+/// Expected visits solve `v = e_start + Pᵀv`. A choice by probability passes `p` to each branch; a
+/// choice by channel passes the channel's share; a parallel split passes 1 to every branch; a join
+/// runs as often as its split. A loop branch with probability p and a cap of m traversals is given the
+/// probability p' whose geometric series has the same expected traversals: S = p + … + pᵐ,
+/// p' = S / (1 + S), and the other branches are scaled to sum to 1 − p'.
+public struct FlowAnalysis: Sendable {
+    public let graph: FlowGraph
+    /// Expected executions per case, per node.
+    public let visits: [Double]
+    /// Effective probability of each edge, per node (same order as `node.edges`).
+    public let edgeProbabilities: [[Double]]
+    /// Successors without loop-back edges (an edge inside a cycle that goes to an element earlier in
+    /// the file): the flow as a DAG, each step once.
+    public let forwardSuccessors: [[Int]]
+    /// A topological order of that DAG.
+    public let forwardOrder: [Int]
+
+    public init(_ procedure: Procedure) {
+        let flow = procedure.flow
+        graph = FlowGraph(flow)
+        var probabilities: [[Double]] = []
+        for node in flow.nodes {
+            switch node.kind {
+            case .choice(.probability):
+                probabilities.append(Self.effective(node.edges))
+            case .choice(.channel):
+                probabilities.append(node.edges.map { procedure.channels[$0.channel ?? ""]?.share ?? 0 })
+            default:
+                probabilities.append(node.edges.map { _ in 1 })
+            }
+        }
+        edgeProbabilities = probabilities
+        visits = Self.solve(flow, graph, probabilities)
+        var componentOf = [Int](repeating: 0, count: graph.count)
+        for (c, members) in graph.stronglyConnectedComponents().enumerated() { for m in members { componentOf[m] = c } }
+        let graph = self.graph
+        let forward = (0..<graph.count).map { i in
+            graph.successors[i].filter { !(componentOf[$0] == componentOf[i] && $0 <= i) }
+        }
+        forwardSuccessors = forward
+        var indegree = [Int](repeating: 0, count: graph.count)
+        for targets in forward { for t in targets { indegree[t] += 1 } }
+        var ready = (0..<graph.count).filter { indegree[$0] == 0 }.reversed() as [Int]
+        var order: [Int] = []
+        while let n = ready.popLast() {
+            order.append(n)
+            for t in forward[n] {
+                indegree[t] -= 1
+                if indegree[t] == 0 { ready.append(t) }
+            }
+        }
+        forwardOrder = order
+    }
+
+    /// Nodes reachable from `node` along forward edges (the node included).
+    public func forwardReachable(from node: Int) -> [Bool] {
+        var seen = [Bool](repeating: false, count: graph.count)
+        var stack = [node]
+        seen[node] = true
+        while let n = stack.popLast() {
+            for m in forwardSuccessors[n] where !seen[m] {
+                seen[m] = true
+                stack.append(m)
+            }
+        }
+        return seen
+    }
+
+    private static func effective(_ edges: [FlowEdge]) -> [Double] {
+        var p = edges.map { $0.probability ?? 0 }
+        for (i, edge) in edges.enumerated() {
+            guard let cap = edge.maxCount, p[i] > 0, p[i] < 1 else { continue }
+            var sum = 0.0, power = 1.0
+            for _ in 0..<cap { power *= p[i]; sum += power }
+            let adjusted = sum / (1 + sum)
+            let others = 1 - p[i]
+            for j in p.indices where j != i { p[j] = others > 0 ? p[j] / others * (1 - adjusted) : 0 }
+            p[i] = adjusted
+        }
+        return p
+    }
+
+    /// Solves the visit equations component by component in topological order; inside a cycle,
+    /// Gauss–Seidel sweeps until the change is below 1e-12.
+    private static func solve(_ flow: Flow, _ graph: FlowGraph, _ p: [[Double]]) -> [Double] {
+        let n = flow.nodes.count
+        var visits = [Double](repeating: 0, count: n)
+        guard n > 0 else { return visits }
+        var splitOfJoin = [Int](repeating: -1, count: n)
+        for (i, node) in flow.nodes.enumerated() { if case .join(let s) = node.kind { splitOfJoin[i] = s } }
+        var inflow = [[(from: Int, probability: Double)]](repeating: [], count: n)
+        for (i, node) in flow.nodes.enumerated() {
+            for (k, edge) in node.edges.enumerated() where edge.target >= 0 && splitOfJoin[edge.target] < 0 {
+                inflow[edge.target].append((i, p[i][k]))
+            }
+        }
+        func value(_ j: Int) -> Double {
+            if splitOfJoin[j] >= 0 { return visits[splitOfJoin[j]] }
+            return (j == flow.start ? 1 : 0) + inflow[j].reduce(0) { $0 + visits[$1.from] * $1.probability }
+        }
+        for component in topologicalComponents(graph) {
+            if component.count == 1 && !graph.isCycle(component) {
+                visits[component[0]] = value(component[0])
+                continue
+            }
+            for _ in 0..<100_000 {
+                var change = 0.0
+                for j in component {
+                    let v = value(j)
+                    change = max(change, abs(v - visits[j]))
+                    visits[j] = v
+                }
+                if change < 1e-12 { break }
+            }
+        }
+        return visits
+    }
+
+    /// Strongly connected components in an order where every edge between components goes forward.
+    static func topologicalComponents(_ graph: FlowGraph) -> [[Int]] {
+        let components = graph.stronglyConnectedComponents()
+        var componentOf = [Int](repeating: 0, count: graph.count)
+        for (c, members) in components.enumerated() { for m in members { componentOf[m] = c } }
+        var indegree = [Int](repeating: 0, count: components.count)
+        var next = [[Int]](repeating: [], count: components.count)
+        for i in 0..<graph.count {
+            for j in graph.successors[i] where componentOf[i] != componentOf[j] {
+                next[componentOf[i]].append(componentOf[j])
+                indegree[componentOf[j]] += 1
+            }
+        }
+        var ready = (0..<components.count).filter { indegree[$0] == 0 }.reversed() as [Int]
+        var order: [[Int]] = []
+        while let c = ready.popLast() {
+            order.append(components[c])
+            for d in next[c] {
+                indegree[d] -= 1
+                if indegree[d] == 0 { ready.append(d) }
+            }
+        }
+        return order
+    }
+}

@@ -1,0 +1,136 @@
+public import ProcmodModel
+
+/// Whole-procedure figures: counts, the lead-time ladder, and the Standard Cost Model.
+public struct ProcedureMetrics: Sendable, Codable, Hashable {
+    /// Expected executions per case of each step kind.
+    public var stepsByKind: [String: Double]
+    public var steps: Int
+    /// Expected applicant visits per case (travel steps of the applicant).
+    public var applicantVisits: Double
+    /// Expected hand-offs per case between different agencies, and how many of them are on paper.
+    public var agencyHandoffs: Double
+    public var paperHandoffs: Double
+    /// Distinct documents required, and requirements in total.
+    public var documentsRequired: Int
+    public var requirements: Int
+    /// Paper copies handed in per case (copies × sets of `copy` and `certified-copy` requirements).
+    public var copies: Double
+    public var certifiedCopies: Double
+    /// Paper pages handed in per case.
+    public var pages: Double
+    /// Share of requirements met on paper.
+    public var paperShare: Double
+    public var leadTime: LeadTime
+    public var cost: Cost
+    public var actors: [ActorLoad]
+
+    /// Expected working days per case, split by what the time is spent on.
+    public struct LeadTime: Sendable, Codable, Hashable {
+        /// Expected lead time (parallel branches counted once, as their slowest).
+        public var expectedDays: Double
+        /// Fastest and slowest path, each step once.
+        public var shortestPathDays: Double
+        public var longestPathDays: Double
+        /// Work on the case, travel and transfers, queues (M/M/c and signing cadences), other waits.
+        public var workDays: Double
+        public var transferDays: Double
+        public var queueDays: Double
+        public var waitDays: Double
+        /// Work ÷ (work + transfer + queue + wait).
+        public var processCycleEfficiency: Double
+        /// The statutory deadline, when the model has one.
+        public var deadlineDays: Double?
+    }
+
+    /// Standard Cost Model (Circular 02/2017/TT-VPCP, Art. 27): time × tariff + out-of-pocket, per case
+    /// and per year (× annual volume). No opportunity cost.
+    public struct Cost: Sendable, Codable, Hashable {
+        public var applicantHours: Double
+        public var applicantTimeVND: Double
+        public var applicantOutOfPocketVND: Double
+        public var agencyHours: Double
+        public var agencyVND: Double
+        public var perCaseVND: Double { applicantTimeVND + applicantOutOfPocketVND + agencyVND }
+        public var perYearVND: Double
+        public var volume: Double
+    }
+}
+
+extension ProcedureAnalysis {
+    /// Computes the metrics.
+    public var metrics: ProcedureMetrics {
+        let p = procedure
+        var byKind: [String: Double] = [:]
+        var visits = 0.0, handoffs = 0.0, paperHandoffs = 0.0
+        var copies = 0.0, certified = 0.0, pages = 0.0, paperRequirements = 0, requirements = 0
+        var documents = Set<String>()
+        var work = 0.0, transfer = 0.0, queue = 0.0, wait = 0.0
+        var applicantHours = 0.0, applicantVND = 0.0, pocket = 0.0, agencyHours = 0.0, agencyVND = 0.0
+        let loads = Dictionary(uniqueKeysWithValues: self.loads.map { ($0.actor, $0) })
+        for (i, node) in p.flow.nodes.enumerated() {
+            guard let step = node.step else { continue }
+            let v = flow.visits[i]
+            byKind[step.kind.rawValue, default: 0] += v
+            let actor = p.actors[step.actor]
+            let isApplicant = actor?.kind == .applicant
+            if step.kind == .travel && isApplicant { visits += v }
+            if let h = step.handoff, let to = p.actors[h.to], to.agency != actor?.agency {
+                handoffs += v
+                if h.medium == .paper { paperHandoffs += v }
+            }
+            for r in step.requires {
+                requirements += 1
+                documents.insert(r.document)
+                let n = Double(r.copies * r.sets)
+                if r.isPaper && r.form != .present {
+                    paperRequirements += 1
+                    pages += v * n * Double(p.documents[r.document]?.pages ?? 1)
+                } else if r.form == .present {
+                    paperRequirements += 1
+                }
+                if r.form == .copy { copies += v * n }
+                if r.form == .certifiedCopy { certified += v * n; copies += v * n }
+            }
+            let w = time.workDays(step), d = time.delayDays(step)
+            let q = (loads[step.actor]?.meanWaitDays).map { $0.isFinite ? $0 : 0 } ?? 0
+            let c = loads[step.actor]?.cadenceWaitDays ?? 0
+            queue += v * (q + c)
+            switch step.kind {
+            case .travel: transfer += v * (w + d)
+            case .wait: wait += v * (w + d)
+            case .transfer, .deliver: work += v * w; transfer += v * d
+            default:
+                work += v * w
+                if actor?.kind == .postalService { transfer += v * d } else { wait += v * d }
+            }
+            let hours = v * time.workHours(step)
+            if isApplicant {
+                applicantHours += hours
+                applicantVND += hours * (actor?.tariff ?? 0)
+            } else if actor?.kind != .thirdParty && actor?.kind != .postalService && actor?.kind != .onlineSystem {
+                agencyHours += hours
+                agencyVND += hours * (actor?.tariff ?? 0)
+            }
+            if let payment = step.payment { pocket += v * payment.amount }
+        }
+        if !p.flow.steps.contains(where: { $0.payment != nil }) {
+            pocket = p.channels.values.reduce(0) { $0 + $1.share * $1.fees.reduce(0) { $0 + $1.amount } }
+        }
+        let ladder = work + transfer + queue + wait
+        let paths = pathDays
+        let cost = ProcedureMetrics.Cost(applicantHours: applicantHours, applicantTimeVND: applicantVND,
+                                         applicantOutOfPocketVND: pocket, agencyHours: agencyHours, agencyVND: agencyVND,
+                                         perYearVND: (applicantVND + pocket + agencyVND) * p.volume.perYear,
+                                         volume: p.volume.perYear)
+        return ProcedureMetrics(
+            stepsByKind: byKind, steps: p.flow.steps.count, applicantVisits: visits, agencyHandoffs: handoffs,
+            paperHandoffs: paperHandoffs, documentsRequired: documents.count, requirements: requirements,
+            copies: copies, certifiedCopies: certified, pages: pages,
+            paperShare: requirements > 0 ? Double(paperRequirements) / Double(requirements) : 0,
+            leadTime: .init(expectedDays: expectedLeadTimeDays, shortestPathDays: paths.shortest,
+                            longestPathDays: paths.longest, workDays: work, transferDays: transfer, queueDays: queue,
+                            waitDays: wait, processCycleEfficiency: ladder > 0 ? work / ladder : 0,
+                            deadlineDays: p.deadline?.workingDays),
+            cost: cost, actors: loads.isEmpty ? [] : self.loads)
+    }
+}

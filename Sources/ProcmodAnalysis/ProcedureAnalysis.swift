@@ -1,0 +1,170 @@
+public import ProcmodModel
+
+/// Per-actor load and an analytic queueing estimate.
+public struct ActorLoad: Sendable, Hashable, Codable {
+    public var actor: String
+    /// Hours of work offered per year at one site.
+    public var offeredHours: Double
+    /// Open hours per year times servers; nil when capacity is unlimited.
+    public var capacityHours: Double?
+    /// offered / capacity; nil when unlimited.
+    public var utilisation: Double?
+    /// Mean M/M/c wait in the queue, in working days of the reference calendar (nil when unlimited,
+    /// infinity when overloaded).
+    public var meanWaitDays: Double?
+    /// Expected wait for the next signing time or for a batch to fill, in working days.
+    public var cadenceWaitDays: Double
+}
+
+/// Everything the rules and the metrics need, computed once per procedure.
+public struct ProcedureAnalysis: Sendable {
+    public let procedure: Procedure
+    public let time: TimeModel
+    public let flow: FlowAnalysis
+    /// Per actor id, in document order.
+    public let loads: [ActorLoad]
+    /// Expected elapsed working days of each node per visit: work + delay + queue + cadence waits.
+    public let nodeDays: [Double]
+
+    public init(_ procedure: Procedure) {
+        self.procedure = procedure
+        let time = TimeModel(procedure)
+        let flow = FlowAnalysis(procedure)
+        self.time = time
+        self.flow = flow
+        var loads: [ActorLoad] = []
+        for actor in procedure.actors.values {
+            loads.append(Self.load(of: actor, procedure, time, flow))
+        }
+        self.loads = loads
+        let loadByActor = Dictionary(uniqueKeysWithValues: loads.map { ($0.actor, $0) })
+        nodeDays = procedure.flow.nodes.map { node in
+            guard let step = node.step else { return 0 }
+            let load = loadByActor[step.actor]
+            let queue = load?.meanWaitDays ?? 0
+            return time.workDays(step) + time.delayDays(step) + (queue.isFinite ? queue : 0) + (load?.cadenceWaitDays ?? 0)
+        }
+    }
+
+    private static func load(of actor: Actor, _ p: Procedure, _ time: TimeModel, _ flow: FlowAnalysis) -> ActorLoad {
+        var visitsPerCase = 0.0, hoursPerCase = 0.0
+        for (i, node) in p.flow.nodes.enumerated() {
+            guard let step = node.step, step.actor == actor.id else { continue }
+            visitsPerCase += flow.visits[i]
+            hoursPerCase += flow.visits[i] * time.workHours(step)
+        }
+        let calendar = time.calendar(of: actor.id)
+        let openHours = TimeModel.annualOpenHours(calendar)
+        let offered = hoursPerCase * p.volume.perSite
+        var result = ActorLoad(actor: actor.id, offeredHours: offered, capacityHours: nil, utilisation: nil,
+                               meanWaitDays: nil, cadenceWaitDays: 0)
+        if let servers = actor.capacity.servers, servers > 0, openHours > 0 {
+            result.capacityHours = openHours * Double(servers)
+            result.utilisation = offered / (openHours * Double(servers))
+            let arrivals = visitsPerCase * p.volume.perSite / openHours
+            let service = visitsPerCase > 0 ? hoursPerCase / visitsPerCase : 0
+            let waitHours = ErlangC.meanWait(arrivalRate: arrivals, meanService: service, servers: servers)
+            let daily = TimeModel.dailyHours(calendar)
+            result.meanWaitDays = waitHours.isFinite ? (daily > 0 ? waitHours / daily : 0) : .infinity
+        }
+        if let cadence = actor.cadence, !cadence.times.isEmpty {
+            // Signing slots spread over the week: on average a case waits half the gap between slots.
+            let slotsPerWeek = Double(cadence.times.count * max(1, cadence.days.count))
+            result.cadenceWaitDays = TimeModel.workingDaysPerWeek(time.reference) / slotsPerWeek / 2
+        } else if let batch = actor.batchSize, batch > 1, visitsPerCase > 0, p.volume.perSite > 0 {
+            let casesPerDay = visitsPerCase * p.volume.perSite / max(1, TimeModel.annualOpenHours(time.reference)
+                                                                    / max(1, TimeModel.dailyHours(time.reference)))
+            result.cadenceWaitDays = Double(batch - 1) / 2 / casesPerDay
+        }
+        return result
+    }
+
+    /// Expected lead time in working days: the sum over nodes of visits × days, except that a parallel
+    /// block counts the slowest of its branches, not their sum.
+    public var expectedLeadTimeDays: Double {
+        expectedDays(excluding: [])
+    }
+
+    /// Expected lead time with some nodes' time taken out (to estimate what removing them saves).
+    public func expectedDays(excluding removed: Set<Int>) -> Double {
+        let nodes = procedure.flow.nodes
+        var contribution = nodes.indices.map { removed.contains($0) ? 0 : flow.visits[$0] * nodeDays[$0] }
+        // Innermost blocks first: a split whose branches contain no other split comes earlier.
+        let splits = nodes.indices.filter { if case .parallel = nodes[$0].kind { true } else { false } }
+        var blocks: [(split: Int, join: Int, branches: [[Int]])] = []
+        for s in splits {
+            guard let j = nodes.indices.first(where: { if case .join(let x) = nodes[$0].kind { x == s } else { false } })
+            else { continue }
+            let toJoin = flow.graph.reaching([j])
+            let branches = nodes[s].edges.map { edge -> [Int] in
+                var seen = Set<Int>(), stack = [edge.target]
+                while let n = stack.popLast() {
+                    guard n != j, toJoin[n], !seen.contains(n) else { continue }
+                    seen.insert(n)
+                    stack.append(contentsOf: flow.graph.successors[n])
+                }
+                return seen.sorted()
+            }
+            blocks.append((s, j, branches))
+        }
+        blocks.sort { $0.branches.joined().count < $1.branches.joined().count }
+        for block in blocks {
+            let totals = block.branches.map { $0.reduce(0) { $0 + contribution[$1] } }
+            for member in block.branches.joined() { contribution[member] = 0 }
+            contribution[block.join] += totals.max() ?? 0
+        }
+        return contribution.reduce(0, +)
+    }
+
+    /// Working days along the fastest and the slowest path from start to an end, ignoring loops (each
+    /// step once, its expected days), with parallel branches counted as the slowest branch.
+    public var pathDays: (shortest: Double, longest: Double) { pathDays(excluding: []) }
+
+    /// Fastest and slowest path with the days of some nodes left out.
+    public func pathDays(excluding removed: Set<Int>) -> (shortest: Double, longest: Double) {
+        let nodes = procedure.flow.nodes
+        guard !nodes.isEmpty else { return (0, 0) }
+        let days = nodeDays.indices.map { removed.contains($0) ? 0 : nodeDays[$0] }
+        var shortest = [Double](repeating: .infinity, count: nodes.count)
+        var longest = [Double](repeating: -.infinity, count: nodes.count)
+        var arrivals = [[Double]](repeating: [], count: nodes.count)
+        shortest[0] = days[0]
+        longest[0] = days[0]
+        for i in flow.forwardOrder where shortest[i].isFinite || !arrivals[i].isEmpty {
+            if case .join = nodes[i].kind, let slowest = arrivals[i].max() {
+                // A join waits for its slowest branch, on the fastest path too.
+                shortest[i] = slowest + days[i]
+                longest[i] = max(longest[i], slowest + days[i])
+            }
+            for t in flow.forwardSuccessors[i] {
+                if case .join = nodes[t].kind {
+                    arrivals[t].append(longest[i])
+                    continue
+                }
+                shortest[t] = min(shortest[t], shortest[i] + days[t])
+                longest[t] = max(longest[t], longest[i] + days[t])
+            }
+        }
+        let ends = nodes.indices.filter { if case .end = nodes[$0].kind { true } else { false } }
+        let s = ends.map { shortest[$0] }.filter(\.isFinite).min() ?? 0
+        let l = ends.map { longest[$0] }.filter(\.isFinite).max() ?? 0
+        return (s, l)
+    }
+
+    /// Nodes outside the statutory clock: everything before the dossier is received (the first
+    /// `receive` step, or the first step of an agency), everything after the result is produced, and
+    /// the applicant's own steps in between (supplementing, travelling).
+    public var outsideDeadlineClock: Set<Int> {
+        let nodes = procedure.flow.nodes
+        let isAgency = { (i: Int) -> Bool in
+            guard let s = nodes[i].step, let kind = procedure.actors[s.actor]?.kind else { return false }
+            return kind != .applicant && kind != .thirdParty
+        }
+        let start = nodes.indices.first { nodes[$0].step?.kind == .receive } ?? nodes.indices.first(where: isAgency)
+        let producers = nodes.indices.filter { i in nodes[i].step?.produces.contains { $0.document == procedure.result } ?? false }
+        guard let start, !producers.isEmpty else { return Set(nodes.indices) }
+        let after = flow.graph.reachable(from: [start])
+        let before = flow.graph.reaching(producers)
+        return Set(nodes.indices.filter { !(after[$0] && before[$0] && (isAgency($0) || nodes[$0].step == nil)) })
+    }
+}

@@ -1,0 +1,76 @@
+public import ProcmodModel
+
+/// What a rule looks for.
+public enum RuleCategory: String, Sendable, Codable, CaseIterable {
+    case redundantPaper = "redundant-paper"
+    case bottleneck
+    case structure
+}
+
+/// Thresholds that rules read; set from the command line or a preset.
+public struct RuleOptions: Sendable {
+    /// Utilisation from which `high-utilisation` reports (default 0.85).
+    public var highUtilisation = 0.85
+    /// Most applicant visits per case before `too-many-visits` reports (default 1).
+    public var maxVisits = 1.0
+    /// Most hand-offs between agencies per case before `too-many-handoffs` reports (default 2).
+    public var maxHandoffs = 2.0
+    /// Share of lead time from which one step `dominant-step` reports (default 0.5).
+    public var dominantShare = 0.5
+    /// Probability of a rework or supplement branch from which `heavy-rework` reports (default 0.2).
+    public var heavyRework = 0.2
+
+    public init() {}
+}
+
+/// A small procedure that shows a rule triggering or not. The fragments are placed into
+/// ``ExampleProcedure`` (standard actors, documents and one in-person channel); the test suite loads
+/// every example and runs its rule on it.
+public struct RuleExample: Sendable {
+    public var triggers: Bool
+    public var documents: String
+    public var flow: String
+    public var actors: String
+    public var volume: Int
+    public var file: String
+    public var line: Int
+
+    public init(triggers: Bool, documents: String = "", actors: String = "", volume: Int = 10_000, flow: String,
+                file: String = #fileID, line: Int = #line) {
+        self.triggers = triggers
+        self.documents = documents
+        self.actors = actors
+        self.volume = volume
+        self.flow = flow
+        self.file = file
+        self.line = line
+    }
+
+    /// The whole example procedure as XML.
+    public var xml: String { ExampleProcedure.xml(self) }
+}
+
+/// One check of the catalog: its documentation, its examples and its logic.
+public protocol Rule: Sendable {
+    /// Kebab-case identifier, e.g. `certified-copy`.
+    var id: String { get }
+    var name: String { get }
+    /// One sentence: what the rule finds.
+    var summary: String { get }
+    /// Why it matters, citing the legal basis where there is one.
+    var rationale: String { get }
+    var category: RuleCategory { get }
+    /// The severity in the `recommended` preset.
+    var defaultSeverity: Severity { get }
+    var examples: [RuleExample] { get }
+    /// Findings, with the rule's default severity (the analyzer applies the configured one).
+    func check(_ analysis: ProcedureAnalysis, _ options: RuleOptions) -> [Finding]
+}
+
+extension Rule {
+    /// A finding of this rule at its default severity.
+    func finding(_ message: String, element: String, at location: SourceLocation, saving: Saving? = nil) -> Finding {
+        Finding(rule: id, severity: defaultSeverity, message: message, element: element, location: location,
+                saving: saving)
+    }
+}

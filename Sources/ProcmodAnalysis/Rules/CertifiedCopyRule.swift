@@ -1,0 +1,40 @@
+import ProcmodModel
+
+/// A certified copy where the law requires the agency to accept a plain copy.
+struct CertifiedCopyRule: Rule {
+    let id = "certified-copy"
+    let name = "Certified copy required"
+    let summary = "A step requires a certified copy where a plain copy, checked against the original, is lawful."
+    let rationale = """
+        Where a law requires a copy, the agency must accept a plain copy and may ask to see the original to \
+        compare; it may not demand a certified copy (Decree 23/2015/NĐ-CP, Art. 6). Certification costs \
+        2,000 VND a page (1,000 from page 3) and a trip to a certifier.
+        """
+    let category = RuleCategory.redundantPaper
+    let defaultSeverity = Severity.warning
+    let examples = [
+        RuleExample(triggers: true, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="certified-copy"/></step>
+            """),
+        RuleExample(triggers: false, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="copy"/></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        var findings: [Finding] = []
+        for i in a.stepNodes {
+            let step = a.step(i)
+            for r in step.requires where r.form == .certifiedCopy {
+                let pages = a.procedure.documents[r.document]?.pages ?? 1
+                var saving = a.saving(removing: Set(a.certifyingSteps(for: r.document)))
+                saving.applicantVND += a.flow.visits[i] * Double(r.copies * r.sets) * certificationChargeVND(pages: pages)
+                findings.append(finding(
+                    "step '\(step.id)' requires a certified copy of '\(r.document)': accept a plain copy and compare "
+                    + "it with the original (Decree 23/2015/NĐ-CP, Art. 6)", element: step.id, at: r.location,
+                    saving: saving))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,40 @@
+import ProcmodModel
+
+/// The result of an earlier procedure supplied by the applicant.
+struct ChainedResultRule: Rule {
+    let id = "result-from-applicant"
+    let name = "Earlier result carried by the applicant"
+    let summary = "The applicant supplies the result of another procedure instead of the agencies passing it between them."
+    let rationale = """
+        Chaining procedures (liên thông) passes results between agencies instead of through the applicant \
+        (Decree 63/2010/NĐ-CP, Annex I, Q11; Decision 296/QĐ-VPCP 2024 chains birth, residence and health \
+        insurance); results of earlier procedures must not be asked for again (Decree 45/2020/NĐ-CP).
+        """
+    let category = RuleCategory.redundantPaper
+    let defaultSeverity = Severity.note
+    let examples = [
+        RuleExample(triggers: true, documents: #"<document id="birth" kind="certificate" medium="paper" result-of="1.001193"/>"#,
+                    flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="birth" form="copy"/></step>
+            """),
+        RuleExample(triggers: false, documents: #"<document id="birth" kind="certificate" medium="paper"/>"#, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="birth" form="copy"/></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        var findings: [Finding] = []
+        for i in a.stepNodes {
+            let step = a.step(i)
+            for r in step.requires {
+                guard let earlier = a.procedure.documents[r.document]?.resultOf else { continue }
+                var saving = Saving()
+                saving.pages = r.isPaper && r.form != .present ? a.pages(of: r, at: i) : 0
+                findings.append(finding("step '\(step.id)' has the applicant supply '\(r.document)', the result of "
+                                        + "procedure \(earlier): chain the procedures so the agencies pass it",
+                                        element: step.id, at: r.location, saving: saving))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,42 @@
+import ProcmodModel
+
+/// A statutory deadline that the procedure as modelled cannot meet.
+struct DeadlineRule: Rule {
+    let id = "deadline-infeasible"
+    let name = "Deadline cannot be met"
+    let summary = "The agencies' expected processing time, or even their fastest path, exceeds the statutory deadline."
+    let rationale = """
+        A deadline that the process cannot meet produces overdue dossiers and apology slips (phiếu xin \
+        lỗi); published overdue rates run at 7–17%. Either the process or the deadline must change.
+        """
+    let category = RuleCategory.bottleneck
+    let defaultSeverity = Severity.warning
+    let examples = [
+        RuleExample(triggers: true, flow: """
+            <step id="survey" kind="survey" actor="officer"><delay unit="working-days"><fixed value="10"/></delay></step>
+            """),
+        RuleExample(triggers: false, flow: """
+            <step id="check" kind="verify" actor="officer"><delay unit="working-days"><fixed value="2"/></delay></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        guard let deadline = a.procedure.deadline else { return [] }
+        // A same-day deadline ends with the working day: one day of processing at most.
+        let limit = max(deadline.workingDays, 1)
+        let outside = a.outsideDeadlineClock
+        let expected = a.expectedDays(excluding: outside)
+        let shortest = a.pathDays(excluding: outside).shortest
+        if shortest > limit {
+            var f = finding("even the fastest path from reception to the result takes \(figure(shortest)) working days, over the deadline of "
+                            + "\(figure(deadline.workingDays))", element: a.procedure.code, at: deadline.location)
+            f.severity = .error
+            return [f]
+        }
+        if expected > limit {
+            return [finding("the agencies' expected processing time, from reception to the result, is \(figure(expected)) working days, over the deadline of "
+                            + "\(figure(deadline.workingDays))", element: a.procedure.code, at: deadline.location)]
+        }
+        return []
+    }
+}

@@ -1,0 +1,36 @@
+import ProcmodModel
+
+/// More than one set of the same dossier.
+struct MultipleSetsRule: Rule {
+    let id = "multiple-sets"
+    let name = "Several dossier sets"
+    let summary = "A step asks for more than one set of the dossier."
+    let rationale = """
+        The number of dossier sets must be clear and reasonable (Decree 63/2010/NĐ-CP, Annex I, Q8). Extra \
+        sets exist to circulate paper between units; one set, scanned at reception, can serve all of them.
+        """
+    let category = RuleCategory.redundantPaper
+    let defaultSeverity = Severity.warning
+    let examples = [
+        RuleExample(triggers: true, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original" sets="2"/></step>
+            """),
+        RuleExample(triggers: false, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        var findings: [Finding] = []
+        for i in a.stepNodes {
+            let step = a.step(i)
+            for r in step.requires where r.sets > 1 {
+                var saving = Saving()
+                saving.pages = a.pages(of: r, at: i) * Double(r.sets - 1) / Double(r.sets)
+                findings.append(finding("step '\(step.id)' asks for \(r.sets) sets of '\(r.document)': one is enough",
+                                        element: step.id, at: r.location, saving: saving))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,41 @@
+import ProcmodModel
+
+/// A document that no longer has legal validity.
+struct ObsoleteDocumentRule: Rule {
+    let id = "obsolete-document"
+    let name = "Obsolete document"
+    let summary = "A step asks for a document that has no legal validity any more."
+    let rationale = """
+        The household registration book (sổ hộ khẩu) lost its validity on 01/01/2023 (Residence Law \
+        68/2020/QH14, Art. 38), yet services still asked for it in 2023. Asking for an obsolete document \
+        cannot be met lawfully.
+        """
+    let category = RuleCategory.redundantPaper
+    let defaultSeverity = Severity.error
+    let examples = [
+        RuleExample(triggers: true,
+                    documents: #"<document id="book" kind="certificate" medium="paper" pages="4" obsolete-from="2023-01-01"/>"#,
+                    flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="book" form="copy"/></step>
+            """),
+        RuleExample(triggers: false, documents: #"<document id="book" kind="certificate" medium="paper"/>"#, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="book" form="copy"/></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        var findings: [Finding] = []
+        for i in a.stepNodes {
+            let step = a.step(i)
+            for r in step.requires {
+                guard let obsolete = a.procedure.documents[r.document]?.obsoleteFrom else { continue }
+                var saving = Saving()
+                saving.pages = r.isPaper && r.form != .present ? a.pages(of: r, at: i) : 0
+                if r.form == .certifiedCopy { saving = saving + a.saving(removing: Set(a.certifyingSteps(for: r.document))) }
+                findings.append(finding("step '\(step.id)' asks for '\(r.document)', which has no legal validity since "
+                                        + "\(obsolete)", element: step.id, at: r.location, saving: saving))
+            }
+        }
+        return findings
+    }
+}

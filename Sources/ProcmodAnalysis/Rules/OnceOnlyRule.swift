@@ -1,0 +1,43 @@
+import ProcmodModel
+
+/// A document whose data a state register already holds.
+struct OnceOnlyRule: Rule {
+    let id = "once-only"
+    let name = "Data the state already holds"
+    let summary = "A step asks for a document whose data a named state register already holds."
+    let rationale = """
+        People must not be asked again for information already in the National Population Database or \
+        another national register (Project 06, Decision 06/QĐ-TTg 2022; Decree 45/2020/NĐ-CP); a 2025 \
+        resolution replaces dossier items with data in about 800 procedures. The agency looks the data up.
+        """
+    let category = RuleCategory.redundantPaper
+    let defaultSeverity = Severity.warning
+    let examples = [
+        RuleExample(triggers: true, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="id-card" form="copy"/></step>
+            """),
+        RuleExample(triggers: false, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        var findings: [Finding] = []
+        for i in a.stepNodes {
+            let step = a.step(i)
+            for r in step.requires {
+                guard let document = a.procedure.documents[r.document], let register = document.register else { continue }
+                var saving = Saving()
+                saving.pages = r.isPaper && r.form != .present ? a.pages(of: r, at: i) : 0
+                if r.form == .certifiedCopy {
+                    saving = saving + a.saving(removing: Set(a.certifyingSteps(for: r.document)))
+                }
+                findings.append(finding(
+                    "step '\(step.id)' asks for '\(document.id)' (\(r.form.rawValue)), whose data the \(register) "
+                    + "register already holds: look it up instead", element: step.id, at: r.location,
+                    saving: saving))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,41 @@
+import ProcmodModel
+
+/// Paper carried or posted between agencies.
+struct PhysicalHandoffRule: Rule {
+    let id = "physical-handoff"
+    let name = "Paper hand-off between agencies"
+    let summary = "A step hands the dossier on paper to an actor of another agency."
+    let rationale = """
+        The national document interconnection axis (trục liên thông văn bản quốc gia, since 2019) carries \
+        electronic documents between agencies in minutes, and a digitally signed e-document equals the \
+        paper original (Decree 30/2020/NĐ-CP, Art. 5). Paper in transit is where dossiers sit.
+        """
+    let category = RuleCategory.redundantPaper
+    let defaultSeverity = Severity.warning
+    let examples = [
+        RuleExample(triggers: true, flow: """
+            <step id="send" kind="transfer" actor="officer"><delay unit="working-days"><fixed value="2"/></delay><handoff to="other" medium="paper"/></step>
+            """),
+        RuleExample(triggers: false, flow: """
+            <step id="send" kind="transfer" actor="officer"><handoff to="other" medium="electronic"/></step>
+            """),
+        RuleExample(triggers: false, flow: """
+            <step id="pass" kind="transfer" actor="desk"><handoff to="officer" medium="paper"/></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        var findings: [Finding] = []
+        for i in a.stepNodes {
+            let step = a.step(i)
+            guard let h = step.handoff, h.medium == .paper, let from = a.procedure.actors[step.actor],
+                  let to = a.procedure.actors[h.to], from.agency != to.agency else { continue }
+            var saving = Saving()
+            saving.elapsedDays = a.flow.visits[i] * a.time.delayDays(step)
+            findings.append(finding("step '\(step.id)' hands the dossier on paper from \(from.agency ?? from.id) to "
+                                    + "\(to.agency ?? to.id): send it over the document axis", element: step.id,
+                                    at: h.location, saving: saving))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,34 @@
+import ProcmodModel
+
+/// Printing, signing and scanning inside an online channel.
+struct PrintSignScanRule: Rule {
+    let id = "print-sign-scan"
+    let name = "Print, sign and scan online"
+    let summary = "An online channel makes the applicant print a form, sign it in ink and scan it back."
+    let rationale = """
+        An online service that needs paper is "end-to-end on paper" (toàn trình trên giấy). Forms filled in \
+        online and an electronic identity (VNeID) or digital signature replace the round trip \
+        (Decree 45/2020/NĐ-CP; Decree 42/2022/NĐ-CP, Art. 11).
+        """
+    let category = RuleCategory.redundantPaper
+    let defaultSeverity = Severity.warning
+    let examples = [
+        RuleExample(triggers: true, flow: """
+            <step id="scan" kind="digitize" actor="applicant"><requires document="form" form="original"/></step>
+            """),
+        RuleExample(triggers: false, flow: """
+            <step id="scan" kind="digitize" actor="desk"/>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        a.stepNodes.compactMap { i in
+            let step = a.step(i)
+            let online = step.channel.map { a.procedure.channels[$0]?.kind == .online } ?? false
+            let byApplicant = a.procedure.actors[step.actor]?.kind == .applicant
+            guard step.kind == .digitize, byApplicant, online || step.channel == nil else { return nil }
+            return finding("step '\(step.id)' makes the applicant print, sign and scan: let them fill in and sign "
+                           + "online", element: step.id, at: step.location, saving: a.saving(removing: [i]))
+        }
+    }
+}

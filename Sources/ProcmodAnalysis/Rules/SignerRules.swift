@@ -1,0 +1,70 @@
+import ProcmodModel
+
+/// One signer with one seat through whom every case passes.
+struct SingleSignerRule: Rule {
+    let id = "single-signer"
+    let name = "Single signer"
+    let summary = "Every case waits for the same single signer."
+    let rationale = """
+        Leaders sign at set times and are often away; when one person with capacity 1 signs every case, \
+        their absence stops the procedure. Delegating signature or signing digitally from anywhere removes \
+        the single point of failure.
+        """
+    let category = RuleCategory.bottleneck
+    let defaultSeverity = Severity.note
+    let examples = [
+        RuleExample(triggers: true, flow: """
+            <step id="sign" kind="sign" actor="head"><signature kind="digital"/></step>
+            """),
+        RuleExample(triggers: false, flow: """
+            <step id="sign" kind="sign" actor="officer"><signature kind="digital"/></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        a.procedure.actors.values.compactMap { actor in
+            guard actor.kind == .signer, actor.capacity.servers == 1 else { return nil }
+            let visits = a.stepNodes.filter { a.step($0).actor == actor.id }.map { a.flow.visits[$0] }.reduce(0, +)
+            guard visits >= 0.999 else { return nil }
+            return finding("every case passes signer '\(actor.id)', who has one seat", element: actor.id,
+                           at: actor.location)
+        }
+    }
+}
+
+/// Waiting for a signing time or for a batch to fill.
+struct SigningCadenceRule: Rule {
+    let id = "signing-cadence"
+    let name = "Signing cadence or batch wait"
+    let summary = "Cases wait for a signer's fixed signing times or for a batch to fill."
+    let rationale = """
+        Batch signing at set hours makes every case wait, on average, half the gap between signing times \
+        (more when the signer's in-tray is reached by paper). Digital signature lets cases be signed as \
+        they arrive.
+        """
+    let category = RuleCategory.bottleneck
+    let defaultSeverity = Severity.note
+    let examples = [
+        RuleExample(triggers: true,
+                    actors: #"<actor id="chair" kind="signer" capacity="1" calendar="office"><cadence at="16:00" days="tue"/></actor>"#,
+                    flow: """
+            <step id="sign" kind="sign" actor="chair"/>
+            """),
+        RuleExample(triggers: false, flow: """
+            <step id="sign" kind="sign" actor="head"/>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        a.loads.compactMap { load in
+            guard load.cadenceWaitDays > 0, let actor = a.procedure.actors[load.actor] else { return nil }
+            let visits = a.stepNodes.filter { a.step($0).actor == actor.id }.map { a.flow.visits[$0] }.reduce(0, +)
+            var saving = Saving()
+            saving.elapsedDays = visits * load.cadenceWaitDays
+            let what = actor.cadence != nil ? "signing times" : "batches of \(actor.batchSize ?? 0)"
+            return finding("cases wait on average \(figure(load.cadenceWaitDays)) working days for the \(what) of "
+                           + "'\(actor.id)'", element: actor.id, at: actor.cadence?.location ?? actor.location,
+                           saving: saving)
+        }
+    }
+}

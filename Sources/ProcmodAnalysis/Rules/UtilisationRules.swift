@@ -1,0 +1,63 @@
+import ProcmodModel
+
+/// An actor offered more work than its capacity and hours allow.
+struct OverloadedActorRule: Rule {
+    let id = "overloaded-actor"
+    let name = "Overloaded actor"
+    let summary = "An actor's offered load exceeds its capacity: utilisation of 1 or more."
+    let rationale = """
+        Offered load = annual volume × expected visits × work per visit; capacity = servers × open hours a \
+        year. At utilisation 1 or more the queue grows without bound: deadlines will be missed whatever \
+        else changes.
+        """
+    let category = RuleCategory.bottleneck
+    let defaultSeverity = Severity.error
+    let examples = [
+        RuleExample(triggers: true, volume: 100_000, flow: """
+            <step id="check" kind="verify" actor="head"><work unit="hours"><fixed value="1"/></work></step>
+            """),
+        RuleExample(triggers: false, volume: 1_000, flow: """
+            <step id="check" kind="verify" actor="head"><work unit="hours"><fixed value="1"/></work></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        a.loads.compactMap { load in
+            guard let u = load.utilisation, u >= 1, let actor = a.procedure.actors[load.actor] else { return nil }
+            return finding("actor '\(actor.id)' is offered \(figure(load.offeredHours)) hours of work a year for "
+                           + "\(figure(load.capacityHours ?? 0)) open hours: utilisation \(figure(u))",
+                           element: actor.id, at: actor.location)
+        }
+    }
+}
+
+/// An actor above the high-utilisation threshold.
+struct HighUtilisationRule: Rule {
+    let id = "high-utilisation"
+    let name = "High utilisation"
+    let summary = "An actor's utilisation is above the threshold (default 0.85) but below 1."
+    let rationale = """
+        Queueing delay grows as 1/(1 − ρ): near full utilisation small surges (deadline seasons, portal \
+        outages) turn into long waits. The M/M/c estimate of the wait is given.
+        """
+    let category = RuleCategory.bottleneck
+    let defaultSeverity = Severity.warning
+    let examples = [
+        RuleExample(triggers: true, volume: 1_800, flow: """
+            <step id="check" kind="verify" actor="head"><work unit="hours"><fixed value="1"/></work></step>
+            """),
+        RuleExample(triggers: false, volume: 1_000, flow: """
+            <step id="check" kind="verify" actor="head"><work unit="hours"><fixed value="1"/></work></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        a.loads.compactMap { load in
+            guard let u = load.utilisation, u >= options.highUtilisation, u < 1,
+                  let actor = a.procedure.actors[load.actor] else { return nil }
+            let wait = load.meanWaitDays.map { ", M/M/c mean wait \(figure($0)) working days" } ?? ""
+            return finding("actor '\(actor.id)' is \(figure(u * 100))% utilised\(wait)", element: actor.id,
+                           at: actor.location)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ProcmodModel
+
+/// An ink signature where the signer could sign digitally.
+struct WetSignatureRule: Rule {
+    let id = "wet-signature"
+    let name = "Wet signature"
+    let summary = "A step applies an ink signature where a digital signature has the same legal value."
+    let rationale = """
+        An e-document signed digitally by the competent person and the agency equals the paper original \
+        (Decree 30/2020/NĐ-CP, Art. 5; Circular 41/2017/TT-BTTTT). A digital signature removes the wait for \
+        the paper to reach the signer and the signed paper to come back.
+        """
+    let category = RuleCategory.redundantPaper
+    let defaultSeverity = Severity.note
+    let examples = [
+        RuleExample(triggers: true, flow: """
+            <step id="sign" kind="sign" actor="head"><signature kind="wet"/></step>
+            """),
+        RuleExample(triggers: false, flow: """
+            <step id="sign" kind="sign" actor="head"><signature kind="digital"/></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        let loads = Dictionary(uniqueKeysWithValues: a.loads.map { ($0.actor, $0) })
+        return a.stepNodes.compactMap { i in
+            let step = a.step(i)
+            guard let signature = step.signature, signature.kind == .wet else { return nil }
+            var saving = Saving()
+            saving.elapsedDays = a.flow.visits[i] * (loads[signature.signer]?.cadenceWaitDays ?? 0)
+            return finding("step '\(step.id)' has \(signature.signer) sign in ink: sign digitally",
+                           element: step.id, at: signature.location, saving: saving)
+        }
+    }
+}

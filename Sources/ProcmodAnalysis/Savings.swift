@@ -1,0 +1,74 @@
+public import ProcmodModel
+
+extension ProcedureAnalysis {
+    /// What removing these nodes would save per case: their work, payments, visits and pages, and the
+    /// lead time they add.
+    public func saving(removing nodes: Set<Int>) -> Saving {
+        var s = Saving()
+        for i in nodes {
+            guard let step = procedure.flow.nodes[i].step else { continue }
+            let v = flow.visits[i]
+            let actor = procedure.actors[step.actor]
+            let hours = v * time.workHours(step)
+            if actor?.kind == .applicant {
+                s.applicantHours += hours
+                s.applicantVND += hours * (actor?.tariff ?? 0)
+                if step.kind == .travel { s.visits += v }
+            } else if actor?.kind != .thirdParty && actor?.kind != .postalService && actor?.kind != .onlineSystem {
+                s.agencyHours += hours
+                s.agencyVND += hours * (actor?.tariff ?? 0)
+            }
+            if let payment = step.payment { s.applicantVND += v * payment.amount }
+            for r in step.requires where r.isPaper && r.form != .present {
+                s.pages += v * Double(r.copies * r.sets * (procedure.documents[r.document]?.pages ?? 1))
+            }
+        }
+        s.elapsedDays = max(0, expectedLeadTimeDays - expectedDays(excluding: nodes))
+        return s
+    }
+
+    /// The pages of paper one requirement hands in per case.
+    public func pages(of requirement: DocumentRequirement, at node: Int) -> Double {
+        flow.visits[node] * Double(requirement.copies * requirement.sets
+                                   * (procedure.documents[requirement.document]?.pages ?? 1))
+    }
+
+    /// Node indices of steps, in flow order.
+    public var stepNodes: [Int] { procedure.flow.nodes.indices.filter { procedure.flow.nodes[$0].step != nil } }
+
+    /// The step at a node (callers pass step nodes).
+    public func step(_ node: Int) -> Step { procedure.flow.nodes[node].step! }
+
+    /// Steps that certify copies of `document` (a `certify` step that requires it as `present`).
+    public func certifyingSteps(for document: String) -> [Int] {
+        stepNodes.filter { i in
+            let s = step(i)
+            return s.kind == .certify && s.requires.contains { $0.document == document }
+        }
+    }
+}
+
+/// The certification charge of one copy (Circular 226/2016/TT-BTC): 2,000 VND a page for the first two
+/// pages, 1,000 from the third, at most 200,000.
+public func certificationChargeVND(pages: Int) -> Double {
+    let charge = Double(min(pages, 2)) * 2000 + Double(max(0, pages - 2)) * 1000
+    return min(charge, 200_000)
+}
+
+/// Formats VND with thousands separators: 1,234,000 VND.
+func vnd(_ x: Double) -> String {
+    let n = Int(x.rounded())
+    let digits = String(abs(n))
+    var out = ""
+    for (i, ch) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(ch)
+    }
+    return (n < 0 ? "-" : "") + out + " VND"
+}
+
+/// Formats a figure with up to two decimals.
+func figure(_ x: Double) -> String {
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+    return String((x * 100).rounded() / 100)
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import ProcmodAnalysis
+import ProcmodLoader
+import ProcmodModel
+import ProcmodReporting
+
+extension Severity: ExpressibleByArgument {}
+extension Preset: ExpressibleByArgument {}
+
+/// Formats of `procmod analyze`.
+enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown, sarif
+}
+
+extension Procmod {
+    /// `procmod analyze`: redundant paper, bottlenecks and metrics.
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find redundant paper steps and bottlenecks, with what removing each would save.",
+            discussion: """
+                Findings print as path:line:col: severity: message [rule-id], each with its saving per case
+                and per year (Standard Cost Model), then a metrics table per procedure.
+                Exit status: 0 when no finding is at error severity, 1 when one is, 65 for invalid files.
+
+                Examples:
+                  procmod analyze procedures/
+                  procmod analyze --preset strict --disable unnamed-element procedures/passport.xml
+                  procmod analyze --format sarif procedures/ > procmod.sarif
+                  procmod analyze --enable wet-signature=error --high-utilisation 0.8 procedures/
+                """
+        )
+
+        @Argument(help: ArgumentHelp("Procedure files or directories.", valueName: "file-or-dir"))
+        var paths: [String]
+
+        @Option(help: "Output format: text, json, markdown or sarif.")
+        var format: AnalysisFormat = .text
+
+        @Option(help: "Severity preset: recommended or strict.")
+        var preset: Preset = .recommended
+
+        @Option(name: .customLong("enable"), help: ArgumentHelp("Run a rule, optionally at a severity: ID or ID=error|warning|note.", valueName: "rule"))
+        var enabled: [String] = []
+
+        @Option(name: .customLong("disable"), help: ArgumentHelp("Do not run a rule.", valueName: "rule"))
+        var disabled: [String] = []
+
+        @Option(help: "Utilisation from which high-utilisation reports.")
+        var highUtilisation: Double = 0.85
+
+        @Option(help: "Most applicant visits before too-many-visits reports.")
+        var maxVisits: Double = 1
+
+        @OptionGroup var load: LoadOptions
+
+        func validate() throws {
+            for id in enabled.map({ String($0.split(separator: "=")[0]) }) + disabled where RuleCatalog.rule(id) == nil {
+                throw ValidationError("unknown rule '\(id)'; `procmod rules` lists them")
+            }
+            for item in enabled where item.contains("=") {
+                let level = String(item.split(separator: "=", maxSplits: 1)[1])
+                guard let severity = Severity(rawValue: level), severity != .off else {
+                    throw ValidationError("'\(item)': the severity must be error, warning or note")
+                }
+            }
+            guard (0...1).contains(highUtilisation) else { throw ValidationError("--high-utilisation must be between 0 and 1") }
+        }
+
+        var configuration: AnalyzerConfiguration {
+            var overrides: [String: Severity] = [:]
+            for item in enabled {
+                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                let rule = RuleCatalog.rule(parts[0])!
+                overrides[parts[0]] = parts.count > 1 ? Severity(rawValue: parts[1])! : rule.defaultSeverity
+            }
+            for id in disabled { overrides[id] = .off }
+            var options = RuleOptions()
+            options.highUtilisation = highUtilisation
+            options.maxVisits = maxVisits
+            return AnalyzerConfiguration(preset: preset, overrides: overrides, options: options)
+        }
+
+        func run() throws {
+            let loaded = ProcedureLoader(maximumFileSize: load.bytes).loadAll(paths)
+            if loaded.isEmpty {
+                Terminal.err("procmod: no *.xml files found in " + paths.joined(separator: ", "))
+                throw ExitCodes.badInput
+            }
+            for result in loaded { for d in result.diagnostics { Terminal.err(Terminal.line(for: d)) } }
+            let analyzer = Analyzer(configuration: configuration)
+            let reports = loaded.compactMap { result in result.procedure.map { analyzer.analyze($0, path: result.path) } }
+            let renderer: any AnalysisRenderer
+            switch format {
+            case .text: renderer = TextAnalysisRenderer(colored: Terminal.useColor)
+            case .json: renderer = JSONAnalysisRenderer()
+            case .markdown: renderer = MarkdownAnalysisRenderer()
+            case .sarif: renderer = SARIFRenderer(version: procmodVersion)
+            }
+            Terminal.out(try renderer.render(reports))
+            if loaded.contains(where: { $0.procedure == nil }) { throw ExitCodes.badInput }
+            if reports.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(1) }
+        }
+    }
+
+    /// `procmod rules`: list and explain the rules.
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the analyzer's rules, or explain one.",
+            discussion: """
+                Examples:
+                  procmod rules
+                  procmod rules certified-copy
+                  procmod rules --markdown > docs/rules.md
+                """
+        )
+
+        @Argument(help: "A rule id to explain.")
+        var id: String?
+
+        @Flag(help: "Print the whole catalog as Markdown (docs/rules.md).")
+        var markdown = false
+
+        func run() throws {
+            if markdown {
+                FileHandleOutput.write(RuleDocumentation.markdown)
+                return
+            }
+            if let id {
+                guard let rule = RuleCatalog.rule(id) else {
+                    Terminal.err("procmod: unknown rule '\(id)'; `procmod rules` lists them")
+                    throw ExitCode(64)
+                }
+                Terminal.out(RuleDocumentation.text(rule))
+                return
+            }
+            for rule in RuleCatalog.all {
+                Terminal.out(pad(rule.id, 28) + pad(rule.defaultSeverity.rawValue, 9) + pad(rule.category.rawValue, 16) + rule.summary)
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import ProcmodAnalysis
+import ProcmodLoader
+import ProcmodModel
+import ProcmodTestSupport
+import Testing
+
+/// Metrics and queueing figures against values computed by hand.
+@Suite struct MetricsTests {
+    /// Office calendar 8 h a day, Monday–Friday. Submit 1 h (applicant, 40,000 VND/h), check 2 h and
+    /// issue 4 h (desk, 50,000 VND/h, one seat). 10% of checks go back to submit, at most twice:
+    /// S = 0.1 + 0.01 = 0.11, so submit and check run 1.11 times per case.
+    static let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <procedure xmlns="urn:procmod:procedure:1" code="HAND" name-en="Hand-checked" level="commune">
+          <deadline working-days="1"/>
+          <volume per-year="500"/>
+          <result document="result"/>
+          <channels><channel id="in-person" kind="in-person" share="1"><fee name="fee" amount="0"/></channel></channels>
+          <calendars><calendar id="office"><hours days="mon tue wed thu fri" from="08:00" to="16:00"/></calendar></calendars>
+          <actors>
+            <actor id="applicant" name-en="Applicant" kind="applicant" capacity="unlimited" calendar="office" tariff="40000"/>
+            <actor id="desk" name-en="Desk" kind="reception-desk" capacity="1" calendar="office" tariff="50000"/>
+          </actors>
+          <documents>
+            <document id="form" name-en="Form" kind="form" medium="paper" pages="3"/>
+            <document id="result" name-en="Result" kind="result" medium="paper"/>
+          </documents>
+          <flow>
+            <step id="submit" name-en="Submit" kind="submit" actor="applicant">
+              <work unit="hours"><fixed value="1"/></work>
+              <requires document="form" form="certified-copy" copies="2"/>
+            </step>
+            <step id="check" name-en="Check" kind="receive" actor="desk"><work unit="hours"><fixed value="2"/></work></step>
+            <choice id="ok">
+              <branch to="issue" probability="0.9"/>
+              <branch to="submit" probability="0.1" loop="supplement" max="2"/>
+            </choice>
+            <step id="issue" name-en="Issue" kind="record" actor="desk">
+              <work unit="hours"><fixed value="4"/></work>
+              <produces document="result" medium="paper"/>
+            </step>
+            <end id="done"/>
+          </flow>
+        </procedure>
+        """
+
+    func analysis() throws -> ProcedureAnalysis {
+        ProcedureAnalysis(try #require(TestSupport.load(Self.xml).procedure))
+    }
+
+    @Test func visitsFollowTheCappedLoop() throws {
+        let a = try analysis()
+        #expect(abs(a.flow.visits[0] - 1.11) < 1e-9)
+        #expect(abs(a.flow.visits[1] - 1.11) < 1e-9)
+        #expect(abs(a.flow.visits[3] - 1.0) < 1e-9)
+    }
+
+    @Test func leadTimeAndCost() throws {
+        let m = try analysis().metrics
+        // Desk utilisation: 500 × (1.11 × 2 + 4) h = 3,110 h over 8 × 5 × 52.14 = 2,085.6 h: overloaded,
+        // so no queue estimate enters the lead time; work alone: (1.11 × 1 + 1.11 × 2 + 4) / 8 days.
+        #expect(abs(m.leadTime.workDays - (1.11 + 2.22 + 4) / 8) < 1e-9)
+        #expect(abs(m.leadTime.expectedDays - (1.11 + 2.22 + 4) / 8) < 1e-9)
+        #expect(abs(m.cost.applicantTimeVND - 1.11 * 40_000) < 1e-6)
+        #expect(abs(m.cost.agencyVND - (1.11 * 2 + 4) * 50_000) < 1e-6)
+        #expect(abs(m.cost.perYearVND - 500 * (1.11 * 40_000 + 6.22 * 50_000)) < 1e-3)
+        #expect(abs(m.certifiedCopies - 2.22) < 1e-9)
+        #expect(abs(m.pages - 1.11 * 2 * 3) < 1e-9)
+        let desk = try #require(m.actors.first { $0.actor == "desk" })
+        let utilisation = try #require(desk.utilisation)
+        let openHours: Double = 8 * 5 * 52.14
+        #expect(abs(utilisation - 3110 / openHours) < 1e-9)
+        #expect(desk.meanWaitDays == .infinity)
+    }
+
+    @Test func findingsOnTheHandCheckedProcedure() throws {
+        let procedure = try #require(TestSupport.load(Self.xml).procedure)
+        let report = Analyzer().analyze(procedure)
+        // The desk is a reception desk, not a signer; 0.78 processing days meet the 1-day deadline; the
+        // 4-hour issue step is 0.5 of 0.92 expected days.
+        #expect(report.findings.map(\.rule) == ["overloaded-actor", "certified-copy", "dominant-step"])
+        let certified = try #require(report.findings.first { $0.rule == "certified-copy" })
+        // 1.11 visits × 2 copies × (2 × 2,000 + 1 × 1,000) VND.
+        let perCase = try #require(certified.saving).applicantVND
+        let perYear = try #require(certified.savingPerYear).applicantVND
+        let expected: Double = 1.11 * 2 * 5000
+        #expect(abs(perCase - expected) < 1e-6)
+        #expect(abs(perYear - 500 * expected) < 1e-3)
+    }
+
+    @Test func erlangCMatchesTheory() {
+        // M/M/1, λ = 0.9, μ = 1: Wq = ρ/(μ − λ) = 9.
+        #expect(abs(ErlangC.meanWait(arrivalRate: 0.9, meanService: 1, servers: 1) - 9) < 1e-9)
+        // M/M/5, λ = 4.5, μ = 1: P(wait) = 0.762493, Wq = 1.524986 (shared/peers/RESULTS.md).
+        #expect(abs(ErlangC.waitProbability(offeredLoad: 4.5, servers: 5) - 0.762493) < 1e-6)
+        #expect(abs(ErlangC.meanWait(arrivalRate: 4.5, meanService: 1, servers: 5) - 1.524986) < 1e-6)
+        #expect(ErlangC.meanWait(arrivalRate: 1.1, meanService: 1, servers: 1) == .infinity)
+    }
+
+    @Test func parallelBranchesCountAsTheSlowest() throws {
+        let xml = ExampleProcedure.xml(RuleExample(triggers: false, flow: """
+            <parallel id="p"><branch to="a"/><branch to="b"/></parallel>
+            <step id="a" kind="verify" actor="officer" next="j"><delay unit="working-days"><fixed value="3"/></delay></step>
+            <step id="b" kind="verify" actor="other"><delay unit="working-days"><fixed value="5"/></delay></step>
+            <join id="j" split="p"/>
+            """))
+        let a = ProcedureAnalysis(try #require(TestSupport.load(xml).procedure))
+        #expect(abs(a.expectedLeadTimeDays - 5) < 1e-9)
+        #expect(abs(a.pathDays.shortest - 5) < 1e-9 && abs(a.pathDays.longest - 5) < 1e-9)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import ProcmodAnalysis
+import ProcmodLoader
+import ProcmodReporting
+import ProcmodTestSupport
+import Testing
+
+/// Every rule's own examples are its tests: each loads, and triggers exactly when it says it does.
+@Suite struct RuleExampleTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var rule: String
+        var index: Int
+        var testDescription: String { "\(rule) example \(index + 1)" }
+    }
+
+    static let cases = RuleCatalog.all.flatMap { rule in rule.examples.indices.map { Case(rule: rule.id, index: $0) } }
+
+    @Test(arguments: cases)
+    func example(_ c: Case) throws {
+        let rule = try #require(RuleCatalog.rule(c.rule))
+        let example = rule.examples[c.index]
+        let where_ = SourceLocationNote(file: example.file, line: example.line)
+        let loaded = ProcedureLoader().load(bytes: Array(example.xml.utf8), path: "\(c.rule)-example.xml")
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "example at \(where_) does not load: \(loaded.diagnostics)")
+        let procedure = try #require(loaded.procedure)
+        let findings = rule.check(ProcedureAnalysis(procedure), RuleOptions())
+        #expect(findings.isEmpty != example.triggers,
+                "example at \(where_) should \(example.triggers ? "" : "not ")trigger; found \(findings.map(\.message))")
+    }
+
+    @Test func everyRuleHasATriggeringAndANonTriggeringExample() {
+        for rule in RuleCatalog.all {
+            #expect(rule.examples.contains { $0.triggers }, "\(rule.id) has no triggering example")
+            #expect(rule.examples.contains { !$0.triggers }, "\(rule.id) has no non-triggering example")
+        }
+    }
+
+    @Test func catalogIsSortedAndIdsAreKebabCase() {
+        let ids = RuleCatalog.all.map(\.id)
+        #expect(ids == ids.sorted())
+        #expect(Set(ids).count == ids.count)
+        for id in ids { #expect(id.allSatisfy { $0.isLowercase || $0 == "-" }, "\(id) is not kebab-case") }
+        for rule in RuleCatalog.all {
+            #expect(rule.summary.hasSuffix("."), "\(rule.id): the summary is one sentence ending in a period")
+        }
+    }
+
+    @Test func rulesDocumentationIsFresh() throws {
+        let file = try String(contentsOfFile: TestSupport.path("docs/rules.md"), encoding: .utf8)
+        #expect(file == RuleDocumentation.markdown, "docs/rules.md is stale: run `procmod rules --markdown > docs/rules.md`")
+    }
+}
+
+struct SourceLocationNote: CustomStringConvertible {
+    var file: String
+    var line: Int
+    var description: String { "\(file):\(line)" }
+}
