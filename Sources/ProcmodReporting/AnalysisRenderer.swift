@@ -38,7 +38,7 @@ enum Format {
     static func saving(_ s: Saving) -> String {
         var parts: [String] = []
         if s.elapsedDays > 0.005 { parts.append(number(s.elapsedDays) + " working days") }
-        if s.visits > 0.005 { parts.append(number(s.visits) + " visits") }
+        if s.visits > 0.005 { parts.append(number(s.visits) + (abs(s.visits - 1) < 0.005 ? " visit" : " visits")) }
         if s.applicantHours > 0.005 { parts.append(number(s.applicantHours) + " h applicant") }
         if s.agencyHours > 0.005 { parts.append(number(s.agencyHours) + " h agency") }
         if s.pages > 0.005 { parts.append(number(s.pages) + " pages") }

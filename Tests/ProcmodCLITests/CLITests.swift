@@ -72,3 +72,65 @@ import Testing
         #expect(help.contains("procmod validate procedures/"))
     }
 }
+
+/// `procmod analyze` and `procmod rules` end to end.
+@Suite struct AnalyzeCLITests {
+    @Test func findingsAtErrorSeverityExitOne() throws {
+        let r = try TestSupport.runProcmod(["analyze", "procedures/birth-registration.xml"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("procedures/birth-registration.xml:93:7: error: step 'mail' asks for 'household-book', which has no legal validity since 2023-01-01 [obsolete-document]"))
+        #expect(r.stdout.contains("\n  cost per year "))
+        #expect(!r.stdout.contains("\u{1B}["))
+    }
+
+    @Test func disablingTheErrorRulesExitsZero() throws {
+        let r = try TestSupport.runProcmod(["analyze", "--disable", "obsolete-document", "procedures/birth-registration.xml"])
+        #expect(r.status == 0)
+        #expect(!r.stdout.contains("[obsolete-document]"))
+    }
+
+    @Test func strictPresetRaisesWarnings() throws {
+        let r = try TestSupport.runProcmod(["analyze", "--preset", "strict", "--disable", "obsolete-document",
+                                            "procedures/birth-registration.xml"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains(": error: step 'mail' requires a certified copy"))
+    }
+
+    @Test func unknownRuleIsAUsageError() throws {
+        let r = try TestSupport.runProcmod(["analyze", "--disable", "no-such-rule", "procedures"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("unknown rule 'no-such-rule'"))
+    }
+
+    @Test func sarifIsValidJSONWithEveryRule() throws {
+        let r = try TestSupport.runProcmod(["analyze", "--format", "sarif", "procedures"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let rules = ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]
+        #expect((rules?.count ?? 0) >= 25)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(!results.isEmpty)
+        let first = try #require(results.first)
+        let location = ((first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((location?["region"] as? [String: Int])?["startLine"] ?? 0 > 0)
+    }
+
+    @Test func markdownAndJSONAreStable() throws {
+        for format in ["markdown", "json"] {
+            let a = try TestSupport.runProcmod(["analyze", "--format", format, "procedures"])
+            let b = try TestSupport.runProcmod(["analyze", "--format", format, "procedures"])
+            #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
+        }
+    }
+
+    @Test func rulesListsAndExplains() throws {
+        let list = try TestSupport.runProcmod(["rules"])
+        #expect(list.stdout.split(separator: "\n").count >= 25)
+        let one = try TestSupport.runProcmod(["rules", "certified-copy"])
+        #expect(one.stdout.hasPrefix("certified-copy: Certified copy required\n"))
+        #expect(one.stdout.contains("Decree 23/2015/NĐ-CP, Art. 6"))
+        let markdown = try TestSupport.runProcmod(["rules", "--markdown"])
+        #expect(markdown.stdout == (try String(contentsOfFile: TestSupport.path("docs/rules.md"), encoding: .utf8)))
+    }
+}
