@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "procmod-bench",
             dependencies: [
-                "ProcmodLoader",
+                "ProcmodLoader", "ProcmodAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -25,6 +25,8 @@ public struct ProcedureAnalysis: Sendable {
     public let loads: [ActorLoad]
     /// Expected elapsed working days of each node per visit: work + delay + queue + cadence waits.
     public let nodeDays: [Double]
+    /// Parallel blocks, innermost first: the split, its join and each branch's nodes.
+    let blocks: [(split: Int, join: Int, branches: [[Int]])]
 
     public init(_ procedure: Procedure) {
         self.procedure = procedure
@@ -37,6 +39,7 @@ public struct ProcedureAnalysis: Sendable {
             loads.append(Self.load(of: actor, procedure, time, flow))
         }
         self.loads = loads
+        blocks = Self.parallelBlocks(procedure.flow, flow.graph)
         let loadByActor = Dictionary(uniqueKeysWithValues: loads.map { ($0.actor, $0) })
         nodeDays = procedure.flow.nodes.map { node in
             guard let step = node.step else { return 0 }
@@ -85,29 +88,33 @@ public struct ProcedureAnalysis: Sendable {
         expectedDays(excluding: [])
     }
 
-    /// Expected lead time with some nodes' time taken out (to estimate what removing them saves).
-    public func expectedDays(excluding removed: Set<Int>) -> Double {
-        let nodes = procedure.flow.nodes
-        var contribution = nodes.indices.map { removed.contains($0) ? 0 : flow.visits[$0] * nodeDays[$0] }
-        // Innermost blocks first: a split whose branches contain no other split comes earlier.
-        let splits = nodes.indices.filter { if case .parallel = nodes[$0].kind { true } else { false } }
+    private static func parallelBlocks(_ flow: Flow, _ graph: FlowGraph) -> [(split: Int, join: Int, branches: [[Int]])] {
+        let nodes = flow.nodes
+        var joinOf: [Int: Int] = [:]
+        for (i, node) in nodes.enumerated() { if case .join(let s) = node.kind, s >= 0 { joinOf[s] = i } }
         var blocks: [(split: Int, join: Int, branches: [[Int]])] = []
-        for s in splits {
-            guard let j = nodes.indices.first(where: { if case .join(let x) = nodes[$0].kind { x == s } else { false } })
-            else { continue }
-            let toJoin = flow.graph.reaching([j])
-            let branches = nodes[s].edges.map { edge -> [Int] in
+        for (s, node) in nodes.enumerated() {
+            guard case .parallel = node.kind, let j = joinOf[s] else { continue }
+            let toJoin = graph.reaching([j])
+            let branches = node.edges.map { edge -> [Int] in
                 var seen = Set<Int>(), stack = [edge.target]
                 while let n = stack.popLast() {
                     guard n != j, toJoin[n], !seen.contains(n) else { continue }
                     seen.insert(n)
-                    stack.append(contentsOf: flow.graph.successors[n])
+                    stack.append(contentsOf: graph.successors[n])
                 }
                 return seen.sorted()
             }
             blocks.append((s, j, branches))
         }
-        blocks.sort { $0.branches.joined().count < $1.branches.joined().count }
+        // Innermost first: a block inside another has fewer nodes.
+        return blocks.sorted { $0.branches.joined().count < $1.branches.joined().count }
+    }
+
+    /// Expected lead time with some nodes' time taken out (to estimate what removing them saves).
+    public func expectedDays(excluding removed: Set<Int>) -> Double {
+        let nodes = procedure.flow.nodes
+        var contribution = nodes.indices.map { removed.contains($0) ? 0 : flow.visits[$0] * nodeDays[$0] }
         for block in blocks {
             let totals = block.branches.map { $0.reduce(0) { $0 + contribution[$1] } }
             for member in block.branches.joined() { contribution[member] = 0 }

@@ -1,6 +1,9 @@
-// procmod-bench: load-and-validate speed against libxml2's own floor (xmllint --schema).
-// Run: swift build -c release && .build/release/procmod-bench [--steps 10000] [--files 1000] [--runs 5]
+// procmod-bench: speed benchmarks, with their commands in docs/benchmarks.md.
+//   load     validate against libxml2's own floor (xmllint --schema)
+//   analyze  analyzer time for generated procedures of 1,000, 10,000 and 100,000 steps and procedures/
+// Run: swift build -c release && .build/release/procmod-bench load|analyze [--steps N] [--files N] [--runs N]
 import Foundation
+import ProcmodAnalysis
 import ProcmodLoader
 
 struct Options {
@@ -9,12 +12,14 @@ struct Options {
     var runs = 5
 }
 
+let mode = CommandLine.arguments.dropFirst().first ?? "load"
+
 func parseOptions() -> Options {
     var options = Options()
-    var arguments = CommandLine.arguments.dropFirst()
+    var arguments = CommandLine.arguments.dropFirst(2)
     while let flag = arguments.popFirst() {
         guard let value = arguments.popFirst().flatMap(Int.init), value > 0 else {
-            fatalError("usage: procmod-bench [--steps N] [--files N] [--runs N]")
+            fatalError("usage: procmod-bench load|analyze [--steps N] [--files N] [--runs N]")
         }
         switch flag {
         case "--steps": options.steps = value
@@ -91,7 +96,39 @@ func time(_ executable: String, _ arguments: [String], runs: Int) -> Double {
     return samples.sorted()[samples.count / 2]
 }
 
+/// Median in-process seconds of `body` over `runs` runs.
+func median(runs: Int, _ body: () -> Void) -> Double {
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return samples.sorted()[samples.count / 2]
+}
+
 let options = parseOptions()
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+if mode == "analyze" {
+    print("procmod-bench analyze: in-process analysis time (load excluded), median of \(options.runs) runs")
+    print("| procedure | steps | analysis | per step |")
+    print("|---|---:|---:|---:|")
+    let loader = ProcedureLoader(maximumFileSize: 256 << 20)
+    for steps in [1_000, 10_000, 100_000] {
+        let loaded = loader.load(bytes: Array(generatedProcedure(steps: steps).utf8), path: "generated-\(steps).xml")
+        guard let procedure = loaded.procedure else { fatalError("generated procedure does not load: \(loaded.diagnostics.prefix(3))") }
+        var findings = 0
+        let seconds = median(runs: options.runs) { findings = Analyzer().analyze(procedure).findings.count }
+        print(String(format: "| generated (%d findings) | %d | %.4f s | %.2f µs |", findings, steps, seconds, seconds / Double(steps) * 1e6))
+    }
+    let shipped = loader.loadAll([root.appendingPathComponent("procedures").path]).compactMap(\.procedure)
+    let shippedSteps = shipped.reduce(0) { $0 + $1.flow.steps.count }
+    let seconds = median(runs: options.runs) { for p in shipped { _ = Analyzer().analyze(p) } }
+    print(String(format: "| procedures/ (%d files) | %d | %.4f s | %.2f µs |", shipped.count, shippedSteps, seconds, seconds / Double(shippedSteps) * 1e6))
+    exit(0)
+}
+
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("procmod-bench-\(getpid())")
 let folder = directory.appendingPathComponent("folder")
 try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -102,7 +139,6 @@ try! ProcedureSchema.text.write(toFile: schema, atomically: true, encoding: .utf
 let big = directory.appendingPathComponent("big.xml").path
 try! generatedProcedure(steps: options.steps).write(toFile: big, atomically: true, encoding: .utf8)
 
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let shipped = ProcedureFiles.expand([root.appendingPathComponent("procedures").path])
 var folderFiles: [String] = []
 for i in 0..<options.files {

@@ -22,21 +22,24 @@ struct DuplicateRequestRule: Rule {
     ]
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        let documents = Array(a.procedure.documents.keys)
+        let index = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1, $0) })
+        let counted = { (i: Int) -> Bool in
+            guard let step = a.procedure.flow.nodes[i].step, step.kind != .certify else { return false }
+            return a.procedure.actors[step.actor]?.kind == .applicant || step.kind == .submit
+        }
+        let asked = DocumentPaths(a.flow, documents: documents.count) { i in
+            counted(i) ? a.step(i).requires.compactMap { index[$0.document] } : []
+        }
         var findings: [Finding] = []
-        var firstAsked: [String: [Int]] = [:]
-        for i in a.stepNodes where a.step(i).kind != .certify {
+        for i in a.stepNodes where counted(i) {
             let step = a.step(i)
-            let actorKind = a.procedure.actors[step.actor]?.kind
-            guard actorKind == .applicant || step.kind == .submit else { continue }
             for r in step.requires {
-                let earlier = firstAsked[r.document, default: []].first { $0 != i && a.flow.forwardReachable(from: $0)[i] }
-                if let e = earlier {
-                    var saving = Saving()
-                    saving.pages = r.isPaper && r.form != .present ? a.pages(of: r, at: i) : 0
-                    findings.append(finding("step '\(step.id)' asks again for '\(r.document)', already handed in at "
-                                            + "step '\(a.step(e).id)'", element: step.id, at: r.location, saving: saving))
-                }
-                firstAsked[r.document, default: []].append(i)
+                guard let d = index[r.document], asked.contains(d, at: i) else { continue }
+                var saving = Saving()
+                saving.pages = r.isPaper && r.form != .present ? a.pages(of: r, at: i) : 0
+                findings.append(finding("step '\(step.id)' asks again for '\(r.document)', already handed in at an "
+                                        + "earlier step on the same path", element: step.id, at: r.location, saving: saving))
             }
         }
         return findings

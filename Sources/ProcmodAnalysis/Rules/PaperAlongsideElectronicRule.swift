@@ -26,27 +26,27 @@ struct PaperAlongsideElectronicRule: Rule {
     ]
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
-        var findings: [Finding] = []
-        var electronic: [String: [Int]] = [:]
-        for i in a.stepNodes {
-            for r in a.step(i).requires where r.form == .electronic { electronic[r.document, default: []].append(i) }
+        let documents = Array(a.procedure.documents.keys)
+        let index = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1, $0) })
+        let electronic = { (i: Int) -> [Int] in
+            a.procedure.flow.nodes[i].step?.requires.filter { $0.form == .electronic }.compactMap { index[$0.document] } ?? []
         }
+        let before = DocumentPaths(a.flow, documents: documents.count, marks: electronic)
+        let after = DocumentPaths(a.flow, documents: documents.count, reversed: true, marks: electronic)
+        var findings: [Finding] = []
         for i in a.stepNodes {
             let step = a.step(i)
+            let here = Set(electronic(i))
             for r in step.requires where r.isPaper && r.form != .present {
-                let saving = { () -> Saving in var s = Saving(); s.pages = a.pages(of: r, at: i); return s }()
+                var saving = Saving()
+                saving.pages = a.pages(of: r, at: i)
                 if a.procedure.documents[r.document]?.medium == .electronic {
                     findings.append(finding("step '\(step.id)' asks for a paper \(r.form.rawValue) of '\(r.document)', "
                                             + "which is an electronic document", element: step.id, at: r.location,
                                             saving: saving))
-                    continue
-                }
-                let related = electronic[r.document, default: []].filter { e in
-                    e == i || a.flow.forwardReachable(from: e)[i] || a.flow.forwardReachable(from: i)[e]
-                }
-                if let e = related.first {
+                } else if let d = index[r.document], here.contains(d) || before.contains(d, at: i) || after.contains(d, at: i) {
                     findings.append(finding("step '\(step.id)' asks for '\(r.document)' on paper (\(r.form.rawValue)) "
-                                            + "although step '\(a.step(e).id)' takes it electronically", element: step.id,
+                                            + "although the same path takes it electronically", element: step.id,
                                             at: r.location, saving: saving))
                 }
             }
