@@ -15,7 +15,10 @@ public struct TimeModel: Sendable {
 
     public init(_ procedure: Procedure) {
         self.procedure = procedure
-        let agencyCalendar = procedure.actors.values.first { $0.kind != .applicant && $0.calendar != alwaysOpenCalendarID }?.calendar
+        let agencyKinds: Set<ActorKind> = [.receptionDesk, .specialistOffice, .official, .signer, .agency]
+        let agencyCalendar = procedure.actors.values.first {
+            agencyKinds.contains($0.kind) && $0.calendar != alwaysOpenCalendarID
+        }?.calendar
         let id = procedure.deadline?.calendar ?? agencyCalendar ?? alwaysOpenCalendarID
         reference = Self.calendar(id, in: procedure)
     }

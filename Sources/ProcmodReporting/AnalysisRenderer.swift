@@ -41,7 +41,7 @@ enum Format {
         if s.visits > 0.005 { parts.append(number(s.visits) + (abs(s.visits - 1) < 0.005 ? " visit" : " visits")) }
         if s.applicantHours > 0.005 { parts.append(number(s.applicantHours) + " h applicant") }
         if s.agencyHours > 0.005 { parts.append(number(s.agencyHours) + " h agency") }
-        if s.pages > 0.005 { parts.append(number(s.pages) + " pages") }
+        if s.pages > 0.005 { parts.append(number(s.pages) + (abs(s.pages - 1) < 0.005 ? " page" : " pages")) }
         if s.applicantVND + s.agencyVND > 0.5 { parts.append(vnd(s.applicantVND + s.agencyVND)) }
         return parts.joined(separator: ", ")
     }
