@@ -23,6 +23,8 @@ public struct ProcedureMetrics: Sendable, Codable, Hashable {
     public var leadTime: LeadTime
     public var cost: Cost
     public var actors: [ActorLoad]
+    /// The most likely ways through the procedure, loops left out (at most 5).
+    public var paths: [ProcedurePath]
 
     /// Expected working days per case, split by what the time is spent on.
     public struct LeadTime: Sendable, Codable, Hashable {
@@ -131,6 +133,6 @@ extension ProcedureAnalysis {
                             longestPathDays: paths.longest, workDays: work, transferDays: transfer, queueDays: queue,
                             waitDays: wait, processCycleEfficiency: ladder > 0 ? work / ladder : 0,
                             deadlineDays: p.deadline?.workingDays),
-            cost: cost, actors: loads.isEmpty ? [] : self.loads)
+            cost: cost, actors: self.loads, paths: likelyPaths(limit: 5))
     }
 }

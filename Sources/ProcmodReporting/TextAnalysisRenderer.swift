@@ -54,6 +54,10 @@ public struct TextAnalysisRenderer: AnalysisRenderer {
         out.append(row("cost per case (SCM)", Format.vnd(c.perCaseVND) + " (applicant time " + Format.vnd(c.applicantTimeVND)
                        + ", out of pocket " + Format.vnd(c.applicantOutOfPocketVND) + ", agencies " + Format.vnd(c.agencyVND) + ")"))
         out.append(row("cost per year", Format.vnd(c.perYearVND) + " for \(Format.number(c.volume)) cases"))
+        for path in m.paths {
+            out.append(row("  path " + Format.percent(path.probability), Format.number(path.days) + " days: "
+                           + path.steps.joined(separator: " → ")))
+        }
         for load in m.actors {
             guard let u = load.utilisation else { continue }
             var text = Format.percent(u) + " utilised"

@@ -109,3 +109,18 @@ import Testing
         #expect(abs(a.pathDays.shortest - 5) < 1e-9 && abs(a.pathDays.longest - 5) < 1e-9)
     }
 }
+
+@Suite struct PathTests {
+    @Test func pathsCarryTheirProbabilities() throws {
+        let xml = ExampleProcedure.xml(RuleExample(triggers: false, flow: """
+            <choice id="c"><branch to="a" probability="0.7"/><branch to="b" probability="0.3"/></choice>
+            <step id="a" kind="verify" actor="officer" next="issue"><delay unit="working-days"><fixed value="1"/></delay></step>
+            <step id="b" kind="verify" actor="other"><delay unit="working-days"><fixed value="4"/></delay></step>
+            """))
+        let a = ProcedureAnalysis(try #require(TestSupport.load(xml).procedure))
+        let paths = a.likelyPaths()
+        #expect(paths.map(\.steps) == [["a", "issue"], ["b", "issue"]])
+        #expect(paths.map(\.probability) == [0.7, 0.3])
+        #expect(abs(paths[1].days - 4) < 0.01)
+    }
+}
