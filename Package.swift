@@ -7,11 +7,12 @@ let package = Package(
     products: [
         .executable(name: "procmod", targets: ["procmod"]),
         /// The model and loader, for a reform team's own Swift tools and test suites.
-        .library(name: "ProcmodKit", targets: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis"]),
+        .library(name: "ProcmodKit", targets: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,10 +28,19 @@ let package = Package(
         .target(name: "ProcmodLoader", dependencies: ["ProcmodModel", "ProcmodXML"]),
         .target(name: "ProcmodAnalysis", dependencies: ["ProcmodModel"]),
         .target(name: "ProcmodReporting", dependencies: ["ProcmodModel", "ProcmodAnalysis"]),
+        .target(
+            name: "ProcmodSimulation",
+            dependencies: [
+                "ProcmodModel",
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
         .executableTarget(
             name: "procmod",
             dependencies: [
-                "ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodReporting",
+                "ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodReporting", "ProcmodSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +60,10 @@ let package = Package(
             name: "ProcmodLoaderTests",
             dependencies: ["ProcmodLoader", "ProcmodModel", "ProcmodXML", "ProcmodTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ProcmodSimulationTests",
+            dependencies: ["ProcmodSimulation", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport"]
         ),
         .testTarget(
             name: "ProcmodCLITests",

@@ -45,7 +45,7 @@ public struct TimeModel: Sendable {
         return days > 0 ? c.weeklyOpenHours / days : 0
     }
 
-    /// Open hours in a year: 52.14 weeks less the holidays that fall on open days (averaged over the
+    /// Open hours in a year: 365.25 / 7 weeks less the holidays that fall on open days (averaged over the
     /// years the holiday list spans).
     public static func annualOpenHours(_ c: WorkCalendar) -> Double {
         let openDays = Set(c.hours.flatMap(\.days))
@@ -61,7 +61,7 @@ public struct TimeModel: Sendable {
             years.insert(h.start.year)
         }
         let perYear = Double(holidayDays) / Double(max(1, years.count))
-        return max(0, (workingDaysPerWeek(c) * 52.14 - perYear)) * dailyHours(c)
+        return max(0, (workingDaysPerWeek(c) * weeksPerYear - perYear)) * dailyHours(c)
     }
 
     /// Expected hours of work of a step (zero without `<work>`).

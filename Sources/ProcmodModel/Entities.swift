@@ -138,3 +138,6 @@ public struct WorkCalendar: Sendable, Hashable, Codable {
 
 /// The id of the built-in calendar that is open around the clock, every day.
 public let alwaysOpenCalendarID = "always"
+
+/// Weeks in an average year (365.25 days): the analyzer and the simulator use the same year.
+public let weeksPerYear = 365.25 / 7

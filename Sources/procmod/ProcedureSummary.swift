@@ -154,6 +154,7 @@ func percent(_ x: Double) -> String { format(x * 100) + "%" }
 func format(_ x: Double) -> String {
     if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
     let rounded = (x * 100).rounded() / 100
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
     return "\(rounded)"
 }
 

@@ -13,10 +13,11 @@ struct Procmod: ParsableCommand {
               procmod validate procedures/
               procmod show procedures/birth-registration.xml
               procmod analyze procedures/
+              procmod simulate procedures/passport.xml
               procmod schema > procedure-1.xsd
             """,
         version: procmodVersion,
-        subcommands: [Validate.self, Show.self, Analyze.self, Rules.self, Schema.self]
+        subcommands: [Validate.self, Show.self, Analyze.self, Simulate.self, Rules.self, Schema.self]
     )
 }
 

@@ -57,7 +57,7 @@ import Testing
 
     @Test func leadTimeAndCost() throws {
         let m = try analysis().metrics
-        // Desk utilisation: 500 × (1.11 × 2 + 4) h = 3,110 h over 8 × 5 × 52.14 = 2,085.6 h: overloaded,
+        // Desk utilisation: 500 × (1.11 × 2 + 4) h = 3,110 h over 8 × 5 × 365.25/7 = 2,087 h: overloaded,
         // so no queue estimate enters the lead time; work alone: (1.11 × 1 + 1.11 × 2 + 4) / 8 days.
         #expect(abs(m.leadTime.workDays - (1.11 + 2.22 + 4) / 8) < 1e-9)
         #expect(abs(m.leadTime.expectedDays - (1.11 + 2.22 + 4) / 8) < 1e-9)
@@ -68,7 +68,7 @@ import Testing
         #expect(abs(m.pages - 1.11 * 2 * 3) < 1e-9)
         let desk = try #require(m.actors.first { $0.actor == "desk" })
         let utilisation = try #require(desk.utilisation)
-        let openHours: Double = 8 * 5 * 52.14
+        let openHours: Double = 8 * 5 * 365.25 / 7
         #expect(abs(utilisation - 3110 / openHours) < 1e-9)
         #expect(desk.meanWaitDays == .infinity)
     }

@@ -1,0 +1,153 @@
+public import ProcmodModel
+
+/// A procedure flattened into arrays of indices for the event loop: no strings, no dictionaries.
+struct CompiledModel: Sendable {
+    enum NodeKind: Sendable {
+        case step(Int)
+        case choiceByProbability
+        case choiceByChannel
+        case parallel
+        case join(index: Int, needed: Int)
+        case end
+    }
+
+    enum TimeCategory: Sendable { case work, transfer, wait }
+
+    struct Step: Sendable {
+        var actor: Int
+        var work: Distribution?
+        /// Minutes per unit of the work distribution (working-days use the actor's daily open minutes).
+        var workScale: Double
+        var delay: Distribution?
+        var delayScale: Double
+        /// A `working-days` delay advances on the reference calendar's open time.
+        var delayOnReference: Bool
+        var category: TimeCategory
+        var delayCategory: TimeCategory
+        var isTravel: Bool
+        var isApplicant: Bool
+        var isReceive: Bool
+        var producesResult: Bool
+        var name: String
+        var actorName: String
+    }
+
+    struct Actor: Sendable {
+        /// nil when unlimited.
+        var servers: Int?
+        var calendar: Int
+        /// Minutes of the day at which a cadence signer signs, and the weekdays (0 = Monday).
+        var cadence: [Double]
+        var cadenceDays: Set<Int>
+        var batch: Int
+        var id: String
+    }
+
+    var nodeKinds: [NodeKind]
+    /// Edges of node i are `edgeStart[i] ..< edgeStart[i + 1]`.
+    var edgeStart: [Int]
+    var edgeTarget: [Int]
+    var edgeProbability: [Double]
+    var edgeChannel: [Int]
+    /// Index of the edge's loop counter, or -1 when the edge has no cap.
+    var edgeCounter: [Int]
+    var edgeMax: [Int]
+    var steps: [Step]
+    var actors: [Actor]
+    var calendars: [SimulationCalendar]
+    var reference: Int
+    var channelShares: [Double]
+    var counters: Int
+    var joins: Int
+    var deadlineWorkingDays: Double?
+    var cutOff: Double?
+    var perSiteVolume: Double
+
+    init(_ p: Procedure, start: LocalDate) {
+        var calendarIndex: [String: Int] = [:]
+        var calendars: [SimulationCalendar] = []
+        func calendar(_ id: String) -> Int {
+            if let i = calendarIndex[id] { return i }
+            let c = p.calendars[id] ?? WorkCalendar(id: alwaysOpenCalendarID, hours: [WeeklyHours(
+                days: Weekday.allCases, start: TimeOfDay(minutes: 0), end: TimeOfDay(minutes: 1440))], holidays: [])
+            calendars.append(SimulationCalendar(c, start: start))
+            calendarIndex[id] = calendars.count - 1
+            return calendars.count - 1
+        }
+        let agencyKinds: Set<ActorKind> = [.receptionDesk, .specialistOffice, .official, .signer, .agency]
+        let referenceID = p.deadline?.calendar
+            ?? p.actors.values.first { agencyKinds.contains($0.kind) && $0.calendar != alwaysOpenCalendarID }?.calendar
+            ?? alwaysOpenCalendarID
+        let referenceIndex = calendar(referenceID)
+        var actorIndex: [String: Int] = [:]
+        let actorList = p.actors.values.enumerated().map { i, a in
+            actorIndex[a.id] = i
+            let days = Set((a.cadence?.days ?? []).map { Weekday.allCases.firstIndex(of: $0)! })
+            return Actor(servers: a.capacity.servers, calendar: calendar(a.calendar),
+                         cadence: (a.cadence?.times ?? []).map { Double($0.minutes) }.sorted(), cadenceDays: days,
+                         batch: a.batchSize ?? 1, id: a.id)
+        }
+        var channelIndex: [String: Int] = [:]
+        for (i, id) in p.channels.keys.enumerated() { channelIndex[id] = i }
+        channelShares = p.channels.values.map(\.share)
+        var kinds: [NodeKind] = [], starts: [Int] = [], targets: [Int] = [], probabilities: [Double] = []
+        var channels: [Int] = [], counterOf: [Int] = [], maxima: [Int] = [], steps: [Step] = []
+        var counters = 0, joins = 0
+        var joinIndex: [Int: Int] = [:]
+        for (i, node) in p.flow.nodes.enumerated() {
+            if case .parallel = node.kind { joinIndex[i] = joins; joins += 1 }
+        }
+        for node in p.flow.nodes {
+            starts.append(targets.count)
+            for edge in node.edges {
+                targets.append(edge.target)
+                probabilities.append(edge.probability ?? 1)
+                channels.append(edge.channel.flatMap { channelIndex[$0] } ?? -1)
+                if let m = edge.maxCount { counterOf.append(counters); counters += 1; maxima.append(m) } else {
+                    counterOf.append(-1); maxima.append(0)
+                }
+            }
+            switch node.kind {
+            case .step(let s):
+                let actor = actorIndex[s.actor] ?? 0
+                let actorCalendar = calendars[actorList[actor].calendar]
+                let referenceCalendar = calendars[referenceIndex]
+                func scale(_ unit: TimeUnit, onActor: Bool) -> Double {
+                    switch unit {
+                    case .minutes: 1
+                    case .hours: 60
+                    case .workingDays: onActor ? actorCalendar.dailyMinutes : referenceCalendar.dailyMinutes
+                    case .calendarDays: 1440
+                    }
+                }
+                let kind = p.actors[s.actor]?.kind
+                let transferKinds: Set<StepKind> = [.transfer, .deliver]
+                steps.append(Step(
+                    actor: actor, work: s.work?.distribution, workScale: s.work.map { scale($0.unit, onActor: true) } ?? 0,
+                    delay: s.delay?.distribution, delayScale: s.delay.map { scale($0.unit, onActor: false) } ?? 0,
+                    delayOnReference: s.delay?.unit == .workingDays,
+                    category: s.kind == .travel ? .transfer : (s.kind == .wait ? .wait : .work),
+                    delayCategory: transferKinds.contains(s.kind) || kind == .postalService || s.kind == .travel ? .transfer : .wait,
+                    isTravel: s.kind == .travel && kind == .applicant, isApplicant: kind == .applicant,
+                    isReceive: s.kind == .receive, producesResult: s.produces.contains { $0.document == p.result },
+                    name: s.id, actorName: s.actor))
+                kinds.append(.step(steps.count - 1))
+            case .choice(.probability): kinds.append(.choiceByProbability)
+            case .choice(.channel): kinds.append(.choiceByChannel)
+            case .parallel: kinds.append(.parallel)
+            case .join(let split):
+                kinds.append(.join(index: joinIndex[split] ?? 0, needed: split >= 0 ? p.flow.nodes[split].edges.count : 1))
+            case .end: kinds.append(.end)
+            }
+        }
+        starts.append(targets.count)
+        nodeKinds = kinds; edgeStart = starts; edgeTarget = targets; edgeProbability = probabilities
+        edgeChannel = channels; edgeCounter = counterOf; edgeMax = maxima; self.steps = steps
+        self.counters = counters; self.joins = joins; self.calendars = calendars
+        reference = referenceIndex
+        actors = actorList
+        deadlineWorkingDays = p.deadline?.workingDays
+        cutOff = p.deadline?.cutOff.map { Double($0.minutes) }
+        perSiteVolume = p.volume.perSite
+    }
+}

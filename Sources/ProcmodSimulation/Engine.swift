@@ -1,0 +1,377 @@
+import DequeModule
+import HeapModule
+import Histogram
+import ProcmodModel
+
+/// An event: ordered by (time, priority, sequence), so ties never depend on the heap's internals.
+struct Event: Comparable {
+    var time: Double
+    var priority: UInt8
+    var sequence: UInt64
+    var kind: Kind
+    var slot: Int32
+    var node: Int32
+    /// For service and delay events: when the step began.
+    var started: Double
+
+    enum Kind: UInt8 { case serviceDone, delayDone, cadenceTick, arrival }
+
+    static func < (a: Event, b: Event) -> Bool {
+        if a.time != b.time { return a.time < b.time }
+        if a.priority != b.priority { return a.priority < b.priority }
+        return a.sequence < b.sequence
+    }
+
+    static func == (a: Event, b: Event) -> Bool { a.sequence == b.sequence }
+}
+
+/// A case's token waiting at a resource.
+struct Waiting {
+    var slot: Int32
+    var node: Int32
+    var since: Double
+}
+
+/// Per-actor counters of one replication.
+struct ActorCounters {
+    var busyMinutes = 0.0
+    var served = 0
+    var waitTotal = 0.0
+    var waitMax = 0.0
+    var queueArea = 0.0
+    var queueMax = 0
+    var lastChange = 0.0
+}
+
+/// Where a row of the event log goes.
+protocol EventLogSink: AnyObject {
+    func record(caseID: Int, activity: String, resource: String, start: Double, end: Double)
+}
+
+/// The discrete-event loop of one replication. Value-typed state, indices instead of references,
+/// case slots recycled: nothing is allocated per event once the arrays have grown to the peak number
+/// of cases in the system.
+struct Engine {
+    let model: CompiledModel
+    var rng: Xoshiro256
+    var heap = Heap<Event>()
+    var now = 0.0
+    var sequence: UInt64 = 0
+
+    // Case slots (structure of arrays).
+    var free: [Int32] = []
+    var caseID: [Int] = []
+    var arrival: [Double] = []
+    var receipt: [Double] = []
+    var resultAt: [Double] = []
+    var channel: [Int] = []
+    var tokens: [Int] = []
+    var work: [Double] = []
+    var queue: [Double] = []
+    var transfer: [Double] = []
+    var wait: [Double] = []
+    var visits: [Double] = []
+    var applicantMinutes: [Double] = []
+    var counters: [UInt16] = []
+    var joinCounts: [UInt16] = []
+
+    // Resources.
+    var busy: [Int]
+    var queues: [Deque<Waiting>]
+    var gates: [[Waiting]]
+    var tickScheduled: [Bool]
+    var actorCounters: [ActorCounters]
+
+    // Arrivals and observation.
+    var arrivalsLeft: Int
+    var horizon: Double
+    var warmup: Double
+    var nextCaseID = 0
+    var active = 0
+    var observer: Observer
+    weak var log: (any EventLogSink)?
+
+    init(model: CompiledModel, seed: UInt64, stream: UInt64, cases: Int?, horizon: Double?, warmup: Double,
+         log: (any EventLogSink)?) {
+        self.model = model
+        rng = Xoshiro256(seed: seed, stream: stream)
+        busy = [Int](repeating: 0, count: model.actors.count)
+        queues = [Deque<Waiting>](repeating: [], count: model.actors.count)
+        gates = [[Waiting]](repeating: [], count: model.actors.count)
+        tickScheduled = [Bool](repeating: false, count: model.actors.count)
+        actorCounters = [ActorCounters](repeating: ActorCounters(), count: model.actors.count)
+        arrivalsLeft = cases ?? .max
+        self.horizon = horizon ?? .infinity
+        self.warmup = warmup
+        observer = Observer(model: model)
+        self.log = log
+    }
+
+    mutating func schedule(_ kind: Event.Kind, at time: Double, slot: Int32 = -1, node: Int32 = -1, started: Double = 0) {
+        sequence += 1
+        let priority: UInt8 = kind.rawValue
+        heap.insert(Event(time: time, priority: priority, sequence: sequence, kind: kind, slot: slot, node: node,
+                          started: started))
+    }
+
+    /// Runs until every generated case is done (cases mode) or the horizon is reached.
+    mutating func run() -> Observer {
+        scheduleNextArrival(after: 0)
+        while let event = heap.popMin() {
+            if event.time > horizon { now = horizon; break }
+            now = event.time
+            switch event.kind {
+            case .arrival: arrive()
+            case .serviceDone: serviceDone(event)
+            case .delayDone: proceed(slot: event.slot, from: event.node)
+            case .cadenceTick: cadenceTick(actor: Int(event.slot))
+            }
+        }
+        observer.finish(at: now, active: active, counters: actorCounters, queueLengths: queues.map(\.count))
+        return observer
+    }
+
+    // MARK: Arrivals
+
+    mutating func scheduleNextArrival(after t: Double) {
+        guard arrivalsLeft > 0, model.perSiteVolume > 0 else { return }
+        let calendar = model.calendars[model.reference]
+        let openMinutesPerYear = calendar.dailyMinutes * Double(calendar.intervals.filter { !$0.isEmpty }.count) * weeksPerYear
+        guard openMinutesPerYear > 0 else { return }
+        let meanGap = openMinutesPerYear / model.perSiteVolume
+        let next = calendar.advance(t, by: rng.exponential(mean: meanGap))
+        guard next.isFinite, next <= horizon else { return }
+        arrivalsLeft -= 1
+        schedule(.arrival, at: next)
+    }
+
+    mutating func arrive() {
+        let slot = allocateSlot()
+        var u = rng.uniform(), c = 0
+        while c < model.channelShares.count - 1 && u >= model.channelShares[c] { u -= model.channelShares[c]; c += 1 }
+        channel[Int(slot)] = c
+        active += 1
+        scheduleNextArrival(after: now)
+        enter(slot: slot, node: 0)
+    }
+
+    mutating func allocateSlot() -> Int32 {
+        let slot: Int32
+        if let s = free.popLast() {
+            slot = s
+        } else {
+            slot = Int32(arrival.count)
+            caseID.append(0); arrival.append(0); receipt.append(0); resultAt.append(0); channel.append(0)
+            tokens.append(0); work.append(0); queue.append(0); transfer.append(0); wait.append(0); visits.append(0)
+            applicantMinutes.append(0)
+            counters.append(contentsOf: repeatElement(0, count: model.counters))
+            joinCounts.append(contentsOf: repeatElement(0, count: model.joins))
+        }
+        let s = Int(slot)
+        caseID[s] = nextCaseID; nextCaseID += 1
+        arrival[s] = now; receipt[s] = -1; resultAt[s] = -1; tokens[s] = 1
+        work[s] = 0; queue[s] = 0; transfer[s] = 0; wait[s] = 0; visits[s] = 0; applicantMinutes[s] = 0
+        for k in 0..<model.counters { counters[s * model.counters + k] = 0 }
+        for k in 0..<model.joins { joinCounts[s * model.joins + k] = 0 }
+        return slot
+    }
+
+    // MARK: Flow
+
+    /// A token arrives at `node`: gateways are passed at once, a step asks for its actor.
+    mutating func enter(slot: Int32, node start: Int) {
+        var node = start
+        while true {
+            switch model.nodeKinds[node] {
+            case .step(let s):
+                request(slot: slot, node: node, step: s)
+                return
+            case .choiceByProbability:
+                node = chooseByProbability(slot: slot, node: node)
+            case .choiceByChannel:
+                let c = channel[Int(slot)]
+                var target = -1
+                for e in model.edgeStart[node]..<model.edgeStart[node + 1] where model.edgeChannel[e] == c {
+                    target = model.edgeTarget[e]
+                }
+                guard target >= 0 else { finishToken(slot: slot); return }
+                node = target
+            case .parallel:
+                let first = model.edgeStart[node], last = model.edgeStart[node + 1]
+                tokens[Int(slot)] += last - first - 1
+                for e in (first + 1)..<last { enter(slot: slot, node: model.edgeTarget[e]) }
+                node = model.edgeTarget[first]
+            case .join(let index, let needed):
+                let k = Int(slot) * model.joins + index
+                joinCounts[k] += 1
+                if Int(joinCounts[k]) < needed { tokens[Int(slot)] -= 1; return }
+                joinCounts[k] = 0
+                guard model.edgeStart[node] < model.edgeStart[node + 1] else { finishToken(slot: slot); return }
+                node = model.edgeTarget[model.edgeStart[node]]
+            case .end:
+                finishToken(slot: slot)
+                return
+            }
+        }
+    }
+
+    mutating func chooseByProbability(slot: Int32, node: Int) -> Int {
+        let first = model.edgeStart[node], last = model.edgeStart[node + 1]
+        var total = 0.0
+        for e in first..<last where available(e, slot: slot) { total += model.edgeProbability[e] }
+        var u = rng.uniform() * total
+        var chosen = last - 1
+        for e in first..<last where available(e, slot: slot) {
+            if u < model.edgeProbability[e] { chosen = e; break }
+            u -= model.edgeProbability[e]
+        }
+        if model.edgeCounter[chosen] >= 0 { counters[Int(slot) * model.counters + model.edgeCounter[chosen]] += 1 }
+        return model.edgeTarget[chosen]
+    }
+
+    @inline(__always)
+    func available(_ e: Int, slot: Int32) -> Bool {
+        let k = model.edgeCounter[e]
+        return k < 0 || Int(counters[Int(slot) * model.counters + k]) < model.edgeMax[e]
+    }
+
+    /// After a step: on along its single edge (steps have exactly one).
+    mutating func proceed(slot: Int32, from node: Int32) {
+        let n = Int(node)
+        guard model.edgeStart[n] < model.edgeStart[n + 1] else { finishToken(slot: slot); return }
+        enter(slot: slot, node: model.edgeTarget[model.edgeStart[n]])
+    }
+
+    mutating func finishToken(slot: Int32) {
+        let s = Int(slot)
+        tokens[s] -= 1
+        guard tokens[s] <= 0 else { return }
+        active -= 1
+        if arrival[s] >= warmup {
+            let record = CaseRecord(arrival: arrival[s], receipt: receipt[s], resultAt: resultAt[s], work: work[s],
+                                    queue: queue[s], transfer: transfer[s], wait: wait[s], visits: visits[s],
+                                    applicantMinutes: applicantMinutes[s])
+            observer.complete(record, at: now)
+        }
+        free.append(slot)
+    }
+
+    // MARK: Resources
+
+    mutating func request(slot: Int32, node: Int, step s: Int) {
+        let step = model.steps[s]
+        let a = step.actor
+        let actor = model.actors[a]
+        if step.isReceive && receipt[Int(slot)] < 0 { receipt[Int(slot)] = now }
+        if !actor.cadence.isEmpty || actor.batch > 1 {
+            gates[a].append(Waiting(slot: slot, node: Int32(node), since: now))
+            if actor.cadence.isEmpty {
+                if gates[a].count >= actor.batch { releaseGate(actor: a) }
+            } else if !tickScheduled[a] {
+                scheduleTick(actor: a)
+            }
+            return
+        }
+        admit(Waiting(slot: slot, node: Int32(node), since: now), actor: a)
+    }
+
+    mutating func admit(_ w: Waiting, actor a: Int) {
+        if let servers = model.actors[a].servers {
+            if busy[a] < servers {
+                busy[a] += 1
+                start(w, actor: a)
+            } else {
+                noteQueueChange(actor: a)
+                queues[a].append(w)
+                actorCounters[a].queueMax = max(actorCounters[a].queueMax, queues[a].count)
+            }
+        } else {
+            start(w, actor: a)
+        }
+    }
+
+    mutating func noteQueueChange(actor a: Int) {
+        actorCounters[a].queueArea += Double(queues[a].count) * (now - actorCounters[a].lastChange)
+        actorCounters[a].lastChange = now
+    }
+
+    mutating func start(_ w: Waiting, actor a: Int) {
+        let s = Int(w.slot)
+        let waited = now - w.since
+        queue[s] += waited
+        actorCounters[a].waitTotal += waited
+        actorCounters[a].waitMax = max(actorCounters[a].waitMax, waited)
+        actorCounters[a].served += 1
+        guard case .step(let stepIndex) = model.nodeKinds[Int(w.node)] else { return }
+        let step = model.steps[stepIndex]
+        let minutes = step.work.map { max(0, rng.sample($0)) * step.workScale } ?? 0
+        let finish = model.calendars[model.actors[a].calendar].advance(now, by: minutes)
+        actorCounters[a].busyMinutes += minutes
+        switch step.category {
+        case .work: work[s] += minutes
+        case .transfer: transfer[s] += minutes
+        case .wait: wait[s] += minutes
+        }
+        wait[s] += finish - now - minutes
+        if step.isApplicant { applicantMinutes[s] += minutes }
+        if step.isTravel { visits[s] += 1 }
+        schedule(.serviceDone, at: finish, slot: w.slot, node: w.node, started: now)
+    }
+
+    mutating func serviceDone(_ event: Event) {
+        guard case .step(let stepIndex) = model.nodeKinds[Int(event.node)] else { return }
+        let step = model.steps[stepIndex]
+        let a = step.actor
+        log?.record(caseID: caseID[Int(event.slot)], activity: step.name, resource: step.actorName,
+                    start: event.started, end: now)
+        if model.actors[a].servers != nil {
+            if let next = queues[a].first {
+                noteQueueChange(actor: a)
+                queues[a].removeFirst()
+                start(next, actor: a)
+            } else {
+                busy[a] -= 1
+            }
+        }
+        let s = Int(event.slot)
+        if step.producesResult && resultAt[s] < 0 { resultAt[s] = now }
+        if let delay = step.delay {
+            let minutes = max(0, rng.sample(delay)) * step.delayScale
+            let end = step.delayOnReference ? model.calendars[model.reference].advance(now, by: minutes) : now + minutes
+            if step.delayCategory == .transfer { transfer[s] += end - now } else { wait[s] += end - now }
+            schedule(.delayDone, at: end, slot: event.slot, node: event.node)
+        } else {
+            proceed(slot: event.slot, from: event.node)
+        }
+    }
+
+    // MARK: Signing cadence and batches
+
+    mutating func scheduleTick(actor a: Int) {
+        let actor = model.actors[a]
+        let calendar = model.calendars[actor.calendar]
+        var day = Int((now / 1440).rounded(.down))
+        for _ in 0..<3650 {
+            let weekday = ((day + calendar.firstWeekday) % 7 + 7) % 7
+            if calendar.isWorkingDay(day) && (actor.cadenceDays.isEmpty || actor.cadenceDays.contains(weekday)) {
+                for minute in actor.cadence where Double(day) * 1440 + minute >= now {
+                    tickScheduled[a] = true
+                    schedule(.cadenceTick, at: Double(day) * 1440 + minute, slot: Int32(a))
+                    return
+                }
+            }
+            day += 1
+        }
+    }
+
+    mutating func cadenceTick(actor a: Int) {
+        tickScheduled[a] = false
+        releaseGate(actor: a)
+    }
+
+    mutating func releaseGate(actor a: Int) {
+        let waiting = gates[a]
+        gates[a].removeAll(keepingCapacity: true)
+        for w in waiting { admit(w, actor: a) }
+    }
+}

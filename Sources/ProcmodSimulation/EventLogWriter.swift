@@ -1,0 +1,67 @@
+import Foundation
+public import ProcmodModel
+
+/// Writes the event log in the process-mining shape: one row per step of each case,
+/// `case_id,activity,resource,start,end`, times as ISO 8601 local date-times. Rows stream to a
+/// temporary file that replaces the target only when `finish()` succeeds.
+public final class EventLogWriter: EventLogSink, @unchecked Sendable {
+    private let handle: FileHandle
+    private let temporary: URL
+    private let target: URL
+    private let startDay: Int
+    private var buffer = Data()
+
+    public init(path: String, startDate: LocalDate) throws {
+        target = URL(fileURLWithPath: path)
+        temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        guard let h = FileHandle(forWritingAtPath: temporary.path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        handle = h
+        startDay = startDate.dayNumber
+        buffer.append(contentsOf: "case_id,activity,resource,start,end\n".utf8)
+    }
+
+    func record(caseID: Int, activity: String, resource: String, start: Double, end: Double) {
+        buffer.append(contentsOf: "\(caseID),\(activity),\(resource),\(timestamp(start)),\(timestamp(end))\n".utf8)
+        if buffer.count > 1 << 20 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
+    }
+
+    /// Flushes and moves the file into place.
+    public func finish() throws {
+        handle.write(buffer)
+        buffer.removeAll()
+        try handle.close()
+        if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+        try FileManager.default.moveItem(at: temporary, to: target)
+    }
+
+    private func timestamp(_ minutes: Double) -> String {
+        let seconds = Int((minutes * 60).rounded())
+        let day = startDay + seconds.floorDiv(86_400)
+        let rest = seconds - seconds.floorDiv(86_400) * 86_400
+        let date = LocalDate(dayNumber: day)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(date)T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))"
+    }
+}
+
+extension Int {
+    func floorDiv(_ d: Int) -> Int { self >= 0 ? self / d : -((-self + d - 1) / d) }
+}
+
+extension LocalDate {
+    /// The date `dayNumber` days after 1970-01-01 (Howard Hinnant's civil_from_days).
+    init(dayNumber z0: Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+    }
+}

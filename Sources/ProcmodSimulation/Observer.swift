@@ -1,0 +1,107 @@
+import Histogram
+import ProcmodModel
+
+/// Collects one replication's statistics as cases finish: running sums and streaming histograms, so
+/// memory stays flat however many cases run.
+struct Observer {
+    let model: CompiledModel
+    var completed = 0
+    var onTime = 0
+    var withDeadline = 0
+    var sums: [String: Double] = [:]
+    var leadWorking = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
+    var leadCalendar = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
+    var result = ReplicationResult()
+
+    init(model: CompiledModel) {
+        self.model = model
+        leadWorking.autoResize = true
+        leadCalendar.autoResize = true
+    }
+
+    mutating func complete(_ c: CaseRecord, at end: Double) {
+        let reference = model.calendars[model.reference]
+        let start = c.arrival
+        let workingDays = reference.dailyMinutes > 0 ? reference.openMinutes(from: start, to: end) / reference.dailyMinutes : 0
+        let calendarDays = (end - start) / 1440
+        completed += 1
+        sums["leadTimeWorkingDays", default: 0] += workingDays
+        sums["leadTimeCalendarDays", default: 0] += calendarDays
+        sums["workDays", default: 0] += c.work / 1440
+        sums["queueDays", default: 0] += c.queue / 1440
+        sums["transferDays", default: 0] += c.transfer / 1440
+        sums["waitDays", default: 0] += c.wait / 1440
+        sums["applicantVisits", default: 0] += c.visits
+        sums["applicantHours", default: 0] += c.applicantMinutes / 60
+        _ = leadWorking.record(UInt64((workingDays * 1000).rounded()))
+        _ = leadCalendar.record(UInt64((calendarDays * 1000).rounded()))
+        if let deadline = model.deadlineWorkingDays {
+            withDeadline += 1
+            let received = c.receipt >= 0 ? c.receipt : start
+            let done = c.resultAt >= 0 ? c.resultAt : end
+            if done <= due(receivedAt: received, workingDays: deadline, reference) { onTime += 1 }
+        }
+    }
+
+    /// The statutory due time: the end of the N-th working day after the day of receipt, where a dossier
+    /// received after the cut-off, or on a closed day, counts from the next working day (N = 0: that day).
+    func due(receivedAt t: Double, workingDays n: Double, _ calendar: SimulationCalendar) -> Double {
+        var day = Int((t / 1440).rounded(.down))
+        let minute = t - Double(day) * 1440
+        if !calendar.isWorkingDay(day) || (model.cutOff.map { minute >= $0 } ?? false) {
+            day += 1
+            while !calendar.isWorkingDay(day) { day += 1 }
+        }
+        var remaining = Int(n.rounded(.up))
+        while remaining > 0 {
+            day += 1
+            if calendar.isWorkingDay(day) { remaining -= 1 }
+        }
+        return Double(day + 1) * 1440
+    }
+
+    mutating func finish(at end: Double, active: Int, counters: [ActorCounters], queueLengths: [Int]) {
+        var k: [String: Double] = [:]
+        let n = Double(max(completed, 1))
+        for (key, value) in sums { k[key] = value / n }
+        k["cases"] = Double(completed)
+        k["leadTimeWorkingDaysP50"] = Double(leadWorking.valueAtPercentile(50)) / 1000
+        k["leadTimeWorkingDaysP90"] = Double(leadWorking.valueAtPercentile(90)) / 1000
+        k["leadTimeWorkingDaysP95"] = Double(leadWorking.valueAtPercentile(95)) / 1000
+        k["leadTimeCalendarDaysP50"] = Double(leadCalendar.valueAtPercentile(50)) / 1000
+        k["leadTimeCalendarDaysP90"] = Double(leadCalendar.valueAtPercentile(90)) / 1000
+        k["leadTimeCalendarDaysP95"] = Double(leadCalendar.valueAtPercentile(95)) / 1000
+        if withDeadline > 0 { k["onTimeShare"] = Double(onTime) / Double(withDeadline) }
+        k["throughputPerYear"] = end > 0 ? Double(completed) / (end / (weeksPerYear * 7 * 1440)) : 0
+        k["workInProgressAtEnd"] = Double(active)
+        var actors: [String: [String: Double]] = [:]
+        for (a, actor) in model.actors.enumerated() {
+            let c = counters[a]
+            var m: [String: Double] = ["served": Double(c.served)]
+            m["meanWaitMinutes"] = c.served > 0 ? c.waitTotal / Double(c.served) : 0
+            m["maxWaitMinutes"] = c.waitMax
+            if let servers = actor.servers {
+                let open = model.calendars[actor.calendar].openMinutes(from: 0, to: end)
+                m["utilisation"] = open > 0 ? c.busyMinutes / (Double(servers) * open) : 0
+                let area = c.queueArea + Double(queueLengths[a]) * (end - c.lastChange)
+                m["meanQueueLength"] = end > 0 ? area / end : 0
+                m["maxQueueLength"] = Double(c.queueMax)
+            }
+            actors[actor.id] = m
+        }
+        result = ReplicationResult(kpis: k, actors: actors)
+    }
+}
+
+/// What the observer needs of a finished case.
+struct CaseRecord {
+    var arrival, receipt, resultAt, work, queue, transfer, wait, visits, applicantMinutes: Double
+}
+
+/// The figures of one replication.
+public struct ReplicationResult: Sendable, Codable, Hashable {
+    /// Case-level means and percentiles, and run-level figures, by name.
+    public var kpis: [String: Double] = [:]
+    /// Per actor id: utilisation, queue lengths, waits.
+    public var actors: [String: [String: Double]] = [:]
+}

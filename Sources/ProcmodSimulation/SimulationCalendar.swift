@@ -1,0 +1,97 @@
+public import ProcmodModel
+
+/// A working calendar compiled for the simulator. Time is minutes since the simulation's start date
+/// at 00:00 (day 0). Work advances only in open intervals: a task that cannot finish before closing
+/// is suspended and resumes at the next opening.
+public struct SimulationCalendar: Sendable {
+    /// Open intervals of each weekday (0 = Monday), in minutes of the day, sorted and disjoint.
+    let intervals: [[(start: Double, end: Double)]]
+    /// Days (since the start date) that are holidays.
+    let holidays: Set<Int>
+    /// The weekday of day 0 (0 = Monday).
+    let firstWeekday: Int
+    /// Open minutes of an ordinary working day (for converting working days to minutes).
+    public let dailyMinutes: Double
+    let alwaysOpen: Bool
+
+    public init(_ calendar: WorkCalendar, start: LocalDate) {
+        var perDay = [[(start: Double, end: Double)]](repeating: [], count: 7)
+        for h in calendar.hours {
+            for d in h.days {
+                perDay[Weekday.allCases.firstIndex(of: d)!].append((Double(h.start.minutes), Double(h.end.minutes)))
+            }
+        }
+        intervals = perDay.map { Self.merge($0) }
+        let startDay = start.dayNumber
+        var days = Set<Int>()
+        for holiday in calendar.holidays {
+            for day in holiday.start.dayNumber...max(holiday.start.dayNumber, holiday.end.dayNumber) {
+                days.insert(day - startDay)
+            }
+        }
+        holidays = days
+        firstWeekday = Weekday.allCases.firstIndex(of: start.weekday)!
+        let openDays = intervals.filter { !$0.isEmpty }
+        dailyMinutes = openDays.isEmpty ? 0 : openDays.map { $0.reduce(0) { $0 + $1.end - $1.start } }.reduce(0, +)
+            / Double(openDays.count)
+        alwaysOpen = intervals.allSatisfy { $0.count == 1 && $0[0].start == 0 && $0[0].end == 1440 } && holidays.isEmpty
+    }
+
+    private static func merge(_ list: [(start: Double, end: Double)]) -> [(start: Double, end: Double)] {
+        var out: [(start: Double, end: Double)] = []
+        for i in list.sorted(by: { $0.start < $1.start }) {
+            if let last = out.last, i.start <= last.end { out[out.count - 1].end = max(last.end, i.end) } else { out.append(i) }
+        }
+        return out
+    }
+
+    @inline(__always)
+    func dayIntervals(_ day: Int) -> [(start: Double, end: Double)] {
+        if holidays.contains(day) { return [] }
+        return intervals[((day + firstWeekday) % 7 + 7) % 7]
+    }
+
+    /// The time `work` minutes of open time after `t` (suspended while closed); infinity when the
+    /// calendar never opens again within 100 years.
+    public func advance(_ t: Double, by work: Double) -> Double {
+        if alwaysOpen { return t + work }
+        var t = t, remaining = work
+        var day = Int((t / 1440).rounded(.down))
+        for _ in 0..<36_500 {
+            let base = Double(day) * 1440
+            for interval in dayIntervals(day) {
+                let s = base + interval.start, e = base + interval.end
+                guard t < e else { continue }
+                let from = max(t, s)
+                if remaining <= e - from { return from + remaining }
+                remaining -= e - from
+                t = e
+            }
+            day += 1
+            t = Double(day) * 1440
+        }
+        return .infinity
+    }
+
+    /// The first open moment at or after `t`.
+    public func nextOpen(_ t: Double) -> Double { advance(t, by: 0) }
+
+    /// True when `day` (since the start date) has open hours.
+    public func isWorkingDay(_ day: Int) -> Bool { !dayIntervals(day).isEmpty }
+
+    /// Open minutes between `a` and `b`.
+    public func openMinutes(from a: Double, to b: Double) -> Double {
+        guard b > a else { return 0 }
+        if alwaysOpen { return b - a }
+        var total = 0.0
+        var day = Int((a / 1440).rounded(.down))
+        while Double(day) * 1440 < b {
+            let base = Double(day) * 1440
+            for i in dayIntervals(day) {
+                total += max(0, min(b, base + i.end) - max(a, base + i.start))
+            }
+            day += 1
+        }
+        return total
+    }
+}

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import ProcmodLoader
+import ProcmodModel
+import ProcmodSimulation
+
+extension Procmod {
+    /// `procmod simulate`: lead times, on-time share and utilisation, with confidence intervals.
+    struct Simulate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Simulate a procedure: lead time, on-time share, queues and utilisation, with 95% confidence intervals.",
+            discussion: """
+                Replications run in parallel on independent random streams derived from --seed; the output
+                is the same bytes for the same input and seed, whatever the number of threads.
+
+                Examples:
+                  procmod simulate procedures/passport.xml
+                  procmod simulate --cases 5000 --replications 10 --seed 7 procedures/birth-registration.xml
+                  procmod simulate --horizon 365 --warmup 30 --format json procedures/land-use-certificate.xml
+                  procmod simulate --event-log passport-log.csv procedures/passport.xml
+                """
+        )
+
+        @Argument(help: ArgumentHelp("A procedure file.", valueName: "file"))
+        var path: String
+
+        @Option(help: "Cases per replication (default 10000 unless --horizon is given).")
+        var cases: Int?
+
+        @Option(help: ArgumentHelp("Calendar days to simulate per replication instead of a number of cases.", valueName: "days"))
+        var horizon: Double?
+
+        @Option(help: "Independent replications.")
+        var replications = 30
+
+        @Option(help: "Master random seed.")
+        var seed: UInt64 = 1
+
+        @Option(help: ArgumentHelp("Calendar days at the start whose arrivals are not counted.", valueName: "days"))
+        var warmup: Double = 0
+
+        @Option(help: ArgumentHelp("The simulation's day 0 (YYYY-MM-DD).", valueName: "date"))
+        var start = "2026-01-05"
+
+        @Option(help: "Threads for replications (default: all cores).")
+        var threads: Int?
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        @Option(help: ArgumentHelp("Write replication 1's event log (case_id,activity,resource,start,end) as CSV.", valueName: "file.csv"))
+        var eventLog: String?
+
+        @OptionGroup var load: LoadOptions
+
+        func validate() throws {
+            if let cases, cases <= 0 { throw ValidationError("--cases must be positive") }
+            if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of days") }
+            if cases != nil && horizon != nil { throw ValidationError("give --cases or --horizon, not both") }
+            guard replications >= 1 else { throw ValidationError("--replications must be at least 1") }
+            guard warmup >= 0 else { throw ValidationError("--warmup cannot be negative") }
+            guard LocalDate(start) != nil else { throw ValidationError("--start must be a date YYYY-MM-DD") }
+            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        }
+
+        func run() throws {
+            let loaded = ProcedureLoader(maximumFileSize: load.bytes).load(path: path)
+            for d in loaded.diagnostics { Terminal.err(Terminal.line(for: d)) }
+            guard let procedure = loaded.procedure else { throw ExitCodes.badInput }
+            let options = SimulationOptions(
+                cases: horizon == nil ? (cases ?? 10_000) : nil, horizonDays: horizon, replications: replications,
+                seed: seed, warmupDays: warmup, startDate: LocalDate(start)!,
+                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            let log = try eventLog.map { try EventLogWriter(path: $0, startDate: options.startDate) }
+            let progress = ProgressBar(total: replications)
+            let report = Simulator(options: options).run(procedure, eventLog: log) { progress.update($0) }
+            progress.clear()
+            try log?.finish()
+            switch format {
+            case .text: Terminal.out(SimulationText(report: report, procedure: procedure).text)
+            case .json: Terminal.out(try encodeJSON(report))
+            }
+        }
+    }
+}
+
+/// A progress bar on standard error, shown only on a terminal and only after about a second.
+final class ProgressBar: @unchecked Sendable {
+    private let total: Int
+    private let started = Date()
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private let lock = NSLock()
+    private var shown = false
+
+    init(total: Int) { self.total = total }
+
+    func update(_ done: Int) {
+        guard enabled, Date().timeIntervalSince(started) > 1 else { return }
+        lock.lock(); defer { lock.unlock() }
+        shown = true
+        let width = 30, filled = width * done / max(total, 1)
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) replications".utf8))
+    }
+
+    func clear() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+/// The text view of a simulation report.
+struct SimulationText {
+    let report: SimulationReport
+    let procedure: Procedure
+
+    func estimate(_ key: String, _ scale: Double = 1, _ unit: String = "") -> String {
+        guard let e = report.kpis[key] else { return "–" }
+        return "\(format(e.mean * scale))\(unit) ± \(format(e.halfWidth * scale))"
+    }
+
+    var text: String {
+        var lines = ["\(procedure.code)  \(procedure.name.text(.en, fallback: procedure.code))",
+                     "\(report.replications) replications, seed \(report.seed), "
+                     + (report.casesPerReplication.map { "\($0) cases each" } ?? "\(format(report.horizonDays ?? 0)) days each")
+                     + (report.warmupDays > 0 ? ", warm-up \(format(report.warmupDays)) days" : "")
+                     + ", from \(report.startDate); means with 95% confidence intervals", ""]
+        func row(_ label: String, _ value: String) { lines.append("  " + pad(label, 40) + value) }
+        row("cases completed per replication", estimate("cases"))
+        row("lead time, working days", estimate("leadTimeWorkingDays") + "  (p50 \(estimate("leadTimeWorkingDaysP50")), "
+            + "p90 \(estimate("leadTimeWorkingDaysP90")), p95 \(estimate("leadTimeWorkingDaysP95")))")
+        row("lead time, calendar days", estimate("leadTimeCalendarDays") + "  (p50 \(estimate("leadTimeCalendarDaysP50")), "
+            + "p90 \(estimate("leadTimeCalendarDaysP90")), p95 \(estimate("leadTimeCalendarDaysP95")))")
+        if let d = report.deadlineWorkingDays {
+            row("on time (deadline \(format(d)) working days)", estimate("onTimeShare", 100, "%"))
+        }
+        row("work / queue / transfer / wait, days", ["workDays", "queueDays", "transferDays", "waitDays"]
+            .map { format(report.kpis[$0]?.mean ?? 0) }.joined(separator: " / "))
+        row("applicant visits", estimate("applicantVisits"))
+        row("applicant hours", estimate("applicantHours"))
+        row("throughput per year (one site)", estimate("throughputPerYear"))
+        row("work in progress at the end", estimate("workInProgressAtEnd"))
+        lines.append("")
+        lines.append("  " + pad("actor", 20) + pad("utilisation", 20) + pad("mean queue", 16) + pad("max queue", 12) + "mean wait (min)")
+        for id in procedure.actors.keys {
+            guard let a = report.actors[id] else { continue }
+            func e(_ k: String, _ scale: Double = 1, _ unit: String = "") -> String {
+                a[k].map { "\(format($0.mean * scale))\(unit) ± \(format($0.halfWidth * scale))" } ?? "–"
+            }
+            lines.append("  " + pad(id, 20) + pad(e("utilisation", 100, "%"), 20) + pad(e("meanQueueLength"), 16)
+                         + pad(a["maxQueueLength"].map { format($0.mean) } ?? "–", 12) + e("meanWaitMinutes"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import ProcmodLoader
+import ProcmodModel
+import ProcmodSimulation
+import ProcmodTestSupport
+import Testing
+
+/// Queueing models written in the DSL, on a calendar that never closes, with time in minutes.
+enum QueueModels {
+    /// `stations`: (servers, mean service minutes); arrival rate λ per minute; `rework`: from station
+    /// index → back to station index with probability p.
+    static func xml(lambda: Double, stations: [(Int, Double)], rework: (from: Int, to: Int, p: Double)? = nil) -> String {
+        let actors = stations.enumerated().map { i, s in
+            "<actor id=\"s\(i)\" name-en=\"Station \(i)\" kind=\"official\" capacity=\"\(s.0)\"/>"
+        }.joined(separator: "\n    ")
+        var flow = ""
+        for (i, s) in stations.enumerated() {
+            flow += "<step id=\"t\(i)\" name-en=\"Step \(i)\" kind=\"verify\" actor=\"s\(i)\"><work unit=\"minutes\"><exponential mean=\"\(s.1)\"/></work>"
+            flow += i == stations.count - 1 ? "<produces document=\"result\" medium=\"electronic\"/>" : ""
+            flow += "</step>\n"
+            if let r = rework, r.from == i {
+                flow += "<choice id=\"c\(i)\"><branch to=\"t\(i + 1)\" probability=\"\(1 - r.p)\"/><branch to=\"t\(r.to)\" probability=\"\(r.p)\" loop=\"rework\"/></choice>\n"
+            }
+        }
+        return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <procedure xmlns="urn:procmod:procedure:1" code="QUEUE" name-en="Queue" level="central">
+          <volume per-year="\(lambda * 525_960)"/>
+          <result document="result"/>
+          <channels><channel id="c" kind="online" share="1"/></channels>
+          <actors>
+            \(actors)
+          </actors>
+          <documents><document id="result" name-en="Result" kind="result" medium="electronic"/></documents>
+          <flow>
+        \(flow)    <end id="done"/>
+          </flow>
+        </procedure>
+        """
+    }
+
+    static func procedure(_ xml: String) throws -> Procedure {
+        let loaded = ProcedureLoader().load(bytes: Array(xml.utf8), path: "queue.xml")
+        return try #require(loaded.procedure, "\(loaded.diagnostics)")
+    }
+}
+
+/// The engine against queueing theory (values from shared/peers/theory.py).
+@Suite struct TheoryTests {
+    @Test func mm1() throws {
+        let p = try QueueModels.procedure(QueueModels.xml(lambda: 0.9, stations: [(1, 1.0)]))
+        let report = Simulator(options: SimulationOptions(cases: 50_000, replications: 20, seed: 42, warmupDays: 1)).run(p)
+        let wq = try #require(report.actors["s0"]?["meanWaitMinutes"])
+        let w = try #require(report.kpis["leadTimeCalendarDays"])
+        // Wq = ρ/(μ − λ) = 9 minutes; W = 10 minutes.
+        #expect(wq.contains(9.0), "Wq \(wq.mean) ± \(wq.halfWidth)")
+        #expect(Estimate([w.mean * 1440, w.low * 1440, w.high * 1440]).mean > 0)
+        #expect(w.low * 1440 <= 10 && 10 <= w.high * 1440, "W \(w.mean * 1440) ± \(w.halfWidth * 1440) minutes")
+        let u = try #require(report.actors["s0"]?["utilisation"])
+        #expect(u.contains(0.9), "ρ \(u.mean) ± \(u.halfWidth)")
+    }
+
+    @Test func mm5() throws {
+        let p = try QueueModels.procedure(QueueModels.xml(lambda: 4.5, stations: [(5, 1.0)]))
+        let report = Simulator(options: SimulationOptions(cases: 100_000, replications: 20, seed: 7, warmupDays: 1)).run(p)
+        let wq = try #require(report.actors["s0"]?["meanWaitMinutes"])
+        // Erlang C: P(wait) = 0.762493, Wq = 1.524986.
+        #expect(wq.contains(1.524986), "Wq \(wq.mean) ± \(wq.halfWidth)")
+    }
+
+    @Test func tandemLineWithRework() throws {
+        let stations: [(Int, Double)] = [(1, 1.0), (2, 2.0), (1, 0.9), (3, 2.7), (1, 0.75), (2, 1.8), (1, 0.85), (1, 1.05), (2, 1.6), (1, 0.95)]
+        let p = try QueueModels.procedure(QueueModels.xml(lambda: 0.8, stations: stations, rework: (5, 3, 0.1)))
+        let report = Simulator(options: SimulationOptions(cases: 20_000, replications: 20, seed: 3, warmupDays: 2)).run(p)
+        let w = try #require(report.kpis["leadTimeCalendarDays"])
+        // Jackson network: mean cycle time 43.948462 minutes.
+        #expect(w.low * 1440 <= 43.948462 && 43.948462 <= w.high * 1440, "W \(w.mean * 1440) ± \(w.halfWidth * 1440)")
+    }
+}
