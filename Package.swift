@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "procmod-bench",
             dependencies: [
-                "ProcmodLoader", "ProcmodAnalysis",
+                "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -15,10 +15,10 @@ struct CompiledModel: Sendable {
 
     struct Step: Sendable {
         var actor: Int
-        var work: Distribution?
+        var work: Sampler?
         /// Minutes per unit of the work distribution (working-days use the actor's daily open minutes).
         var workScale: Double
-        var delay: Distribution?
+        var delay: Sampler?
         var delayScale: Double
         /// A `working-days` delay advances on the reference calendar's open time.
         var delayOnReference: Bool
@@ -28,8 +28,6 @@ struct CompiledModel: Sendable {
         var isApplicant: Bool
         var isReceive: Bool
         var producesResult: Bool
-        var name: String
-        var actorName: String
     }
 
     struct Actor: Sendable {
@@ -53,6 +51,11 @@ struct CompiledModel: Sendable {
     var edgeCounter: [Int]
     var edgeMax: [Int]
     var steps: [Step]
+    /// Step and actor ids for the event log, by step index.
+    var stepNames: [String]
+    var stepActorNames: [String]
+    /// Empirical distributions' values and cumulative weights, indexed by `Sampler.table`.
+    var tables: [(values: [Double], cumulative: [Double])]
     var actors: [Actor]
     var calendars: [SimulationCalendar]
     var reference: Int
@@ -92,6 +95,15 @@ struct CompiledModel: Sendable {
         channelShares = p.channels.values.map(\.share)
         var kinds: [NodeKind] = [], starts: [Int] = [], targets: [Int] = [], probabilities: [Double] = []
         var channels: [Int] = [], counterOf: [Int] = [], maxima: [Int] = [], steps: [Step] = []
+        var names: [String] = [], actorNames: [String] = [], tables: [(values: [Double], cumulative: [Double])] = []
+        func sampler(_ d: Distribution?) -> Sampler? {
+            guard let d else { return nil }
+            if case .empirical(let values, let weights) = d {
+                var total = 0.0
+                tables.append((values, weights.map { total += $0; return total }))
+            }
+            return Sampler(d, table: tables.count - 1)
+        }
         var counters = 0, joins = 0
         var joinIndex: [Int: Int] = [:]
         for (i, node) in p.flow.nodes.enumerated() {
@@ -123,14 +135,15 @@ struct CompiledModel: Sendable {
                 let kind = p.actors[s.actor]?.kind
                 let transferKinds: Set<StepKind> = [.transfer, .deliver]
                 steps.append(Step(
-                    actor: actor, work: s.work?.distribution, workScale: s.work.map { scale($0.unit, onActor: true) } ?? 0,
-                    delay: s.delay?.distribution, delayScale: s.delay.map { scale($0.unit, onActor: false) } ?? 0,
+                    actor: actor, work: sampler(s.work?.distribution), workScale: s.work.map { scale($0.unit, onActor: true) } ?? 0,
+                    delay: sampler(s.delay?.distribution), delayScale: s.delay.map { scale($0.unit, onActor: false) } ?? 0,
                     delayOnReference: s.delay?.unit == .workingDays,
                     category: s.kind == .travel ? .transfer : (s.kind == .wait ? .wait : .work),
                     delayCategory: transferKinds.contains(s.kind) || kind == .postalService || s.kind == .travel ? .transfer : .wait,
                     isTravel: s.kind == .travel && kind == .applicant, isApplicant: kind == .applicant,
-                    isReceive: s.kind == .receive, producesResult: s.produces.contains { $0.document == p.result },
-                    name: s.id, actorName: s.actor))
+                    isReceive: s.kind == .receive, producesResult: s.produces.contains { $0.document == p.result }))
+                names.append(s.id)
+                actorNames.append(s.actor)
                 kinds.append(.step(steps.count - 1))
             case .choice(.probability): kinds.append(.choiceByProbability)
             case .choice(.channel): kinds.append(.choiceByChannel)
@@ -143,11 +156,19 @@ struct CompiledModel: Sendable {
         starts.append(targets.count)
         nodeKinds = kinds; edgeStart = starts; edgeTarget = targets; edgeProbability = probabilities
         edgeChannel = channels; edgeCounter = counterOf; edgeMax = maxima; self.steps = steps
+        stepNames = names; stepActorNames = actorNames; self.tables = tables
         self.counters = counters; self.joins = joins; self.calendars = calendars
         reference = referenceIndex
         actors = actorList
         deadlineWorkingDays = p.deadline?.workingDays
         cutOff = p.deadline?.cutOff.map { Double($0.minutes) }
         perSiteVolume = p.volume.perSite
+        let arrivalCalendar = calendars[referenceIndex]
+        let openDays = Double(arrivalCalendar.intervals.filter { !$0.isEmpty }.count)
+        let openMinutesPerYear = arrivalCalendar.dailyMinutes * openDays * weeksPerYear
+        meanArrivalGap = perSiteVolume > 0 && openMinutesPerYear > 0 ? openMinutesPerYear / perSiteVolume : .infinity
     }
+
+    /// Mean open minutes of the arrival (reference) calendar between arrivals at one site.
+    var meanArrivalGap: Double
 }

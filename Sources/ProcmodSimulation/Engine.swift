@@ -32,6 +32,17 @@ struct Waiting {
     var since: Double
 }
 
+/// One case in the system: plain values only.
+struct CaseState {
+    var id = 0
+    var arrival = 0.0
+    var receipt = -1.0
+    var resultAt = -1.0
+    var channel = 0
+    var tokens = 1
+    var work = 0.0, queue = 0.0, transfer = 0.0, wait = 0.0, visits = 0.0, applicantMinutes = 0.0
+}
+
 /// Per-actor counters of one replication.
 struct ActorCounters {
     var busyMinutes = 0.0
@@ -58,22 +69,16 @@ struct Engine {
     var now = 0.0
     var sequence: UInt64 = 0
 
-    // Case slots (structure of arrays).
+    // Case slots: plain values in one array, recycled through `free`.
     var free: [Int32] = []
-    var caseID: [Int] = []
-    var arrival: [Double] = []
-    var receipt: [Double] = []
-    var resultAt: [Double] = []
-    var channel: [Int] = []
-    var tokens: [Int] = []
-    var work: [Double] = []
-    var queue: [Double] = []
-    var transfer: [Double] = []
-    var wait: [Double] = []
-    var visits: [Double] = []
-    var applicantMinutes: [Double] = []
+    var cases: [CaseState] = []
     var counters: [UInt16] = []
     var joinCounts: [UInt16] = []
+    // Hot per-actor and per-calendar facts as flat arrays of plain values.
+    let servers: [Int]
+    let actorCalendar: [Int]
+    let gated: [Bool]
+    let alwaysOpen: [Bool]
 
     // Resources.
     var busy: [Int]
@@ -88,6 +93,8 @@ struct Engine {
     var warmup: Double
     var nextCaseID = 0
     var active = 0
+    /// Arrivals and service completions: the event count the peer benchmarks use.
+    var modelEvents = 0
     var observer: Observer
     weak var log: (any EventLogSink)?
 
@@ -96,6 +103,10 @@ struct Engine {
         self.model = model
         rng = Xoshiro256(seed: seed, stream: stream)
         busy = [Int](repeating: 0, count: model.actors.count)
+        servers = model.actors.map { $0.servers ?? -1 }
+        actorCalendar = model.actors.map(\.calendar)
+        gated = model.actors.map { !$0.cadence.isEmpty || $0.batch > 1 }
+        alwaysOpen = model.calendars.map(\.alwaysOpen)
         queues = [Deque<Waiting>](repeating: [], count: model.actors.count)
         gates = [[Waiting]](repeating: [], count: model.actors.count)
         tickScheduled = [Bool](repeating: false, count: model.actors.count)
@@ -121,25 +132,23 @@ struct Engine {
             if event.time > horizon { now = horizon; break }
             now = event.time
             switch event.kind {
-            case .arrival: arrive()
-            case .serviceDone: serviceDone(event)
+            case .arrival: modelEvents += 1; arrive()
+            case .serviceDone: modelEvents += 1; serviceDone(event)
             case .delayDone: proceed(slot: event.slot, from: event.node)
             case .cadenceTick: cadenceTick(actor: Int(event.slot))
             }
         }
         observer.finish(at: now, active: active, counters: actorCounters, queueLengths: queues.map(\.count))
+        observer.result.kpis["events"] = Double(modelEvents)
         return observer
     }
 
     // MARK: Arrivals
 
     mutating func scheduleNextArrival(after t: Double) {
-        guard arrivalsLeft > 0, model.perSiteVolume > 0 else { return }
-        let calendar = model.calendars[model.reference]
-        let openMinutesPerYear = calendar.dailyMinutes * Double(calendar.intervals.filter { !$0.isEmpty }.count) * weeksPerYear
-        guard openMinutesPerYear > 0 else { return }
-        let meanGap = openMinutesPerYear / model.perSiteVolume
-        let next = calendar.advance(t, by: rng.exponential(mean: meanGap))
+        guard arrivalsLeft > 0, model.meanArrivalGap.isFinite else { return }
+        let gap = rng.exponential(mean: model.meanArrivalGap)
+        let next = alwaysOpen[model.reference] ? t + gap : model.calendars[model.reference].advance(t, by: gap)
         guard next.isFinite, next <= horizon else { return }
         arrivalsLeft -= 1
         schedule(.arrival, at: next)
@@ -149,7 +158,7 @@ struct Engine {
         let slot = allocateSlot()
         var u = rng.uniform(), c = 0
         while c < model.channelShares.count - 1 && u >= model.channelShares[c] { u -= model.channelShares[c]; c += 1 }
-        channel[Int(slot)] = c
+        cases[Int(slot)].channel = c
         active += 1
         scheduleNextArrival(after: now)
         enter(slot: slot, node: 0)
@@ -160,17 +169,14 @@ struct Engine {
         if let s = free.popLast() {
             slot = s
         } else {
-            slot = Int32(arrival.count)
-            caseID.append(0); arrival.append(0); receipt.append(0); resultAt.append(0); channel.append(0)
-            tokens.append(0); work.append(0); queue.append(0); transfer.append(0); wait.append(0); visits.append(0)
-            applicantMinutes.append(0)
+            slot = Int32(cases.count)
+            cases.append(CaseState())
             counters.append(contentsOf: repeatElement(0, count: model.counters))
             joinCounts.append(contentsOf: repeatElement(0, count: model.joins))
         }
         let s = Int(slot)
-        caseID[s] = nextCaseID; nextCaseID += 1
-        arrival[s] = now; receipt[s] = -1; resultAt[s] = -1; tokens[s] = 1
-        work[s] = 0; queue[s] = 0; transfer[s] = 0; wait[s] = 0; visits[s] = 0; applicantMinutes[s] = 0
+        cases[s] = CaseState(id: nextCaseID, arrival: now)
+        nextCaseID += 1
         for k in 0..<model.counters { counters[s * model.counters + k] = 0 }
         for k in 0..<model.joins { joinCounts[s * model.joins + k] = 0 }
         return slot
@@ -189,7 +195,7 @@ struct Engine {
             case .choiceByProbability:
                 node = chooseByProbability(slot: slot, node: node)
             case .choiceByChannel:
-                let c = channel[Int(slot)]
+                let c = cases[Int(slot)].channel
                 var target = -1
                 for e in model.edgeStart[node]..<model.edgeStart[node + 1] where model.edgeChannel[e] == c {
                     target = model.edgeTarget[e]
@@ -198,13 +204,13 @@ struct Engine {
                 node = target
             case .parallel:
                 let first = model.edgeStart[node], last = model.edgeStart[node + 1]
-                tokens[Int(slot)] += last - first - 1
+                cases[Int(slot)].tokens += last - first - 1
                 for e in (first + 1)..<last { enter(slot: slot, node: model.edgeTarget[e]) }
                 node = model.edgeTarget[first]
             case .join(let index, let needed):
                 let k = Int(slot) * model.joins + index
                 joinCounts[k] += 1
-                if Int(joinCounts[k]) < needed { tokens[Int(slot)] -= 1; return }
+                if Int(joinCounts[k]) < needed { cases[Int(slot)].tokens -= 1; return }
                 joinCounts[k] = 0
                 guard model.edgeStart[node] < model.edgeStart[node + 1] else { finishToken(slot: slot); return }
                 node = model.edgeTarget[model.edgeStart[node]]
@@ -244,15 +250,10 @@ struct Engine {
 
     mutating func finishToken(slot: Int32) {
         let s = Int(slot)
-        tokens[s] -= 1
-        guard tokens[s] <= 0 else { return }
+        cases[s].tokens -= 1
+        guard cases[s].tokens <= 0 else { return }
         active -= 1
-        if arrival[s] >= warmup {
-            let record = CaseRecord(arrival: arrival[s], receipt: receipt[s], resultAt: resultAt[s], work: work[s],
-                                    queue: queue[s], transfer: transfer[s], wait: wait[s], visits: visits[s],
-                                    applicantMinutes: applicantMinutes[s])
-            observer.complete(record, at: now)
-        }
+        if cases[s].arrival >= warmup { observer.complete(cases[s], at: now) }
         free.append(slot)
     }
 
@@ -261,12 +262,11 @@ struct Engine {
     mutating func request(slot: Int32, node: Int, step s: Int) {
         let step = model.steps[s]
         let a = step.actor
-        let actor = model.actors[a]
-        if step.isReceive && receipt[Int(slot)] < 0 { receipt[Int(slot)] = now }
-        if !actor.cadence.isEmpty || actor.batch > 1 {
+        if step.isReceive && cases[Int(slot)].receipt < 0 { cases[Int(slot)].receipt = now }
+        if gated[a] {
             gates[a].append(Waiting(slot: slot, node: Int32(node), since: now))
-            if actor.cadence.isEmpty {
-                if gates[a].count >= actor.batch { releaseGate(actor: a) }
+            if model.actors[a].cadence.isEmpty {
+                if gates[a].count >= model.actors[a].batch { releaseGate(actor: a) }
             } else if !tickScheduled[a] {
                 scheduleTick(actor: a)
             }
@@ -276,7 +276,8 @@ struct Engine {
     }
 
     mutating func admit(_ w: Waiting, actor a: Int) {
-        if let servers = model.actors[a].servers {
+        let servers = self.servers[a]
+        if servers >= 0 {
             if busy[a] < servers {
                 busy[a] += 1
                 start(w, actor: a)
@@ -298,23 +299,24 @@ struct Engine {
     mutating func start(_ w: Waiting, actor a: Int) {
         let s = Int(w.slot)
         let waited = now - w.since
-        queue[s] += waited
+        cases[s].queue += waited
         actorCounters[a].waitTotal += waited
         actorCounters[a].waitMax = max(actorCounters[a].waitMax, waited)
         actorCounters[a].served += 1
         guard case .step(let stepIndex) = model.nodeKinds[Int(w.node)] else { return }
         let step = model.steps[stepIndex]
-        let minutes = step.work.map { max(0, rng.sample($0)) * step.workScale } ?? 0
-        let finish = model.calendars[model.actors[a].calendar].advance(now, by: minutes)
+        let minutes = step.work.map { max(0, rng.sample($0, tables: model.tables)) * step.workScale } ?? 0
+        let c = actorCalendar[a]
+        let finish = alwaysOpen[c] ? now + minutes : model.calendars[c].advance(now, by: minutes)
         actorCounters[a].busyMinutes += minutes
         switch step.category {
-        case .work: work[s] += minutes
-        case .transfer: transfer[s] += minutes
-        case .wait: wait[s] += minutes
+        case .work: cases[s].work += minutes
+        case .transfer: cases[s].transfer += minutes
+        case .wait: cases[s].wait += minutes
         }
-        wait[s] += finish - now - minutes
-        if step.isApplicant { applicantMinutes[s] += minutes }
-        if step.isTravel { visits[s] += 1 }
+        cases[s].wait += finish - now - minutes
+        if step.isApplicant { cases[s].applicantMinutes += minutes }
+        if step.isTravel { cases[s].visits += 1 }
         schedule(.serviceDone, at: finish, slot: w.slot, node: w.node, started: now)
     }
 
@@ -322,9 +324,9 @@ struct Engine {
         guard case .step(let stepIndex) = model.nodeKinds[Int(event.node)] else { return }
         let step = model.steps[stepIndex]
         let a = step.actor
-        log?.record(caseID: caseID[Int(event.slot)], activity: step.name, resource: step.actorName,
-                    start: event.started, end: now)
-        if model.actors[a].servers != nil {
+        log?.record(caseID: cases[Int(event.slot)].id, activity: model.stepNames[stepIndex],
+                    resource: model.stepActorNames[stepIndex], start: event.started, end: now)
+        if servers[a] >= 0 {
             if let next = queues[a].first {
                 noteQueueChange(actor: a)
                 queues[a].removeFirst()
@@ -334,11 +336,11 @@ struct Engine {
             }
         }
         let s = Int(event.slot)
-        if step.producesResult && resultAt[s] < 0 { resultAt[s] = now }
+        if step.producesResult && cases[s].resultAt < 0 { cases[s].resultAt = now }
         if let delay = step.delay {
-            let minutes = max(0, rng.sample(delay)) * step.delayScale
+            let minutes = max(0, rng.sample(delay, tables: model.tables)) * step.delayScale
             let end = step.delayOnReference ? model.calendars[model.reference].advance(now, by: minutes) : now + minutes
-            if step.delayCategory == .transfer { transfer[s] += end - now } else { wait[s] += end - now }
+            if step.delayCategory == .transfer { cases[s].transfer += end - now } else { cases[s].wait += end - now }
             schedule(.delayDone, at: end, slot: event.slot, node: event.node)
         } else {
             proceed(slot: event.slot, from: event.node)

@@ -8,31 +8,35 @@ struct Observer {
     var completed = 0
     var onTime = 0
     var withDeadline = 0
-    var sums: [String: Double] = [:]
+    // Running sums over completed cases (fixed fields: no hashing in the hot path).
+    var sumWorking = 0.0, sumCalendar = 0.0, sumWork = 0.0, sumQueue = 0.0, sumTransfer = 0.0, sumWait = 0.0
+    var sumVisits = 0.0, sumApplicantHours = 0.0
+    let reference: SimulationCalendar
     var leadWorking = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
     var leadCalendar = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
     var result = ReplicationResult()
 
     init(model: CompiledModel) {
         self.model = model
+        reference = model.calendars[model.reference]
         leadWorking.autoResize = true
         leadCalendar.autoResize = true
     }
 
-    mutating func complete(_ c: CaseRecord, at end: Double) {
-        let reference = model.calendars[model.reference]
+    mutating func complete(_ c: CaseState, at end: Double) {
         let start = c.arrival
-        let workingDays = reference.dailyMinutes > 0 ? reference.openMinutes(from: start, to: end) / reference.dailyMinutes : 0
+        let workingDays = reference.alwaysOpen ? (end - start) / 1440
+            : (reference.dailyMinutes > 0 ? reference.openMinutes(from: start, to: end) / reference.dailyMinutes : 0)
         let calendarDays = (end - start) / 1440
         completed += 1
-        sums["leadTimeWorkingDays", default: 0] += workingDays
-        sums["leadTimeCalendarDays", default: 0] += calendarDays
-        sums["workDays", default: 0] += c.work / 1440
-        sums["queueDays", default: 0] += c.queue / 1440
-        sums["transferDays", default: 0] += c.transfer / 1440
-        sums["waitDays", default: 0] += c.wait / 1440
-        sums["applicantVisits", default: 0] += c.visits
-        sums["applicantHours", default: 0] += c.applicantMinutes / 60
+        sumWorking += workingDays
+        sumCalendar += calendarDays
+        sumWork += c.work / 1440
+        sumQueue += c.queue / 1440
+        sumTransfer += c.transfer / 1440
+        sumWait += c.wait / 1440
+        sumVisits += c.visits
+        sumApplicantHours += c.applicantMinutes / 60
         _ = leadWorking.record(UInt64((workingDays * 1000).rounded()))
         _ = leadCalendar.record(UInt64((calendarDays * 1000).rounded()))
         if let deadline = model.deadlineWorkingDays {
@@ -63,6 +67,9 @@ struct Observer {
     mutating func finish(at end: Double, active: Int, counters: [ActorCounters], queueLengths: [Int]) {
         var k: [String: Double] = [:]
         let n = Double(max(completed, 1))
+        let sums = ["leadTimeWorkingDays": sumWorking, "leadTimeCalendarDays": sumCalendar, "workDays": sumWork,
+                    "queueDays": sumQueue, "transferDays": sumTransfer, "waitDays": sumWait,
+                    "applicantVisits": sumVisits, "applicantHours": sumApplicantHours]
         for (key, value) in sums { k[key] = value / n }
         k["cases"] = Double(completed)
         k["leadTimeWorkingDaysP50"] = Double(leadWorking.valueAtPercentile(50)) / 1000
@@ -91,11 +98,6 @@ struct Observer {
         }
         result = ReplicationResult(kpis: k, actors: actors)
     }
-}
-
-/// What the observer needs of a finished case.
-struct CaseRecord {
-    var arrival, receipt, resultAt, work, queue, transfer, wait, visits, applicantMinutes: Double
 }
 
 /// The figures of one replication.

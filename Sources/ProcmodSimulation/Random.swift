@@ -69,33 +69,67 @@ public struct Xoshiro256: Sendable {
 
     /// A draw from a DSL distribution.
     public mutating func sample(_ d: Distribution) -> Double {
-        switch d {
-        case .fixed(let v): return v
-        case .uniform(let a, let b): return a + (b - a) * uniform()
-        case .triangular(let a, let c, let b):
-            guard b > a else { return a }
-            let u = uniform(), f = (c - a) / (b - a)
-            return u < f ? a + sqrt(u * (b - a) * (c - a)) : b - sqrt((1 - u) * (b - a) * (b - c))
-        case .normal(let mu, let sd, let lo, let hi):
-            for _ in 0..<1000 {
-                let x = mu + sd * standardNormal()
-                if x >= lo && x <= (hi ?? .infinity) { return x }
-            }
-            return Swift.max(lo, Swift.min(mu, hi ?? mu))
+        if case .empirical(_, let weights) = d, case .empirical(let values, _) = d {
+            var total = 0.0
+            return sample(Sampler(d, table: 0), tables: [(values, weights.map { total += $0; return total })])
+        }
+        return sample(Sampler(d, table: -1), tables: [])
+    }
+}
+
+/// A distribution as plain numbers, so a step can be copied in the event loop without reference
+/// counting. Empirical tables live in the compiled model, indexed by `table`.
+struct Sampler: Sendable {
+    enum Kind: UInt8, Sendable { case fixed, uniform, triangular, normal, lognormal, exponential, gamma, erlang, empirical }
+    var kind: Kind
+    var a = 0.0, b = 0.0, c = 0.0, d = 0.0
+    var table = -1
+
+    init(_ distribution: Distribution, table: Int) {
+        switch distribution {
+        case .fixed(let v): kind = .fixed; a = v
+        case .uniform(let lo, let hi): kind = .uniform; a = lo; b = hi
+        case .triangular(let lo, let mode, let hi): kind = .triangular; a = lo; b = mode; c = hi
+        case .normal(let mu, let sd, let lo, let hi): kind = .normal; a = mu; b = sd; c = lo; d = hi ?? .infinity
         case .lognormal(let m, let sd):
-            let sigma2 = log(1 + sd * sd / (m * m)), mu = log(m) - sigma2 / 2
-            return exp(mu + sqrt(sigma2) * standardNormal())
-        case .exponential(let m): return exponential(mean: m)
-        case .gamma(let k, let theta): return gamma(shape: k) * theta
-        case .erlang(let k, let m): return gamma(shape: Double(k)) * m / Double(k)
-        case .empirical(let values, let weights):
-            let total = weights.reduce(0, +)
-            var u = uniform() * total
-            for (v, w) in zip(values, weights) {
-                if u < w { return v }
-                u -= w
+            kind = .lognormal
+            let sigma2 = log(1 + sd * sd / (m * m))
+            a = log(m) - sigma2 / 2; b = sqrt(sigma2)
+        case .exponential(let m): kind = .exponential; a = m
+        case .gamma(let k, let theta): kind = .gamma; a = k; b = theta
+        case .erlang(let k, let m): kind = .erlang; a = Double(k); b = m / Double(k)
+        case .empirical: kind = .empirical; self.table = table
+        }
+    }
+}
+
+extension Xoshiro256 {
+    /// A draw from a compiled sampler.
+    @inline(__always)
+    mutating func sample(_ s: Sampler, tables: [(values: [Double], cumulative: [Double])]) -> Double {
+        switch s.kind {
+        case .fixed: return s.a
+        case .exponential: return exponential(mean: s.a)
+        case .uniform: return s.a + (s.b - s.a) * uniform()
+        case .triangular:
+            let lo = s.a, mode = s.b, hi = s.c
+            guard hi > lo else { return lo }
+            let u = uniform(), f = (mode - lo) / (hi - lo)
+            return u < f ? lo + sqrt(u * (hi - lo) * (mode - lo)) : hi - sqrt((1 - u) * (hi - lo) * (hi - mode))
+        case .normal:
+            for _ in 0..<1000 {
+                let x = s.a + s.b * standardNormal()
+                if x >= s.c && x <= s.d { return x }
             }
-            return values.last ?? 0
+            return Swift.max(s.c, Swift.min(s.a, s.d))
+        case .lognormal: return exp(s.a + s.b * standardNormal())
+        case .gamma, .erlang: return gamma(shape: s.a) * s.b
+        case .empirical:
+            let t = tables[s.table]
+            let u = uniform() * (t.cumulative.last ?? 0)
+            var i = 0
+            while i < t.cumulative.count - 1 && u >= t.cumulative[i] { i += 1 }
+            return t.values.isEmpty ? 0 : t.values[i]
         }
     }
 }

@@ -5,6 +5,7 @@
 import Foundation
 import ProcmodAnalysis
 import ProcmodLoader
+import ProcmodSimulation
 
 struct Options {
     var steps = 10_000
@@ -109,6 +110,119 @@ func median(runs: Int, _ body: () -> Void) -> Double {
 
 let options = parseOptions()
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The peers' queueing models (shared/peers/theory.py) in the DSL, time in minutes on an always-open calendar.
+func queueModel(lambda: Double, stations: [(Int, Double)], rework: (from: Int, to: Int, p: Double)? = nil) -> String {
+    let actors = stations.enumerated().map { "<actor id=\"s\($0)\" name-en=\"S\($0)\" kind=\"official\" capacity=\"\($1.0)\"/>" }
+    var flow = ""
+    for (i, s) in stations.enumerated() {
+        flow += "<step id=\"t\(i)\" name-en=\"T\(i)\" kind=\"verify\" actor=\"s\(i)\"><work unit=\"minutes\"><exponential mean=\"\(s.1)\"/></work>"
+        flow += (i == stations.count - 1 ? "<produces document=\"result\" medium=\"electronic\"/>" : "") + "</step>\n"
+        if let r = rework, r.from == i {
+            flow += "<choice id=\"c\(i)\"><branch to=\"t\(i + 1)\" probability=\"\(1 - r.p)\"/><branch to=\"t\(r.to)\" probability=\"\(r.p)\" loop=\"rework\"/></choice>\n"
+        }
+    }
+    return """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <procedure xmlns="urn:procmod:procedure:1" code="QUEUE" name-en="Queue" level="central">
+      <volume per-year="\(lambda * 525_960)"/>
+      <result document="result"/>
+      <channels><channel id="c" kind="online" share="1"/></channels>
+      <actors>\(actors.joined())</actors>
+      <documents><document id="result" name-en="Result" kind="result" medium="electronic"/></documents>
+      <flow>
+    \(flow)<end id="done"/>
+      </flow>
+    </procedure>
+    """
+}
+
+/// Runs a command, returning its standard output, wall seconds and peak resident MiB (/usr/bin/time).
+func measure(_ executable: String, _ arguments: [String]) -> (output: String, seconds: Double, mib: Double) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+    process.arguments = ["-f", "%M", executable] + arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let start = DispatchTime.now().uptimeNanoseconds
+    try! process.run()
+    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let kib = Double(errors.split(separator: "\n").last.map(String.init) ?? "0") ?? 0
+    return (output, seconds, kib / 1024)
+}
+
+if mode == "simulate" {
+    let scale = max(1, options.files == 1_000 ? 1 : options.files)  // --files N divides every N, like SCALE
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("procmod-sim-bench-\(getpid())")
+    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let models: [(name: String, xml: String, n: Int)] = [
+        ("M1", queueModel(lambda: 0.9, stations: [(1, 1.0)]), 1_000_000 / scale),
+        ("M2", queueModel(lambda: 4.5, stations: [(5, 1.0)]), 1_000_000 / scale),
+        ("M3", queueModel(lambda: 0.8, stations: [(1, 1.0), (2, 2.0), (1, 0.9), (3, 2.7), (1, 0.75), (2, 1.8), (1, 0.85), (1, 1.05), (2, 1.6), (1, 0.95)],
+                          rework: (5, 3, 0.1)), 200_000 / scale),
+    ]
+    let procmodPath = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("procmod").path
+    let peers = root.deletingLastPathComponent().appendingPathComponent("shared/peers")
+    let cBinary = dir.appendingPathComponent("mm_ref").path
+    let compiled = measure("/usr/bin/gcc", ["-O2", "-o", cBinary, peers.appendingPathComponent("mm_ref.c").path, "-lm"])
+    let haveC = FileManager.default.isExecutableFile(atPath: cBinary)
+    _ = compiled
+    print("procmod-bench simulate: one replication, one thread, seed 12345; whole-process wall time (median of \(options.runs))")
+    print("| model | N | tool | wall s | model events | events/s | peak MiB | statistic |")
+    print("|---|---:|---|---:|---:|---:|---:|---|")
+    for model in models {
+        let file = dir.appendingPathComponent("\(model.name).xml").path
+        try! model.xml.write(toFile: file, atomically: true, encoding: .utf8)
+        var runs: [(String, Double, Double)] = []
+        for _ in 0..<options.runs {
+            runs.append(measure(procmodPath, ["simulate", file, "--cases", "\(model.n)", "--replications", "1", "--threads", "1",
+                                              "--seed", "12345", "--format", "json"]))
+        }
+        runs.sort { $0.1 < $1.1 }
+        let median = runs[runs.count / 2]
+        let report = try! JSONSerialization.jsonObject(with: Data(median.0.utf8)) as! [String: Any]
+        let kpis = report["kpis"] as! [String: [String: Double]]
+        let events = kpis["events"]!["mean"]!
+        let w = kpis["leadTimeCalendarDays"]!["mean"]! * 1440
+        print(String(format: "| %@ | %d | procmod | %.3f | %.0f | %.2f M | %.1f | W %.4f |", model.name, model.n, median.1, events,
+                     events / median.1 / 1e6, median.2, w))
+        if haveC {
+            var cRuns: [(String, Double, Double)] = []
+            for _ in 0..<options.runs { cRuns.append(measure(cBinary, [String(model.name.dropFirst()), "\(model.n)", "12345"])) }
+            cRuns.sort { $0.1 < $1.1 }
+            let c = cRuns[cRuns.count / 2]
+            let line = try! JSONSerialization.jsonObject(with: Data(c.0.utf8)) as! [String: Any]
+            let cEvents = (line["events"] as! NSNumber).doubleValue
+            print(String(format: "| %@ | %d | C loop | %.3f | %.0f | %.2f M | %.1f | W %.4f |", model.name, model.n, c.1, cEvents,
+                         cEvents / c.1 / 1e6, c.2, (line["mean_system_time"] as! NSNumber).doubleValue))
+            print(String(format: "| %@ | | procmod ÷ C (wall) | %.2f× | | | | |", model.name, median.1 / c.1))
+        }
+        if let python = ProcessInfo.processInfo.environment["PROCMOD_BENCH_PYTHON"] {
+            let script = peers.appendingPathComponent("simpy_m\(model.name.dropFirst()).py").path
+            let r = measure(python, [script, "\(model.n)", "12345"])
+            if let line = try? JSONSerialization.jsonObject(with: Data(r.0.utf8)) as? [String: Any],
+               let simpyEvents = (line["events"] as? NSNumber)?.doubleValue {
+                print(String(format: "| %@ | %d | SimPy | %.3f | %.0f | %.3f M | %.1f | %@ %.4f |", model.name, model.n, r.1,
+                             simpyEvents, simpyEvents / r.1 / 1e6, r.2, line["metric"] as? String ?? "",
+                             (line["value"] as? NSNumber)?.doubleValue ?? 0))
+                print(String(format: "| %@ | | SimPy ÷ procmod (wall) | %.0f× | | | | |", model.name, r.1 / median.1))
+            }
+        }
+    }
+    print("")
+    print("Peak memory, M1, one replication:")
+    for n in [1_000_000 / scale, 10_000_000 / scale] {
+        let file = dir.appendingPathComponent("M1.xml").path
+        let r = measure(procmodPath, ["simulate", file, "--cases", "\(n)", "--replications", "1", "--threads", "1", "--format", "json"])
+        print(String(format: "  %d cases: %.1f MiB peak, %.2f s", n, r.2, r.1))
+    }
+    exit(0)
+}
 
 if mode == "analyze" {
     print("procmod-bench analyze: in-process analysis time (load excluded), median of \(options.runs) runs")
