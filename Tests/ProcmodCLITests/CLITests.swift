@@ -134,3 +134,42 @@ import Testing
         #expect(markdown.stdout == (try String(contentsOfFile: TestSupport.path("docs/rules.md"), encoding: .utf8)))
     }
 }
+
+/// `procmod simulate` end to end.
+@Suite struct SimulateCLITests {
+    @Test func textReportWithConfidenceIntervals() throws {
+        let r = try TestSupport.runProcmod(["simulate", "--cases", "300", "--replications", "4", "procedures/passport.xml"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("4 replications, seed 1, 300 cases each, from 2026-01-05; means with 95% confidence intervals"))
+        #expect(r.stdout.contains("lead time, working days"))
+        #expect(r.stdout.contains("on time (deadline 8 working days)"))
+        #expect(r.stderr.isEmpty, "no progress bar when standard error is not a terminal")
+    }
+
+    @Test func jsonIsByteStableAndThreadIndependent() throws {
+        let args = ["simulate", "--cases", "200", "--replications", "4", "--seed", "9", "--format", "json", "procedures/building-permit.xml"]
+        let a = try TestSupport.runProcmod(args + ["--threads", "1"])
+        let b = try TestSupport.runProcmod(args + ["--threads", "3"])
+        #expect(a.status == 0 && a.stdout == b.stdout)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])
+        let kpis = try #require(report["kpis"] as? [String: [String: Double]])
+        #expect(kpis["leadTimeWorkingDays"]?["replications"] == 4)
+    }
+
+    @Test func eventLogIsWritten() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = directory.appendingPathComponent("log.csv").path
+        let r = try TestSupport.runProcmod(["simulate", "--cases", "5", "--replications", "1", "--event-log", log,
+                                            "procedures/marriage-registration.xml"])
+        #expect(r.status == 0)
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(text.hasPrefix("case_id,activity,resource,start,end\n0,prepare,couple,2026-01-"))
+    }
+
+    @Test func badOptionsAreUsageErrors() throws {
+        #expect(try TestSupport.runProcmod(["simulate", "--cases", "10", "--horizon", "5", "procedures/passport.xml"]).status == 64)
+        #expect(try TestSupport.runProcmod(["simulate", "--replications", "0", "procedures/passport.xml"]).status == 64)
+        #expect(try TestSupport.runProcmod(["simulate", "no-such.xml"]).status == 65)
+    }
+}
