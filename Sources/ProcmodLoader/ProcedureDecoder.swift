@@ -47,6 +47,7 @@ struct ProcedureDecoder {
             result: result, channels: [:], calendars: [:], actors: [:], documents: [:], flow: Flow(nodes: []),
             location: root.location)
 
+        procedure.arrivals = root.child(named: "arrivals").map { arrivals($0) }
         for e in root.child(named: "channels")?.children(named: "channel") ?? [] {
             let c = channel(e)
             procedure.channels[c.id] = c
@@ -123,6 +124,45 @@ struct ProcedureDecoder {
                          legal: legal(e, owner: "the deadline of \(owner)"), location: e.location)
         d.provenance = provenance(e)
         return d
+    }
+
+    mutating func arrivals(_ e: ParsedElement) -> ArrivalProfile {
+        var profile = ArrivalProfile(location: e.location)
+        _ = provenance(e)
+        for m in e.children(named: "month") {
+            if let n = context.integer(m, "number"), (1...12).contains(n) { profile.months[n - 1] = context.number(m, "weight") ?? 1 }
+        }
+        for d in e.children(named: "weekday") {
+            if let day: Weekday = context.enumeration(d, "day") {
+                profile.weekdays[Weekday.allCases.firstIndex(of: day)!] = context.number(d, "weight") ?? 1
+            }
+        }
+        for h in e.children(named: "hours") {
+            guard let fromA = h.attribute("from"), let toA = h.attribute("to"),
+                  let from = context.time(fromA.value, at: fromA.location, in: h),
+                  let to = context.time(toA.value, at: toA.location, in: h) else { continue }
+            if from >= to {
+                context.error(h.location, "<hours> of <arrivals> from \(from) to \(to) is empty: 'from' must be earlier than 'to'",
+                              code: "calendar")
+            }
+            profile.hours.append(.init(start: from, end: to, weight: context.number(h, "weight") ?? 1))
+        }
+        for a in e.children(named: "at") {
+            let text = context.required(a, "time")
+            let parts = text.split(separator: "T")
+            guard parts.count == 2, let date = LocalDate(parts[0]), let time = TimeOfDay(parts[1]) else {
+                context.error(a.attribute("time")?.location ?? a.location, "<at> time '\(text)' is not a date and time: "
+                              + "expected YYYY-MM-DDTHH:MM", code: "date")
+                continue
+            }
+            profile.fixed.append(.init(date: date, time: time))
+        }
+        profile.fixed.sort { ($0.date, $0.time) < ($1.date, $1.time) }
+        if profile.months.allSatisfy({ $0 == 0 }) || profile.weekdays.allSatisfy({ $0 == 0 }) {
+            context.error(e.location, "<arrivals> gives every month or every weekday the weight 0: no case could arrive",
+                          code: "probability")
+        }
+        return profile
     }
 
     mutating func channel(_ e: ParsedElement) -> Channel {

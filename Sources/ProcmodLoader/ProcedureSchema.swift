@@ -133,6 +133,41 @@ public enum ProcedureSchema {
             <xs:attributeGroup ref="provenance"/>
           </xs:complexType>
         </xs:element>
+        <xs:element name="arrivals" minOccurs="0">
+          <xs:complexType><xs:sequence>
+            <xs:element name="month" minOccurs="0" maxOccurs="12">
+              <xs:complexType>
+                <xs:attribute name="number" use="required">
+                  <xs:simpleType><xs:restriction base="xs:positiveInteger"><xs:maxInclusive value="12"/></xs:restriction></xs:simpleType>
+                </xs:attribute>
+                <xs:attribute name="weight" type="amount" use="required"/>
+              </xs:complexType>
+            </xs:element>
+            <xs:element name="weekday" minOccurs="0" maxOccurs="7">
+              <xs:complexType>
+                <xs:attribute name="day" type="weekday" use="required"/>
+                <xs:attribute name="weight" type="amount" use="required"/>
+              </xs:complexType>
+            </xs:element>
+            <xs:element name="hours" minOccurs="0" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:attribute name="from" type="time" use="required"/>
+                <xs:attribute name="to" type="time" use="required"/>
+                <xs:attribute name="weight" type="amount" use="required"/>
+              </xs:complexType>
+            </xs:element>
+            <xs:element name="at" minOccurs="0" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:attribute name="time" use="required">
+                  <xs:simpleType><xs:restriction base="xs:string">
+                    <xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]"/>
+                  </xs:restriction></xs:simpleType>
+                </xs:attribute>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence>
+          <xs:attributeGroup ref="provenance"/></xs:complexType>
+        </xs:element>
         <xs:element name="result">
           <xs:complexType><xs:attribute name="document" type="id" use="required"/></xs:complexType>
         </xs:element>

@@ -104,6 +104,49 @@ public struct Volume: Sendable, Hashable, Codable {
     public var perSite: Double { perYear / max(sites, 1) }
 }
 
+/// How arrivals spread over time: relative weights by month, weekday and time of day (1 where not
+/// listed; the annual volume is kept), or a fixed list of arrival times.
+public struct ArrivalProfile: Sendable, Hashable, Codable {
+    /// Weight of each month, January first (12 entries).
+    public var months: [Double]
+    /// Weight of each weekday, Monday first (7 entries).
+    public var weekdays: [Double]
+    /// Time-of-day windows with their weight; outside every window the weight is 1.
+    public var hours: [HourWeight]
+    /// Fixed arrivals: (date, minute of the day), in order. When present, they replace Poisson arrivals.
+    public var fixed: [FixedArrival]
+    public var location: SourceLocation
+
+    public struct HourWeight: Sendable, Hashable, Codable {
+        public var start: TimeOfDay
+        public var end: TimeOfDay
+        public var weight: Double
+        public init(start: TimeOfDay, end: TimeOfDay, weight: Double) { self.start = start; self.end = end; self.weight = weight }
+    }
+
+    public struct FixedArrival: Sendable, Hashable, Codable {
+        public var date: LocalDate
+        public var time: TimeOfDay
+        public init(date: LocalDate, time: TimeOfDay) { self.date = date; self.time = time }
+    }
+
+    public init(months: [Double] = Array(repeating: 1, count: 12), weekdays: [Double] = Array(repeating: 1, count: 7),
+                hours: [HourWeight] = [], fixed: [FixedArrival] = [], location: SourceLocation = .unknown) {
+        self.months = months
+        self.weekdays = weekdays
+        self.hours = hours
+        self.fixed = fixed
+        self.location = location
+    }
+
+    /// The weight of a moment: month × weekday × time-of-day window.
+    public func weight(date: LocalDate, minute: Int) -> Double {
+        let weekday = Weekday.allCases.firstIndex(of: date.weekday)!
+        let hour = hours.first { $0.start.minutes <= minute && minute < $0.end.minutes }?.weight ?? 1
+        return months[date.month - 1] * weekdays[weekday] * hour
+    }
+}
+
 /// An administrative procedure (thủ tục hành chính) as the DSL describes it.
 public struct Procedure: Sendable, Hashable, Codable {
     /// The procedure code (mã TTHC), e.g. `1.001193`.
@@ -121,6 +164,8 @@ public struct Procedure: Sendable, Hashable, Codable {
     public var agencies: OrderedDictionary<String, Agency>
     public var deadline: Deadline?
     public var volume: Volume
+    /// How arrivals spread over the year, the week and the day; nil for an even spread.
+    public var arrivals: ArrivalProfile?
     /// The document this procedure produces.
     public var result: String
     public var channels: OrderedDictionary<String, Channel>

@@ -39,6 +39,9 @@ struct CompiledModel: Sendable {
         var cadenceDays: Set<Int>
         var batch: Int
         var id: String
+        /// Online systems: mean minutes between failures and to repair (0 when always up).
+        var meanMinutesUp: Double
+        var meanMinutesDown: Double
     }
 
     var nodeKinds: [NodeKind]
@@ -88,7 +91,9 @@ struct CompiledModel: Sendable {
             let days = Set((a.cadence?.days ?? []).map { Weekday.allCases.firstIndex(of: $0)! })
             return Actor(servers: a.capacity.servers, calendar: calendar(a.calendar),
                          cadence: (a.cadence?.times ?? []).map { Double($0.minutes) }.sorted(), cadenceDays: days,
-                         batch: a.batchSize ?? 1, id: a.id)
+                         batch: a.batchSize ?? 1, id: a.id,
+                         meanMinutesUp: (a.availability?.meanHoursBetweenFailures ?? 0) * 60,
+                         meanMinutesDown: (a.availability?.meanHoursToRepair ?? 0) * 60)
         }
         var channelIndex: [String: Int] = [:]
         for (i, id) in p.channels.keys.enumerated() { channelIndex[id] = i }
@@ -167,7 +172,41 @@ struct CompiledModel: Sendable {
         let openDays = Double(arrivalCalendar.intervals.filter { !$0.isEmpty }.count)
         let openMinutesPerYear = arrivalCalendar.dailyMinutes * openDays * weeksPerYear
         meanArrivalGap = perSiteVolume > 0 && openMinutesPerYear > 0 ? openMinutesPerYear / perSiteVolume : .infinity
+        startDay = start.dayNumber
+        profile = p.arrivals.flatMap { $0.fixed.isEmpty ? $0 : nil }
+        fixedArrivals = (p.arrivals?.fixed ?? []).map { Double(($0.date.dayNumber - start.dayNumber) * 1440 + $0.time.minutes) }
+            .filter { $0 >= 0 }
+        if let profile {
+            // The mean weight over a year of the arrival calendar's open time, in 5-minute steps, so that
+            // the annual volume is kept whatever the weights.
+            var total = 0.0, count = 0.0, maximum = 0.0
+            for day in 0..<365 {
+                let date = LocalDate(dayNumber: start.dayNumber + day)
+                for interval in arrivalCalendar.dayIntervals(day) {
+                    var minute = interval.start
+                    while minute < interval.end {
+                        let w = profile.weight(date: date, minute: Int(minute))
+                        total += w; count += 1; maximum = max(maximum, w)
+                        minute += 5
+                    }
+                }
+            }
+            profileMean = count > 0 ? total / count : 1
+            profileMax = maximum
+        } else {
+            profileMean = 1
+            profileMax = 1
+        }
     }
+
+    /// Day number of day 0.
+    var startDay: Int
+    /// Arrival weights by month, weekday and hour (nil: even).
+    var profile: ArrivalProfile?
+    var profileMean: Double
+    var profileMax: Double
+    /// Fixed arrival times in minutes, in order (empty: Poisson).
+    var fixedArrivals: [Double]
 
     /// Mean open minutes of the arrival (reference) calendar between arrivals at one site.
     var meanArrivalGap: Double

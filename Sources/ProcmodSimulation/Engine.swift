@@ -14,7 +14,7 @@ struct Event: Comparable {
     /// For service and delay events: when the step began.
     var started: Double
 
-    enum Kind: UInt8 { case serviceDone, delayDone, cadenceTick, arrival }
+    enum Kind: UInt8 { case serviceDone, delayDone, outageEnd, outageStart, cadenceTick, arrival }
 
     static func < (a: Event, b: Event) -> Bool {
         if a.time != b.time { return a.time < b.time }
@@ -89,6 +89,10 @@ struct Engine {
 
     // Arrivals and observation.
     var arrivalsLeft: Int
+    var arrivalPending = false
+    var nextFixed = 0
+    var down: [Bool]
+    let stopsWhenEmpty: Bool
     var horizon: Double
     var warmup: Double
     var nextCaseID = 0
@@ -112,6 +116,8 @@ struct Engine {
         tickScheduled = [Bool](repeating: false, count: model.actors.count)
         actorCounters = [ActorCounters](repeating: ActorCounters(), count: model.actors.count)
         arrivalsLeft = cases ?? .max
+        stopsWhenEmpty = cases != nil
+        down = [Bool](repeating: false, count: model.actors.count)
         self.horizon = horizon ?? .infinity
         self.warmup = warmup
         observer = Observer(model: model)
@@ -128,15 +134,21 @@ struct Engine {
     /// Runs until every generated case is done (cases mode) or the horizon is reached.
     mutating func run() -> Observer {
         scheduleNextArrival(after: 0)
+        for (a, actor) in model.actors.enumerated() where actor.meanMinutesUp > 0 {
+            schedule(.outageStart, at: rng.exponential(mean: actor.meanMinutesUp), slot: Int32(a))
+        }
         while let event = heap.popMin() {
             if event.time > horizon { now = horizon; break }
             now = event.time
             switch event.kind {
-            case .arrival: modelEvents += 1; arrive()
+            case .arrival: modelEvents += 1; arrivalPending = false; arrive()
             case .serviceDone: modelEvents += 1; serviceDone(event)
             case .delayDone: proceed(slot: event.slot, from: event.node)
             case .cadenceTick: cadenceTick(actor: Int(event.slot))
+            case .outageStart: outage(actor: Int(event.slot), starts: true)
+            case .outageEnd: outage(actor: Int(event.slot), starts: false)
             }
+            if stopsWhenEmpty && active == 0 && !arrivalPending && arrivalsLeft == 0 { break }
         }
         observer.finish(at: now, active: active, counters: actorCounters, queueLengths: queues.map(\.count))
         observer.result.kpis["events"] = Double(modelEvents)
@@ -146,12 +158,48 @@ struct Engine {
     // MARK: Arrivals
 
     mutating func scheduleNextArrival(after t: Double) {
-        guard arrivalsLeft > 0, model.meanArrivalGap.isFinite else { return }
-        let gap = rng.exponential(mean: model.meanArrivalGap)
-        let next = alwaysOpen[model.reference] ? t + gap : model.calendars[model.reference].advance(t, by: gap)
-        guard next.isFinite, next <= horizon else { return }
+        guard arrivalsLeft > 0 else { return }
+        var next: Double
+        if !model.fixedArrivals.isEmpty {
+            guard nextFixed < model.fixedArrivals.count else { arrivalsLeft = 0; return }
+            next = model.fixedArrivals[nextFixed]
+            nextFixed += 1
+        } else {
+            guard model.meanArrivalGap.isFinite else { arrivalsLeft = 0; return }
+            next = t
+            repeat {
+                // Thinning: candidates at the peak rate, each kept with probability weight ÷ peak weight.
+                let gap = rng.exponential(mean: model.meanArrivalGap * model.profileMean / model.profileMax)
+                next = alwaysOpen[model.reference] ? next + gap : model.calendars[model.reference].advance(next, by: gap)
+            } while next.isFinite && model.profile != nil && rng.uniform() * model.profileMax > weight(at: next)
+        }
+        guard next.isFinite, next <= horizon else { arrivalsLeft = 0; return }
         arrivalsLeft -= 1
+        arrivalPending = true
         schedule(.arrival, at: next)
+    }
+
+    func weight(at t: Double) -> Double {
+        guard let profile = model.profile else { return 1 }
+        let day = Int((t / 1440).rounded(.down))
+        return profile.weight(date: LocalDate(dayNumber: model.startDay + day), minute: Int(t - Double(day) * 1440))
+    }
+
+    /// An online system goes down (no service starts) or comes back (its queue drains).
+    mutating func outage(actor a: Int, starts: Bool) {
+        let actor = model.actors[a]
+        down[a] = starts
+        if starts {
+            schedule(.outageEnd, at: now + rng.exponential(mean: actor.meanMinutesDown), slot: Int32(a))
+        } else {
+            schedule(.outageStart, at: now + rng.exponential(mean: actor.meanMinutesUp), slot: Int32(a))
+            while let next = queues[a].first, servers[a] < 0 || busy[a] < servers[a] {
+                noteQueueChange(actor: a)
+                queues[a].removeFirst()
+                if servers[a] >= 0 { busy[a] += 1 }
+                start(next, actor: a)
+            }
+        }
     }
 
     mutating func arrive() {
@@ -277,7 +325,11 @@ struct Engine {
 
     mutating func admit(_ w: Waiting, actor a: Int) {
         let servers = self.servers[a]
-        if servers >= 0 {
+        if down[a] {
+            noteQueueChange(actor: a)
+            queues[a].append(w)
+            actorCounters[a].queueMax = max(actorCounters[a].queueMax, queues[a].count)
+        } else if servers >= 0 {
             if busy[a] < servers {
                 busy[a] += 1
                 start(w, actor: a)
@@ -327,7 +379,7 @@ struct Engine {
         log?.record(caseID: cases[Int(event.slot)].id, activity: model.stepNames[stepIndex],
                     resource: model.stepActorNames[stepIndex], start: event.started, end: now)
         if servers[a] >= 0 {
-            if let next = queues[a].first {
+            if !down[a], let next = queues[a].first {
                 noteQueueChange(actor: a)
                 queues[a].removeFirst()
                 start(next, actor: a)
