@@ -155,7 +155,7 @@ struct FlowDecoder {
                     legal: decoder.legal(e, owner: owner), provenance: decoder.provenance(e), location: e.location)
     }
 
-    private func duration(_ e: ParsedElement, owner: String, using decoder: inout ProcedureDecoder) -> TimedQuantity {
+    func duration(_ e: ParsedElement, owner: String, using decoder: inout ProcedureDecoder) -> TimedQuantity {
         let unit: TimeUnit = decoder.context.enumeration(e, "unit", default: .minutes) ?? .minutes
         let d = e.children.first.map { distribution($0, owner: "the <\(e.name)> of \(owner)", using: &decoder) }
             ?? .fixed(value: 0)

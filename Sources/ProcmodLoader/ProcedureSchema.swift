@@ -4,6 +4,48 @@ public enum ProcedureSchema {
     /// The DSL's XML namespace.
     public static let namespace = "urn:procmod:procedure:1"
 
+    /// The `duration` type (work and delay with their distributions), shared with the scenario schema.
+    static let durationTypes = #"""
+  <!-- Durations -->
+  <xs:complexType name="duration">
+    <xs:choice>
+      <xs:element name="fixed"><xs:complexType>
+        <xs:attribute name="value" type="amount" use="required"/></xs:complexType></xs:element>
+      <xs:element name="uniform"><xs:complexType>
+        <xs:attribute name="min" type="amount" use="required"/>
+        <xs:attribute name="max" type="amount" use="required"/></xs:complexType></xs:element>
+      <xs:element name="triangular"><xs:complexType>
+        <xs:attribute name="min" type="amount" use="required"/>
+        <xs:attribute name="mode" type="amount" use="required"/>
+        <xs:attribute name="max" type="amount" use="required"/></xs:complexType></xs:element>
+      <xs:element name="normal"><xs:complexType>
+        <xs:attribute name="mean" type="amount" use="required"/>
+        <xs:attribute name="sd" type="amount" use="required"/>
+        <xs:attribute name="min" type="amount"/>
+        <xs:attribute name="max" type="amount"/></xs:complexType></xs:element>
+      <xs:element name="lognormal"><xs:complexType>
+        <xs:attribute name="mean" type="positiveAmount" use="required"/>
+        <xs:attribute name="sd" type="amount" use="required"/></xs:complexType></xs:element>
+      <xs:element name="exponential"><xs:complexType>
+        <xs:attribute name="mean" type="positiveAmount" use="required"/></xs:complexType></xs:element>
+      <xs:element name="gamma"><xs:complexType>
+        <xs:attribute name="shape" type="positiveAmount" use="required"/>
+        <xs:attribute name="scale" type="positiveAmount" use="required"/></xs:complexType></xs:element>
+      <xs:element name="erlang"><xs:complexType>
+        <xs:attribute name="k" type="count" use="required"/>
+        <xs:attribute name="mean" type="positiveAmount" use="required"/></xs:complexType></xs:element>
+      <xs:element name="empirical"><xs:complexType><xs:sequence>
+        <xs:element name="point" maxOccurs="unbounded"><xs:complexType>
+          <xs:attribute name="value" type="amount" use="required"/>
+          <xs:attribute name="weight" type="positiveAmount" default="1"/></xs:complexType></xs:element>
+      </xs:sequence></xs:complexType></xs:element>
+    </xs:choice>
+    <xs:attribute name="unit" type="unit" use="required"/>
+    <xs:attributeGroup ref="provenance"/>
+  </xs:complexType>
+
+"""#
+
     /// The schema text.
     public static let text = #"""
 <?xml version="1.0" encoding="UTF-8"?>
@@ -327,44 +369,7 @@ public enum ProcedureSchema {
     <xs:attributeGroup ref="provenance"/>
   </xs:complexType>
 
-  <!-- Durations -->
-  <xs:complexType name="duration">
-    <xs:choice>
-      <xs:element name="fixed"><xs:complexType>
-        <xs:attribute name="value" type="amount" use="required"/></xs:complexType></xs:element>
-      <xs:element name="uniform"><xs:complexType>
-        <xs:attribute name="min" type="amount" use="required"/>
-        <xs:attribute name="max" type="amount" use="required"/></xs:complexType></xs:element>
-      <xs:element name="triangular"><xs:complexType>
-        <xs:attribute name="min" type="amount" use="required"/>
-        <xs:attribute name="mode" type="amount" use="required"/>
-        <xs:attribute name="max" type="amount" use="required"/></xs:complexType></xs:element>
-      <xs:element name="normal"><xs:complexType>
-        <xs:attribute name="mean" type="amount" use="required"/>
-        <xs:attribute name="sd" type="amount" use="required"/>
-        <xs:attribute name="min" type="amount"/>
-        <xs:attribute name="max" type="amount"/></xs:complexType></xs:element>
-      <xs:element name="lognormal"><xs:complexType>
-        <xs:attribute name="mean" type="positiveAmount" use="required"/>
-        <xs:attribute name="sd" type="amount" use="required"/></xs:complexType></xs:element>
-      <xs:element name="exponential"><xs:complexType>
-        <xs:attribute name="mean" type="positiveAmount" use="required"/></xs:complexType></xs:element>
-      <xs:element name="gamma"><xs:complexType>
-        <xs:attribute name="shape" type="positiveAmount" use="required"/>
-        <xs:attribute name="scale" type="positiveAmount" use="required"/></xs:complexType></xs:element>
-      <xs:element name="erlang"><xs:complexType>
-        <xs:attribute name="k" type="count" use="required"/>
-        <xs:attribute name="mean" type="positiveAmount" use="required"/></xs:complexType></xs:element>
-      <xs:element name="empirical"><xs:complexType><xs:sequence>
-        <xs:element name="point" maxOccurs="unbounded"><xs:complexType>
-          <xs:attribute name="value" type="amount" use="required"/>
-          <xs:attribute name="weight" type="positiveAmount" default="1"/></xs:complexType></xs:element>
-      </xs:sequence></xs:complexType></xs:element>
-    </xs:choice>
-    <xs:attribute name="unit" type="unit" use="required"/>
-    <xs:attributeGroup ref="provenance"/>
-  </xs:complexType>
-
+\#(durationTypes)
   <!-- Flow -->
   <xs:complexType name="step">
     <xs:sequence>

@@ -1,0 +1,85 @@
+import Foundation
+public import ProcmodModel
+import ProcmodXML
+
+/// One scenario file's outcome.
+public struct LoadedScenario: Sendable {
+    public var path: String
+    public var scenario: Scenario?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Loads scenario files (`<scenario xmlns="urn:procmod:scenario:1">`), validated like procedures.
+public struct ScenarioLoader: Sendable {
+    public var maximumFileSize: Int
+
+    public init(maximumFileSize: Int = 32 << 20) { self.maximumFileSize = maximumFileSize }
+
+    public func load(path: String) -> LoadedScenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return LoadedScenario(path: path, scenario: nil, diagnostics: [Diagnostic(
+                .error, SourceLocation(file: path, line: 1, column: 1), "no such file", code: "io")])
+        }
+        guard data.count <= maximumFileSize else {
+            return LoadedScenario(path: path, scenario: nil, diagnostics: [Diagnostic(
+                .error, SourceLocation(file: path, line: 1, column: 1), "the file is over the size limit", code: "file-too-large")])
+        }
+        return load(bytes: [UInt8](data), path: path)
+    }
+
+    public func load(bytes: [UInt8], path: String) -> LoadedScenario {
+        let parsed = XMLReader.read(bytes: bytes, path: path, rootName: "scenario", schema: Self.schema)
+        var diagnostics = parsed.diagnostics
+        guard let root = parsed.root, !diagnostics.containsErrors else {
+            return LoadedScenario(path: path, scenario: nil, diagnostics: diagnostics.sorted())
+        }
+        guard root.name == "scenario", root.namespace == ScenarioSchema.namespace else {
+            diagnostics.append(Diagnostic(.error, root.location, "the root element is <\(root.name)>: expected "
+                                          + "<scenario xmlns=\"\(ScenarioSchema.namespace)\">", code: "schema"))
+            return LoadedScenario(path: path, scenario: nil, diagnostics: diagnostics.sorted())
+        }
+        var decoder = ProcedureDecoder()
+        var flow = FlowDecoder()
+        var levers: [Lever] = []
+        for e in root.children where e.name != "summary" {
+            let kind: Lever.Kind
+            switch e.name {
+            case "channel-share":
+                kind = .channelShare(channel: decoder.context.required(e, "channel"), share: decoder.context.number(e, "share") ?? 0,
+                                     level: decoder.context.enumeration(e, "online-level"))
+            case "share-data": kind = .shareData(registers: decoder.context.list(e, "registers"))
+            case "electronic-copies": kind = .electronicCopies
+            case "electronic-result": kind = .electronicResult
+            case "digital-signature":
+                kind = .digitalSignature(signers: decoder.context.list(e, "signers"), keepCadence: decoder.context.bool(e, "keep-cadence"))
+            case "electronic-transfer": kind = .electronicTransfer(minutes: decoder.context.number(e, "minutes") ?? 10)
+            case "online-payment": kind = .onlinePayment
+            case "postal-delivery":
+                kind = .postalDelivery(days: decoder.context.number(e, "days") ?? 2, fee: decoder.context.number(e, "fee") ?? 0)
+            case "capacity":
+                let servers = decoder.context.required(e, "servers")
+                kind = .capacity(actor: decoder.context.required(e, "actor"),
+                                 capacity: servers == "unlimited" ? .unlimited : .servers(Int(servers) ?? 1))
+            case "duration":
+                let step = decoder.context.required(e, "step")
+                kind = .duration(step: step,
+                                 work: e.child(named: "work").map { flow.duration($0, owner: "step '\(step)'", using: &decoder) },
+                                 delay: e.child(named: "delay").map { flow.duration($0, owner: "step '\(step)'", using: &decoder) })
+            case "remove": kind = .removeStep(step: decoder.context.required(e, "step"))
+            default: kind = .fixRule(rule: decoder.context.required(e, "rule"))
+            }
+            levers.append(Lever(kind, name: e.name, location: e.location))
+        }
+        diagnostics += decoder.context.diagnostics
+        let scenario = Scenario(procedure: decoder.context.required(root, "procedure"), name: decoder.context.name(root),
+                                summary: root.child(named: "summary")?.text.trimmingSpaces, levers: levers,
+                                location: root.location)
+        return LoadedScenario(path: path, scenario: diagnostics.containsErrors ? nil : scenario, diagnostics: diagnostics.sorted())
+    }
+
+    static let schema: XMLSchema = {
+        do { return try XMLSchema(text: ScenarioSchema.text) } catch {
+            fatalError("procmod's own scenario schema does not compile: \(error)")
+        }
+    }()
+}

@@ -1,0 +1,60 @@
+/// A digitization scenario: levers applied, in order, to a procedure.
+public struct Scenario: Sendable, Hashable, Codable {
+    /// The code of the procedure the scenario is for (checked when applied).
+    public var procedure: String
+    public var name: LocalizedName
+    public var summary: String?
+    public var levers: [Lever]
+    public var location: SourceLocation
+
+    public init(procedure: String, name: LocalizedName, summary: String? = nil, levers: [Lever],
+                location: SourceLocation = .unknown) {
+        self.procedure = procedure
+        self.name = name
+        self.summary = summary
+        self.levers = levers
+        self.location = location
+    }
+}
+
+/// One digitization lever (docs/scenarios.md).
+public struct Lever: Sendable, Hashable, Codable {
+    public enum Kind: Sendable, Hashable, Codable {
+        /// Set a channel's share of cases (the others shrink in proportion) and optionally its online level.
+        case channelShare(channel: String, share: Double, level: OnlineLevel?)
+        /// The agencies read these registers: requirements of documents they hold disappear, with the
+        /// steps that only existed to copy or certify them.
+        case shareData(registers: [String])
+        /// Certified copies become electronic certified copies; certify steps that served them go.
+        case electronicCopies
+        /// The result is electronic; visits only to collect it go.
+        case electronicResult
+        /// Signers sign digitally; their signing cadence goes unless kept; paper to them goes electronic.
+        case digitalSignature(signers: [String], keepCadence: Bool)
+        /// Paper hand-offs between agencies go over the document axis, taking `minutes`.
+        case electronicTransfer(minutes: Double)
+        /// Payments are made online; visits only to pay go.
+        case onlinePayment
+        /// Visits only to collect the result are replaced by delivery by post taking `days` calendar days.
+        case postalDelivery(days: Double, fee: Double)
+        /// An actor's capacity changes.
+        case capacity(actor: String, capacity: Capacity)
+        /// A step's work or delay is replaced.
+        case duration(step: String, work: TimedQuantity?, delay: TimedQuantity?)
+        /// A step is removed; its predecessors go straight to its successor.
+        case removeStep(step: String)
+        /// Every finding of an analyzer rule is fixed in the way docs/scenarios.md gives for that rule.
+        case fixRule(rule: String)
+    }
+
+    public var kind: Kind
+    /// The lever's element name in the scenario file (`share-data`, `fix`, ...).
+    public var name: String
+    public var location: SourceLocation
+
+    public init(_ kind: Kind, name: String, location: SourceLocation = .unknown) {
+        self.kind = kind
+        self.name = name
+        self.location = location
+    }
+}
