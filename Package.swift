@@ -7,7 +7,8 @@ let package = Package(
     products: [
         .executable(name: "procmod", targets: ["procmod"]),
         /// The model and loader, for a reform team's own Swift tools and test suites.
-        .library(name: "ProcmodKit", targets: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation"]),
+        .library(name: "ProcmodKit", targets: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation",
+                                               "ProcmodScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,7 +28,8 @@ let package = Package(
         .target(name: "ProcmodXML", dependencies: ["CLibXML2", "ProcmodModel"]),
         .target(name: "ProcmodLoader", dependencies: ["ProcmodModel", "ProcmodXML"]),
         .target(name: "ProcmodAnalysis", dependencies: ["ProcmodModel"]),
-        .target(name: "ProcmodReporting", dependencies: ["ProcmodModel", "ProcmodAnalysis"]),
+        .target(name: "ProcmodReporting", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodScenario", "ProcmodSimulation"]),
+        .target(name: "ProcmodScenario", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodSimulation"]),
         .target(
             name: "ProcmodSimulation",
             dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
             name: "procmod",
             dependencies: [
                 "ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodReporting", "ProcmodSimulation",
+                "ProcmodScenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +67,11 @@ let package = Package(
         .testTarget(
             name: "ProcmodSimulationTests",
             dependencies: ["ProcmodSimulation", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport"]
+        ),
+        .testTarget(
+            name: "ProcmodScenarioTests",
+            dependencies: ["ProcmodScenario", "ProcmodAnalysis", "ProcmodSimulation", "ProcmodLoader", "ProcmodModel",
+                           "ProcmodTestSupport"]
         ),
         .testTarget(
             name: "ProcmodCLITests",

@@ -64,7 +64,11 @@ protocol EventLogSink: AnyObject {
 /// of cases in the system.
 struct Engine {
     let model: CompiledModel
+    /// Service times, delays and branch choices.
     var rng: Xoshiro256
+    /// Arrival times and channels, on their own stream: two models run with the same seed see the same
+    /// cases arrive (common random numbers for paired comparisons).
+    var arrivalRNG: Xoshiro256
     var heap = Heap<Event>()
     var now = 0.0
     var sequence: UInt64 = 0
@@ -106,6 +110,7 @@ struct Engine {
          log: (any EventLogSink)?) {
         self.model = model
         rng = Xoshiro256(seed: seed, stream: stream)
+        arrivalRNG = Xoshiro256(seed: seed, stream: stream | 1 << 40)
         busy = [Int](repeating: 0, count: model.actors.count)
         servers = model.actors.map { $0.servers ?? -1 }
         actorCalendar = model.actors.map(\.calendar)
@@ -169,9 +174,9 @@ struct Engine {
             next = t
             repeat {
                 // Thinning: candidates at the peak rate, each kept with probability weight ÷ peak weight.
-                let gap = rng.exponential(mean: model.meanArrivalGap * model.profileMean / model.profileMax)
+                let gap = arrivalRNG.exponential(mean: model.meanArrivalGap * model.profileMean / model.profileMax)
                 next = alwaysOpen[model.reference] ? next + gap : model.calendars[model.reference].advance(next, by: gap)
-            } while next.isFinite && model.profile != nil && rng.uniform() * model.profileMax > weight(at: next)
+            } while next.isFinite && model.profile != nil && arrivalRNG.uniform() * model.profileMax > weight(at: next)
         }
         guard next.isFinite, next <= horizon else { arrivalsLeft = 0; return }
         arrivalsLeft -= 1
@@ -204,7 +209,7 @@ struct Engine {
 
     mutating func arrive() {
         let slot = allocateSlot()
-        var u = rng.uniform(), c = 0
+        var u = arrivalRNG.uniform(), c = 0
         while c < model.channelShares.count - 1 && u >= model.channelShares[c] { u -= model.channelShares[c]; c += 1 }
         cases[Int(slot)].channel = c
         active += 1

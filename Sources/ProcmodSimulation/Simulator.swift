@@ -76,6 +76,24 @@ public struct Simulator: Sendable {
         return aggregate(results.values, procedure)
     }
 
+    /// Every replication's raw figures, in replication order (in parallel; same results for any thread count).
+    public func replications(_ procedure: Procedure) -> [ReplicationResult] {
+        let model = CompiledModel(procedure, start: options.startDate)
+        let results = ReplicationSlots(count: options.replications)
+        let options = self.options
+        let work: @Sendable (Int) -> Void = { r in
+            var engine = Engine(model: model, seed: options.seed, stream: UInt64(r), cases: options.cases,
+                                horizon: options.horizonDays.map { $0 * 1440 }, warmup: options.warmupDays * 1440, log: nil)
+            results.set(r, engine.run().result)
+        }
+        if options.threads <= 1 {
+            for r in 0..<options.replications { work(r) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: options.replications, execute: work)
+        }
+        return results.values
+    }
+
     /// One replication's raw figures (for tests and tools).
     public func replicate(_ procedure: Procedure, replication r: Int) -> ReplicationResult {
         let model = CompiledModel(procedure, start: options.startDate)

@@ -17,7 +17,7 @@ struct Procmod: ParsableCommand {
               procmod schema > procedure-1.xsd
             """,
         version: procmodVersion,
-        subcommands: [Validate.self, Show.self, Analyze.self, Simulate.self, Rules.self, Schema.self]
+        subcommands: [Validate.self, Show.self, Analyze.self, Simulate.self, Digitize.self, Rules.self, Schema.self]
     )
 }
 

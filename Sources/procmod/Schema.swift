@@ -5,17 +5,21 @@ extension Procmod {
     /// `procmod schema`: print the DSL's XML Schema for editors and other tools.
     struct Schema: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the XML Schema (XSD) of the procedure DSL.",
+            abstract: "Print the XML Schema (XSD) of the procedure DSL, or of scenarios.",
             discussion: """
                 Point your editor's XML support at the output for completion and validation.
 
-                Example:
+                Examples:
                   procmod schema > procedure-1.xsd
+                  procmod schema --scenario > scenario-1.xsd
                 """
         )
 
+        @Flag(help: "Print the scenario schema instead.")
+        var scenario = false
+
         func run() throws {
-            Terminal.out(ProcedureSchema.text)
+            Terminal.out(scenario ? ScenarioSchema.text : ProcedureSchema.text)
         }
     }
 }

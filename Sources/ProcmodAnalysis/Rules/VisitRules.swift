@@ -1,8 +1,8 @@
-import ProcmodModel
+public import ProcmodModel
 
 /// The applicant steps done during one visit: after a travel step, the chain of applicant steps
 /// until the next travel or a step of someone else.
-func visitSegment(after travel: Int, in a: ProcedureAnalysis) -> [Int] {
+public func visitSegment(after travel: Int, in a: ProcedureAnalysis) -> [Int] {
     var segment: [Int] = []
     var current = travel
     while let next = a.flow.graph.successors[current].first, a.flow.graph.successors[current].count == 1,
@@ -15,7 +15,7 @@ func visitSegment(after travel: Int, in a: ProcedureAnalysis) -> [Int] {
 }
 
 /// Travel steps of the applicant.
-func applicantTravels(_ a: ProcedureAnalysis) -> [Int] {
+public func applicantTravels(_ a: ProcedureAnalysis) -> [Int] {
     a.stepNodes.filter { a.step($0).kind == .travel && a.procedure.actors[a.step($0).actor]?.kind == .applicant }
 }
 

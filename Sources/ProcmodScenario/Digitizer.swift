@@ -1,0 +1,95 @@
+public import ProcmodModel
+import ProcmodAnalysis
+
+/// One change a lever made to the procedure.
+public struct Change: Sendable, Hashable, Codable {
+    /// The lever's element name (`share-data`, `fix`, ...).
+    public var lever: String
+    /// The element changed (a step, actor, document or channel id).
+    public var element: String
+    public var description: String
+    /// The analyzer rule whose finding the change removes, when there is one.
+    public var resolves: String?
+}
+
+/// The after-procedure and what was done to get it.
+public struct DigitizationResult: Sendable {
+    public var after: Procedure
+    public var changes: [Change]
+    /// Levers that could not be applied (unknown ids, a rule with no automatic fix).
+    public var diagnostics: [Diagnostic]
+}
+
+/// Applies a scenario's levers, in order, to a procedure.
+public struct Digitizer: Sendable {
+    public init() {}
+
+    public func apply(_ scenario: Scenario, to procedure: Procedure) -> DigitizationResult {
+        var state = LeverState(procedure: procedure)
+        if scenario.procedure != procedure.code {
+            state.error(scenario.location, "the scenario is for procedure \(scenario.procedure), not \(procedure.code)")
+        }
+        for lever in scenario.levers { state.apply(lever) }
+        state.removeUnusedDocuments()
+        return DigitizationResult(after: state.procedure, changes: state.changes, diagnostics: state.diagnostics.sorted())
+    }
+
+    /// The procedure after each lever in turn: element 0 is the original, element k has levers 1…k.
+    public func steps(_ scenario: Scenario, from procedure: Procedure) -> [Procedure] {
+        var state = LeverState(procedure: procedure)
+        var out = [procedure]
+        for lever in scenario.levers {
+            state.apply(lever)
+            out.append(state.procedure)
+        }
+        return out
+    }
+}
+
+/// The procedure being changed, with the change log.
+struct LeverState {
+    var procedure: Procedure
+    var changes: [Change] = []
+    var diagnostics: [Diagnostic] = []
+    var lever = ""
+
+    mutating func error(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(.error, location, message, code: "scenario"))
+    }
+
+    mutating func note(_ element: String, _ description: String, resolves: String? = nil) {
+        changes.append(Change(lever: lever, element: element, description: description, resolves: resolves))
+    }
+
+    mutating func apply(_ lever: Lever) {
+        self.lever = lever.name
+        switch lever.kind {
+        case .channelShare(let channel, let share, let level): channelShare(channel, share, level, at: lever.location)
+        case .shareData(let registers): shareData(Set(registers))
+        case .electronicCopies: electronicCopies()
+        case .electronicResult: electronicResult()
+        case .digitalSignature(let signers, let keep): digitalSignature(Set(signers), keepCadence: keep)
+        case .electronicTransfer(let minutes): electronicTransfer(minutes: minutes)
+        case .onlinePayment: onlinePayment()
+        case .postalDelivery(let days, let fee): postalDelivery(days: days, fee: fee)
+        case .capacity(let actor, let capacity): setCapacity(actor, capacity, at: lever.location)
+        case .duration(let step, let work, let delay): setDuration(step, work, delay, at: lever.location)
+        case .removeStep(let step): remove(step, at: lever.location)
+        case .fixRule(let rule): fix(rule, at: lever.location)
+        }
+    }
+
+    /// Documents that no step requires or produces any more (and that are not the result) are dropped.
+    mutating func removeUnusedDocuments() {
+        lever = "cleanup"
+        var used = Set([procedure.result])
+        for s in procedure.flow.steps {
+            used.formUnion(s.requires.map(\.document))
+            used.formUnion(s.produces.map(\.document))
+        }
+        for id in procedure.documents.keys where !used.contains(id) {
+            procedure.documents.removeValue(forKey: id)
+            note(id, "document '\(id)' is no longer asked for or produced: removed from the dossier list")
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import ProcmodAnalysis
+import ProcmodModel
+
+extension LeverState {
+    mutating func channelShare(_ id: String, _ share: Double, _ level: OnlineLevel?, at location: SourceLocation) {
+        guard procedure.channels[id] != nil else {
+            error(location, "channel-share: the procedure has no channel '\(id)'; its channels: "
+                  + procedure.channels.keys.joined(separator: ", "))
+            return
+        }
+        let others = procedure.channels.values.filter { $0.id != id }.reduce(0) { $0 + $1.share }
+        guard others > 0 || share == 1 else {
+            error(location, "channel-share: the other channels have no share to give up")
+            return
+        }
+        for key in procedure.channels.keys {
+            if key == id {
+                procedure.channels[key]!.share = share
+                if let level { procedure.channels[key]!.onlineLevel = level }
+            } else {
+                procedure.channels[key]!.share *= (1 - share) / others
+            }
+        }
+        note(id, "channel '\(id)' now takes \(percent(share)) of cases" + (level.map { " (\($0.rawValue))" } ?? ""))
+    }
+
+    mutating func shareData(_ registers: Set<String>) {
+        for i in procedure.stepIndices {
+            let step = procedure.flow.nodes[i].step!
+            let dropped = step.requires.filter { procedure.documents[$0.document]?.register.map(registers.contains) ?? false }
+            guard !dropped.isEmpty else { continue }
+            procedure.updateStep(at: i) { s in s.requires.removeAll { dropped.contains($0) } }
+            for r in dropped {
+                note(step.id, "no longer asks for '\(r.document)': the agency reads the "
+                     + "\(procedure.documents[r.document]?.register ?? "") register", resolves: "once-only")
+            }
+        }
+        removeObsoleteHelpers(because: "it only existed to certify documents the registers hold")
+    }
+
+    mutating func electronicCopies() {
+        for i in procedure.stepIndices {
+            let step = procedure.flow.nodes[i].step!
+            guard step.requires.contains(where: { $0.form == .certifiedCopy }) else { continue }
+            procedure.updateStep(at: i) { s in
+                for k in s.requires.indices where s.requires[k].form == .certifiedCopy { s.requires[k].form = .electronic }
+            }
+            for r in step.requires where r.form == .certifiedCopy {
+                note(step.id, "takes an electronic certified copy of '\(r.document)'", resolves: "certified-copy")
+            }
+        }
+        removeCertifySteps(because: "certified copies are now electronic")
+    }
+
+    mutating func electronicResult() {
+        let id = procedure.result
+        procedure.documents[id]?.medium = .electronic
+        for i in procedure.stepIndices where procedure.flow.nodes[i].step!.produces.contains(where: { $0.document == id }) {
+            procedure.updateStep(at: i) { s in
+                for k in s.produces.indices where s.produces[k].document == id { s.produces[k].medium = .electronic }
+            }
+            note(procedure.flow.nodes[i].id, "issues '\(id)' electronically (Decree 45/2020/NĐ-CP: same legal value)")
+        }
+        removeVisits(collect: true) { state, segment in
+            for k in segment where state.procedure.flow.nodes[k].step?.kind == .collect {
+                state.procedure.updateStep(at: k) { s in
+                    s.work = TimedQuantity(unit: .minutes, distribution: .fixed(value: 5), provenance: Provenance(assumed: true))
+                }
+                state.note(state.procedure.flow.nodes[k].id, "downloads the electronic result (5 minutes, assumed)")
+            }
+        }
+    }
+
+    mutating func digitalSignature(_ signers: Set<String>, keepCadence: Bool) {
+        let chosen = signers.isEmpty ? Set(procedure.flow.steps.compactMap(\.signature?.signer)) : signers
+        for i in procedure.stepIndices {
+            guard let signature = procedure.flow.nodes[i].step!.signature, chosen.contains(signature.signer),
+                  signature.kind == .wet else { continue }
+            procedure.updateStep(at: i) { s in s.signature?.kind = .digital }
+            note(procedure.flow.nodes[i].id, "\(signature.signer) signs digitally", resolves: "wet-signature")
+        }
+        for i in procedure.stepIndices {
+            guard let h = procedure.flow.nodes[i].step!.handoff, chosen.contains(h.to), h.medium == .paper else { continue }
+            procedure.updateStep(at: i) { s in s.handoff?.medium = .electronic }
+            note(procedure.flow.nodes[i].id, "sends the dossier to \(h.to) electronically", resolves: "physical-handoff")
+        }
+        guard !keepCadence else { return }
+        for id in chosen where procedure.actors[id]?.cadence != nil {
+            procedure.actors[id]?.cadence = nil
+            note(id, "signs as cases arrive instead of at fixed signing times", resolves: "signing-cadence")
+        }
+    }
+
+    mutating func electronicTransfer(minutes: Double) {
+        for i in procedure.stepIndices {
+            let step = procedure.flow.nodes[i].step!
+            guard let h = step.handoff, h.medium == .paper, let from = procedure.actors[step.actor],
+                  let to = procedure.actors[h.to], from.agency != to.agency else { continue }
+            procedure.updateStep(at: i) { s in
+                s.handoff?.medium = .electronic
+                if s.delay != nil {
+                    s.delay = TimedQuantity(unit: .minutes, distribution: .fixed(value: minutes), provenance: Provenance(assumed: true))
+                }
+            }
+            note(step.id, "sends the dossier to \(h.to) over the document axis"
+                 + (step.delay != nil ? " (\(Int(minutes)) minutes instead of the postal or courier delay)" : ""),
+                 resolves: "physical-handoff")
+        }
+    }
+
+    mutating func onlinePayment() {
+        for i in procedure.stepIndices where procedure.flow.nodes[i].step!.payment != nil {
+            guard procedure.flow.nodes[i].step!.payment!.method != .online else { continue }
+            procedure.updateStep(at: i) { s in s.payment?.method = .online }
+        }
+        note(procedure.code, "fees and charges are paid online")
+        removeVisits(collect: false) { _, _ in }
+    }
+
+    mutating func postalDelivery(days: Double, fee: Double) {
+        if !procedure.actors.values.contains(where: { $0.kind == .postalService }) {
+            procedure.actors["post-delivery"] = Actor(id: "post-delivery", name: LocalizedName(vi: "Bưu chính công ích",
+                                                      en: "Public postal service"), kind: .postalService,
+                                                      capacity: .unlimited, calendar: alwaysOpenCalendarID)
+            note("post-delivery", "adds the public postal service for delivering results")
+        }
+        let post = procedure.actors.values.first { $0.kind == .postalService }!.id
+        removeVisits(collect: true) { state, segment in
+            for k in segment where state.procedure.flow.nodes[k].step?.kind == .collect {
+                state.procedure.updateStep(at: k) { s in
+                    s.kind = .deliver
+                    s.actor = post
+                    s.work = nil
+                    s.delay = TimedQuantity(unit: .calendarDays, distribution: .fixed(value: days), provenance: Provenance(assumed: true))
+                    if fee > 0 { s.payment = Payment(amount: fee, method: .online, purpose: "Postage") }
+                }
+                state.note(state.procedure.flow.nodes[k].id, "the result goes by post (\(Int(days)) calendar days)")
+            }
+        }
+    }
+
+    mutating func setCapacity(_ id: String, _ capacity: Capacity, at location: SourceLocation) {
+        guard procedure.actors[id] != nil else { return error(location, "capacity: the procedure has no actor '\(id)'") }
+        procedure.actors[id]?.capacity = capacity
+        note(id, "capacity \(capacity.servers.map(String.init) ?? "unlimited")")
+    }
+
+    mutating func setDuration(_ id: String, _ work: TimedQuantity?, _ delay: TimedQuantity?, at location: SourceLocation) {
+        guard let i = procedure.node(id), procedure.flow.nodes[i].step != nil else {
+            return error(location, "duration: the procedure has no step '\(id)'")
+        }
+        procedure.updateStep(at: i) { s in
+            if let work { s.work = work }
+            if let delay { s.delay = delay }
+        }
+        note(id, "new " + [work.map { _ in "work time" }, delay.map { _ in "delay" }].compactMap { $0 }.joined(separator: " and "))
+    }
+
+    mutating func remove(_ id: String, at location: SourceLocation) {
+        guard let i = procedure.node(id), procedure.removeStep(at: i) else {
+            return error(location, "remove: '\(id)' is not a step of the procedure with a single next element")
+        }
+        note(id, "step '\(id)' removed")
+    }
+
+    // MARK: Shared helpers
+
+    /// Removes travel steps (and waits) of visits whose only purpose is collecting (`collect`) or paying;
+    /// `rest` adjusts the segment's other steps.
+    mutating func removeVisits(collect: Bool, rest: (inout LeverState, [Int]) -> Void) {
+        while true {
+            let a = ProcedureAnalysis(procedure)
+            let target = applicantTravels(a).first { t in
+                let kinds = Set(visitSegment(after: t, in: a).map { a.step($0).kind })
+                return collect ? (kinds.contains(.collect) && kinds.isSubset(of: [.collect, .wait, .pay]))
+                    : (kinds.contains(.pay) && kinds.isSubset(of: [.pay, .wait]))
+            }
+            guard let t = target else { return }
+            let segment = visitSegment(after: t, in: a)
+            let travelID = procedure.flow.nodes[t].id
+            let waits = segment.filter { a.step($0).kind == .wait }.map { procedure.flow.nodes[$0].id }
+            let keep = segment.filter { a.step($0).kind != .wait }.map { procedure.flow.nodes[$0].id }
+            for id in [travelID] + waits { if let i = procedure.node(id) { procedure.removeStep(at: i) } }
+            note(travelID, "the visit only to \(collect ? "collect the result" : "pay") is gone",
+                 resolves: collect ? "visit-to-collect" : "visit-to-pay")
+            rest(&self, keep.compactMap { procedure.node($0) })
+        }
+    }
+
+    /// Removes photocopy steps once no paper copy is asked for anywhere, and certify steps once none of
+    /// their documents is asked for as a certified copy.
+    mutating func removeObsoleteHelpers(because reason: String) {
+        let copiesNeeded = procedure.flow.steps.contains { $0.requires.contains { $0.form == .copy || $0.form == .certifiedCopy } }
+        while !copiesNeeded, let i = procedure.stepIndices.first(where: { procedure.flow.nodes[$0].step!.kind == .copy }) {
+            let id = procedure.flow.nodes[i].id
+            guard procedure.removeStep(at: i) else { break }
+            note(id, "step '\(id)' removed: no paper copy is asked for any more")
+        }
+        removeCertifySteps(because: reason)
+    }
+
+    /// Removes certify steps whose documents are no longer asked for as certified copies.
+    mutating func removeCertifySteps(because reason: String) {
+        let certified = Set(procedure.flow.steps.flatMap { $0.requires.filter { $0.form == .certifiedCopy }.map(\.document) })
+        while let i = procedure.stepIndices.first(where: {
+            let s = procedure.flow.nodes[$0].step!
+            return s.kind == .certify && !s.requires.contains { certified.contains($0.document) }
+        }) {
+            let id = procedure.flow.nodes[i].id
+            guard procedure.removeStep(at: i) else { return }
+            note(id, "step '\(id)' removed: \(reason)", resolves: "certified-copy")
+        }
+    }
+}
+
+func percent(_ x: Double) -> String {
+    let p = (x * 1000).rounded() / 10
+    return (p == p.rounded() ? String(Int(p)) : String(p)) + "%"
+}
