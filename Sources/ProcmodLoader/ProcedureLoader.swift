@@ -133,10 +133,33 @@ private final class ResultSlots: @unchecked Sendable {
     var values: [LoadedProcedure] { slots.compactMap { $0 } }
 }
 
-/// Expands command-line paths into procedure files.
+/// The two kinds of DSL file.
+public enum DSLFileKind: Sendable {
+    case procedure, scenario
+
+    /// The kind a file's root element says, read from the first start tag (procedure when unsure).
+    public static func of(path: String) -> DSLFileKind {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .procedure }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+        var rest = Substring(head)
+        while let lt = rest.firstIndex(of: "<") {
+            let tag = rest[rest.index(after: lt)...]
+            if tag.hasPrefix("?") || tag.hasPrefix("!") {
+                rest = tag.drop { $0 != ">" }
+                continue
+            }
+            return tag.hasPrefix("scenario") ? .scenario : .procedure
+        }
+        return .procedure
+    }
+}
+
+/// Expands command-line paths into DSL files.
 public enum ProcedureFiles {
-    /// Files stay as given; directories become their `*.xml` files, recursively, sorted by path.
-    public static func expand(_ paths: [String]) -> [String] {
+    /// Files stay as given; directories become their `*.xml` files of the given kind (all kinds when
+    /// nil), recursively, sorted by path.
+    public static func expand(_ paths: [String], kind: DSLFileKind? = .procedure) -> [String] {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -145,6 +168,7 @@ public enum ProcedureFiles {
                 let found = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
                     .filter { $0.hasSuffix(".xml") }
                     .map { base + "/" + $0 }
+                    .filter { kind == nil || DSLFileKind.of(path: $0) == kind }
                 files += found.sorted()
             } else {
                 files.append(path)

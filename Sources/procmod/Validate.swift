@@ -6,7 +6,7 @@ extension Procmod {
     /// `procmod validate`: check procedure files against the schema and the semantic rules.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check procedure files: XML, the DSL schema, references, probabilities and flow.",
+            abstract: "Check procedure and scenario files: XML, the DSL schema, references, probabilities and flow.",
             discussion: """
                 Every problem in every file is reported as path:line:col: error: message [code],
                 sorted by location. Directories are searched recursively for *.xml files.
@@ -30,7 +30,14 @@ extension Procmod {
         @OptionGroup var load: LoadOptions
 
         func run() throws {
-            let results = ProcedureLoader(maximumFileSize: load.bytes).loadAll(paths)
+            let files = ProcedureFiles.expand(paths, kind: nil)
+            let procedures = ProcedureLoader(maximumFileSize: load.bytes)
+            let scenarios = ScenarioLoader(maximumFileSize: load.bytes)
+            let results = files.map { path in
+                guard DSLFileKind.of(path: path) == .scenario else { return procedures.load(path: path) }
+                let s = scenarios.load(path: path)
+                return LoadedProcedure(path: path, procedure: nil, diagnostics: s.diagnostics)
+            }
             if results.isEmpty {
                 Terminal.err("procmod: no *.xml files found in " + paths.joined(separator: ", "))
                 throw ExitCodes.badInput

@@ -9,6 +9,13 @@ import Testing
     static let files = ProcedureFiles.expand(["procedures", "examples"].map(TestSupport.path)
         .filter { FileManager.default.fileExists(atPath: $0) })
 
+    @Test func shippedScenariosLoad() {
+        for path in ProcedureFiles.expand([TestSupport.path("examples")], kind: .scenario) {
+            let loaded = ScenarioLoader().load(path: path)
+            #expect(loaded.diagnostics.map(\.description) == [], "\(path)")
+        }
+    }
+
     @Test func atLeastNineProceduresShip() {
         #expect(ProcedureFiles.expand([TestSupport.path("procedures")]).count >= 9)
     }

@@ -64,10 +64,14 @@ import Testing
     @Test func profilesKeepTheAnnualVolume() throws {
         let xml = Self.model(arrivals: #"<arrivals><month number="1" weight="5"/><weekday day="fri" weight="0.2"/></arrivals>"#)
         let procedure = try #require(TestSupport.load(xml).procedure)
-        let report = Simulator(options: SimulationOptions(cases: nil, horizonDays: 364, replications: 8, seed: 2)).run(procedure)
-        let cases = try #require(report.kpis["cases"])
-        // 364 of 365.25 days: about 4,983 of 5,000 cases a year (minus the few still open at the end).
-        #expect(abs(cases.mean - 5000 * 364 / 365.25) < 60, "\(cases.mean) ± \(cases.halfWidth)")
+        let report = Simulator(options: SimulationOptions(cases: nil, horizonDays: 365, replications: 40, seed: 2)).run(procedure)
+        let done = try #require(report.kpis["cases"]), open = try #require(report.kpis["workInProgressAtEnd"])
+        // The weights are normalised over the first 365 days, whose open time is 261 days of 480 minutes
+        // against 260.9 in an average year: 5,002 arrivals. A busy January at both ends of the year leaves
+        // a queue at the portal, so arrivals = finished + still open at the end.
+        let arrived = done.mean + open.mean
+        #expect(abs(arrived - 5000 * 261 / (5 * 365.25 / 7)) < 2.5 * (done.halfWidth + open.halfWidth),
+                "\(done.mean) ± \(done.halfWidth) done, \(open.mean) open")
     }
 
     @Test func fixedArrivalsReplacePoisson() throws {
