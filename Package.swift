@@ -57,7 +57,8 @@ let package = Package(
         .target(name: "ProcmodTestSupport", dependencies: ["ProcmodModel", "ProcmodLoader"]),
         .testTarget(
             name: "ProcmodAnalysisTests",
-            dependencies: ["ProcmodAnalysis", "ProcmodReporting", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport"]
+            dependencies: ["ProcmodAnalysis", "ProcmodReporting", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport"],
+            exclude: ["Goldens"]
         ),
         .testTarget(
             name: "ProcmodLoaderTests",
@@ -70,8 +71,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ProcmodScenarioTests",
-            dependencies: ["ProcmodScenario", "ProcmodAnalysis", "ProcmodSimulation", "ProcmodLoader", "ProcmodModel",
-                           "ProcmodTestSupport"]
+            dependencies: ["ProcmodScenario", "ProcmodReporting", "ProcmodAnalysis", "ProcmodSimulation", "ProcmodLoader",
+                           "ProcmodModel", "ProcmodTestSupport"],
+            exclude: ["Goldens"]
         ),
         .testTarget(
             name: "ProcmodCLITests",

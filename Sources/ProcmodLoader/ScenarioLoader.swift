@@ -47,6 +47,11 @@ public struct ScenarioLoader: Sendable {
             case "channel-share":
                 kind = .channelShare(channel: decoder.context.required(e, "channel"), share: decoder.context.number(e, "share") ?? 0,
                                      level: decoder.context.enumeration(e, "online-level"))
+            case "online-submission":
+                kind = .onlineSubmission(channel: decoder.context.string(e, "channel") ?? "online",
+                                         share: decoder.context.number(e, "share") ?? 0,
+                                         level: decoder.context.enumeration(e, "online-level", default: .endToEnd) ?? .endToEnd,
+                                         minutes: decoder.context.number(e, "minutes") ?? 20)
             case "share-data": kind = .shareData(registers: decoder.context.list(e, "registers"))
             case "electronic-copies": kind = .electronicCopies
             case "electronic-result": kind = .electronicResult

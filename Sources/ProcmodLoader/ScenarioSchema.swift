@@ -53,6 +53,23 @@ public enum ScenarioSchema {
               <xs:attributeGroup ref="provenance"/>
             </xs:complexType>
           </xs:element>
+          <xs:element name="online-submission">
+            <xs:complexType>
+              <xs:attribute name="channel" type="xs:NCName" default="online"/>
+              <xs:attribute name="share" use="required">
+                <xs:simpleType><xs:restriction base="xs:decimal">
+                  <xs:minExclusive value="0"/><xs:maxInclusive value="1"/>
+                </xs:restriction></xs:simpleType>
+              </xs:attribute>
+              <xs:attribute name="online-level" default="end-to-end">
+                <xs:simpleType><xs:restriction base="xs:token">
+                  <xs:enumeration value="end-to-end"/><xs:enumeration value="partial"/>
+                </xs:restriction></xs:simpleType>
+              </xs:attribute>
+              <xs:attribute name="minutes" type="positiveAmount" default="20"/>
+              <xs:attributeGroup ref="provenance"/>
+            </xs:complexType>
+          </xs:element>
           <xs:element name="share-data">
             <xs:complexType>
               <xs:attribute name="registers" type="ids" use="required"/>

@@ -22,6 +22,9 @@ public struct Lever: Sendable, Hashable, Codable {
     public enum Kind: Sendable, Hashable, Codable {
         /// Set a channel's share of cases (the others shrink in proportion) and optionally its online level.
         case channelShare(channel: String, share: Double, level: OnlineLevel?)
+        /// Add an online channel taking `share` of cases: they submit the dossier electronically on a
+        /// portal instead of travelling to the desk, and join the flow at the desk's reception step.
+        case onlineSubmission(channel: String, share: Double, level: OnlineLevel, minutes: Double)
         /// The agencies read these registers: requirements of documents they hold disappear, with the
         /// steps that only existed to copy or certify them.
         case shareData(registers: [String])
@@ -51,6 +54,20 @@ public struct Lever: Sendable, Hashable, Codable {
     /// The lever's element name in the scenario file (`share-data`, `fix`, ...).
     public var name: String
     public var location: SourceLocation
+
+    /// The lever as a short label: its name and what it acts on (`remove to-police`, `fix certified-copy`).
+    public var label: String {
+        switch kind {
+        case .channelShare(let c, let share, _): "\(name) \(c) \(Int((share * 100).rounded()))%"
+        case .onlineSubmission(let c, let share, _, _): "\(name) \(c) \(Int((share * 100).rounded()))%"
+        case .shareData(let registers): "\(name) " + registers.joined(separator: " ")
+        case .digitalSignature(let signers, _): signers.isEmpty ? name : "\(name) " + signers.joined(separator: " ")
+        case .capacity(let actor, _): "\(name) \(actor)"
+        case .duration(let step, _, _), .removeStep(let step): "\(name) \(step)"
+        case .fixRule(let rule): "\(name) \(rule)"
+        default: name
+        }
+    }
 
     public init(_ kind: Kind, name: String, location: SourceLocation = .unknown) {
         self.kind = kind

@@ -15,6 +15,9 @@ struct Observer {
     var leadWorking = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
     var leadCalendar = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
     var result = ReplicationResult()
+    /// When set, every case's lead time is kept (for charts of one replication; off in normal runs).
+    var keepLeadTimes = false
+    var leadTimes: [Double] = []
 
     init(model: CompiledModel) {
         self.model = model
@@ -38,6 +41,7 @@ struct Observer {
         sumVisits += c.visits
         sumApplicantHours += c.applicantMinutes / 60
         _ = leadWorking.record(UInt64((workingDays * 1000).rounded()))
+        if keepLeadTimes { leadTimes.append(workingDays) }
         _ = leadCalendar.record(UInt64((calendarDays * 1000).rounded()))
         if let deadline = model.deadlineWorkingDays {
             withDeadline += 1

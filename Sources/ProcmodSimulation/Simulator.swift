@@ -94,6 +94,15 @@ public struct Simulator: Sendable {
         return results.values
     }
 
+    /// The lead times (working days) of every counted case of replication 1, in completion order.
+    public func leadTimes(_ procedure: Procedure) -> [Double] {
+        let model = CompiledModel(procedure, start: options.startDate)
+        var engine = Engine(model: model, seed: options.seed, stream: 0, cases: options.cases,
+                            horizon: options.horizonDays.map { $0 * 1440 }, warmup: options.warmupDays * 1440, log: nil)
+        engine.observer.keepLeadTimes = true
+        return engine.run().leadTimes
+    }
+
     /// One replication's raw figures (for tests and tools).
     public func replicate(_ procedure: Procedure, replication r: Int) -> ReplicationResult {
         let model = CompiledModel(procedure, start: options.startDate)

@@ -10,6 +10,7 @@ struct Procmod: ParsableCommand {
             Procedures are XML files in the procmod DSL (see docs/dsl.md).
 
             Examples:
+              procmod report procedures/birth-registration.xml --scenario examples/scenarios/birth-registration-2024.xml
               procmod validate procedures/
               procmod show procedures/birth-registration.xml
               procmod analyze procedures/
@@ -17,7 +18,7 @@ struct Procmod: ParsableCommand {
               procmod schema > procedure-1.xsd
             """,
         version: procmodVersion,
-        subcommands: [Validate.self, Show.self, Analyze.self, Simulate.self, Digitize.self, Rules.self, Schema.self]
+        subcommands: [Report.self, Validate.self, Show.self, Analyze.self, Simulate.self, Digitize.self, Compare.self, Rules.self, Schema.self]
     )
 }
 

@@ -173,3 +173,66 @@ import Testing
         #expect(try TestSupport.runProcmod(["simulate", "no-such.xml"]).status == 65)
     }
 }
+
+/// `procmod digitize`, `compare` and `report` end to end.
+@Suite struct ReportCLITests {
+    @Test func committedAfterModelsAreWhatDigitizeWritesToday() throws {
+        let scenarios = try FileManager.default.contentsOfDirectory(atPath: TestSupport.path("examples/scenarios"))
+            .filter { $0.hasSuffix(".xml") }.sorted()
+        #expect(scenarios.count >= 9)
+        let procedures = try FileManager.default.contentsOfDirectory(atPath: TestSupport.path("procedures")).filter { $0.hasSuffix(".xml") }
+        for scenario in scenarios {
+            let text = try String(contentsOfFile: TestSupport.path("examples/scenarios/" + scenario), encoding: .utf8)
+            let code = try #require(text.firstMatch(of: try Regex("procedure=\"([^\"]+)\""))?.output[1].substring)
+            let procedure = try #require(procedures.first {
+                (try? String(contentsOfFile: TestSupport.path("procedures/" + $0), encoding: .utf8))?.contains("code=\"\(code)\"") ?? false
+            })
+            let r = try TestSupport.runProcmod(["digitize", "procedures/" + procedure, "--scenario", "examples/scenarios/" + scenario])
+            #expect(r.status == 0, "\(scenario): \(r.stderr)")
+            let committed = try String(contentsOfFile: TestSupport.path("examples/after/" + scenario), encoding: .utf8)
+            #expect(r.stdout == committed, "examples/after/\(scenario) is stale: run bash examples/regenerate.sh")
+        }
+    }
+
+    @Test func digitizeNeverOverwritesItsInput() throws {
+        let r = try TestSupport.runProcmod(["digitize", "procedures/passport.xml", "--scenario", "examples/scenarios/passport-post.xml",
+                                            "-o", "procedures/passport.xml"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("never overwrites its input"))
+    }
+
+    @Test func digitizeWritesAtomicallyWithOutput() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("after.xml").path
+        let r = try TestSupport.runProcmod(["digitize", "procedures/passport.xml", "--scenario", "examples/scenarios/passport-post.xml",
+                                            "-o", out])
+        #expect(r.status == 0 && r.stderr.hasPrefix("wrote "))
+        #expect(try TestSupport.runProcmod(["validate", out]).status == 0)
+    }
+
+    @Test func aScenarioForAnotherProcedureIsRefused() throws {
+        let r = try TestSupport.runProcmod(["digitize", "procedures/passport.xml", "--scenario", "examples/scenarios/judicial-record-vneid.xml"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("error: the scenario is for procedure judicial-record, not passport-first-issue [scenario]"))
+    }
+
+    @Test func reportInEveryFormat() throws {
+        for format in ["text", "markdown", "json", "html"] {
+            let r = try TestSupport.runProcmod(["report", "--format", format, "--cases", "200", "--replications", "3",
+                                                "procedures/passport.xml", "--scenario", "examples/scenarios/passport-post.xml"])
+            #expect(r.status == 0, "\(format): \(r.stderr)")
+            #expect(!r.stdout.isEmpty)
+        }
+        let vi = try TestSupport.runProcmod(["report", "--lang", "vi", "--no-simulation", "procedures/passport.xml",
+                                             "--scenario", "examples/scenarios/passport-post.xml"])
+        #expect(vi.stdout.contains("Số lần người dân đến cơ quan"))
+    }
+
+    @Test func compareTwoFiles() throws {
+        let r = try TestSupport.runProcmod(["compare", "--no-simulation", "procedures/birth-registration.xml",
+                                            "examples/after/birth-registration-2024.xml"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Applicant visits"))
+    }
+}

@@ -1,0 +1,60 @@
+public import ProcmodModel
+
+/// Labels of the before/after report in Vietnamese and English.
+public enum ComparisonLabels {
+    static let table: [String: (vi: String, en: String)] = [
+        "steps": ("Số bước", "Steps"),
+        "applicantVisits": ("Số lần người dân đến cơ quan", "Applicant visits"),
+        "agencyHandoffs": ("Số lần chuyển hồ sơ giữa cơ quan", "Hand-offs between agencies"),
+        "documentsRequired": ("Số loại giấy tờ yêu cầu", "Documents required"),
+        "copies": ("Bản sao giấy", "Paper copies"),
+        "certifiedCopies": ("Bản sao chứng thực", "Certified copies"),
+        "pages": ("Số trang giấy nộp", "Pages of paper handed in"),
+        "paperShare": ("Tỷ lệ giấy tờ bản giấy", "Paper share of requirements"),
+        "expectedLeadTimeDays": ("Thời gian dự kiến (ngày làm việc, phân tích)", "Expected lead time (working days, analytic)"),
+        "applicantHours": ("Số giờ của người dân", "Applicant hours"),
+        "applicantCostPerCaseVND": ("Chi phí của người dân mỗi hồ sơ (VND)", "Applicant cost per case (VND)"),
+        "agencyCostPerCaseVND": ("Chi phí của cơ quan mỗi hồ sơ (VND)", "Agency cost per case (VND)"),
+        "costPerCaseVND": ("Chi phí tuân thủ mỗi hồ sơ (VND, SCM)", "Compliance cost per case (VND, SCM)"),
+        "costPerYearVND": ("Chi phí tuân thủ mỗi năm (VND)", "Compliance cost per year (VND)"),
+        "leadTimeWorkingDays": ("Thời gian giải quyết, ngày làm việc (trung bình)", "Lead time, working days (mean)"),
+        "leadTimeWorkingDaysP50": ("Thời gian giải quyết, ngày làm việc (trung vị)", "Lead time, working days (median)"),
+        "leadTimeWorkingDaysP90": ("Thời gian giải quyết, ngày làm việc (p90)", "Lead time, working days (p90)"),
+        "leadTimeCalendarDays": ("Thời gian giải quyết, ngày lịch (trung bình)", "Lead time, calendar days (mean)"),
+        "leadTimeCalendarDaysP90": ("Thời gian giải quyết, ngày lịch (p90)", "Lead time, calendar days (p90)"),
+        "onTimeShare": ("Tỷ lệ đúng hạn", "On-time share"),
+        "before": ("Trước", "Before"),
+        "after": ("Sau", "After"),
+        "change": ("Thay đổi", "Change"),
+        "difference": ("Chênh lệch (95% CI)", "Difference (95% CI)"),
+        "significant": ("Có ý nghĩa", "Significant"),
+        "yes": ("có", "yes"),
+        "no": ("không", "no"),
+        "figure": ("Chỉ tiêu", "Figure"),
+        "static": ("Chỉ tiêu tĩnh (mô hình)", "Static figures (from the model)"),
+        "simulated": ("Mô phỏng", "Simulated"),
+        "utilisation": ("Mức sử dụng theo đơn vị", "Utilisation by actor"),
+        "waterfall": ("Đóng góp của từng giải pháp", "What each lever contributed"),
+        "lever": ("Giải pháp", "Lever"),
+        "findings": ("Phát hiện của bộ phân tích", "Analyzer findings"),
+        "rule": ("Quy tắc", "Rule"),
+        "changes": ("Các thay đổi", "Changes"),
+        "procedure": ("Quy trình", "The procedure"),
+        "distribution": ("Phân bố thời gian giải quyết (ngày làm việc)", "Lead-time distribution (working days)"),
+        "replications": ("lần lặp, hạt giống", "replications, seed"),
+        "cases": ("hồ sơ mỗi lần", "cases each"),
+        "actor": ("Đơn vị", "Actor"),
+        "scenario": ("Kịch bản", "Scenario"),
+        "workingDays": ("ngày làm việc", "working days"),
+        "visits": ("lần đến", "visits"),
+        "costPerCase": ("chi phí/hồ sơ", "cost per case"),
+        "removed": ("đã bỏ", "removed"),
+        "added": ("bổ sung", "added"),
+    ]
+
+    /// The label of `key` in `language` (the key itself when unknown).
+    public static func label(_ key: String, _ language: Language) -> String {
+        guard let entry = table[key] else { return key }
+        return language == .vi ? entry.vi : entry.en
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+public import ProcmodModel
+public import ProcmodScenario
+import ProcmodSimulation
+
+/// A self-contained HTML page: tables and inline SVG charts (lead-time distributions, the levers'
+/// waterfall, utilisation by actor) and the procedure before and after with removed steps struck through.
+public struct HTMLComparisonRenderer: ComparisonRenderer {
+    public var language: Language
+    /// The before-procedure's steps (id and name), in flow order, for the drawing.
+    public var beforeSteps: [(id: String, name: String)]
+    /// Steps the after-procedure adds (id and name).
+    public var addedSteps: [(id: String, name: String)]
+
+    public init(language: Language, beforeSteps: [(id: String, name: String)], addedSteps: [(id: String, name: String)] = []) {
+        self.language = language
+        self.beforeSteps = beforeSteps
+        self.addedSteps = addedSteps
+    }
+
+    private func l(_ key: String) -> String { ComparisonLabels.label(key, language) }
+
+    public func render(_ c: Comparison) throws -> String {
+        let title = "\(c.code) \(c.name.text(language, fallback: c.code))"
+        var body: [HTMLNode] = [el("h1", txt(title))]
+        if let s = c.scenario { body.append(el("p", el("strong", txt(l("scenario") + ": ")), txt(s.text(language, fallback: "")))) }
+        body.append(el("h2", txt(l("static"))))
+        body.append(table([l("figure"), l("before"), l("after"), l("change")], c.staticRows.map { r in
+            [l(r.key), value(r.key, r.before), value(r.key, r.after),
+             (r.change >= 0 ? "+" : "") + value(r.key, r.change) + (r.relative.map { " (\(Format.percent($0)))" } ?? "")]
+        }))
+        if !c.simulated.isEmpty {
+            body.append(el("h2", txt(l("simulated"))))
+            body.append(el("p", txt("\(c.replications) \(l("replications")) \(c.seed)" + (c.casesPerReplication.map { ", \($0) \(l("cases"))" } ?? ""))))
+            body.append(table([l("figure"), l("before"), l("after"), l("difference"), l("significant")], c.simulated.map { r in
+                [l(r.key), estimateText(r.key, r.before), estimateText(r.key, r.after), estimateText(r.key, r.difference),
+                 l(r.significant ? "yes" : "no")]
+            }))
+            if c.leadTimeSamples.count == 2 {
+                body.append(el("h3", txt(l("distribution"))))
+                body.append(histogram(c.leadTimeSamples[0], c.leadTimeSamples[1], deadline: c.deadlineWorkingDays))
+            }
+            body.append(el("h3", txt(l("utilisation"))))
+            body.append(bars(c.utilisation.map { ($0.key, $0.before.mean, $0.after.mean) }, format: Format.percent))
+        }
+        if !c.waterfall.isEmpty {
+            body.append(el("h2", txt(l("waterfall"))))
+            body.append(waterfall(c.waterfall))
+            body.append(table([l("lever"), l("workingDays"), l("visits"), l("costPerCase")], c.waterfall.enumerated().map { i, w in
+                ["\(i). \(w.lever)", Format.number(w.leadTimeDays), Format.number(w.applicantVisits), Format.number(w.costPerCaseVND, decimals: 0)]
+            }))
+        }
+        body.append(el("h2", txt(l("procedure"))))
+        let removed = Set(c.removedSteps)
+        body.append(el("ol", [("class", "steps")], children: beforeSteps.map { step in
+            removed.contains(step.id)
+                ? el("li", [("class", "removed")], el("s", txt(step.name)), txt(" — " + l("removed")))
+                : el("li", txt(step.name))
+        } + addedSteps.map { el("li", [("class", "added")], txt("+ " + $0.name + " — " + l("added"))) }))
+        if !c.changes.isEmpty {
+            body.append(el("h2", txt(l("changes"))))
+            body.append(el("ul", children: c.changes.map {
+                el("li", el("code", txt($0.lever)), txt(": " + $0.description + ($0.resolves.map { " [\($0)]" } ?? "")))
+            }))
+        }
+        let page = el("html", [("lang", language.rawValue)],
+                      el("head", el("meta", [("charset", "utf-8")]), el("title", txt(title)), el("style", txt(Self.css))),
+                      el("body", children: body))
+        return "<!DOCTYPE html>\n" + page.render() + "\n"
+    }
+
+    static let css = """
+        body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}
+        table{border-collapse:collapse;margin:1em 0}td,th{padding:.3em .7em;border-bottom:1px solid #ddd;text-align:right}
+        td:first-child,th:first-child{text-align:left}h1{font-size:1.5em}.removed{color:#a33}.added{color:#2a7a3a}
+        svg text{font-size:11px;font-family:system-ui,sans-serif}.before{fill:#9aa4ad}.after{fill:#2f6fb5}
+        """
+
+    private func table(_ header: [String], _ rows: [[String]]) -> HTMLNode {
+        el("table", el("thead", el("tr", children: header.map { el("th", txt($0)) })),
+           el("tbody", children: rows.map { row in el("tr", children: row.map { el("td", txt($0)) }) }))
+    }
+
+    /// Two overlaid histograms of lead times (share of cases per bin), with the deadline as a line.
+    private func histogram(_ before: [Double], _ after: [Double], deadline: Double?) -> HTMLNode {
+        let all = (before + after).sorted()
+        guard !all.isEmpty else { return txt("") }
+        let top = max(all[min(all.count - 1, Int(Double(all.count) * 0.99))], 0.01)
+        let bins = 30, width = 640.0, height = 180.0, left = 40.0
+        func shares(_ xs: [Double]) -> [Double] {
+            var counts = [Double](repeating: 0, count: bins)
+            for x in xs { counts[min(bins - 1, max(0, Int(x / top * Double(bins))))] += 1 }
+            return counts.map { $0 / Double(max(xs.count, 1)) }
+        }
+        let a = shares(before), b = shares(after)
+        let peak = max(a.max() ?? 0, b.max() ?? 0, 0.001)
+        let w = (width - left) / Double(bins)
+        var nodes: [HTMLNode] = []
+        for (series, cls, offset) in [(a, "before", 0.0), (b, "after", w / 2)] {
+            for (i, s) in series.enumerated() where s > 0 {
+                let h = s / peak * (height - 20)
+                nodes.append(el("rect", [("class", cls), ("x", f(left + Double(i) * w + offset)), ("y", f(height - 20 - h)),
+                                         ("width", f(w / 2 - 1)), ("height", f(h))], el("title", txt(Format.percent(s)))))
+            }
+        }
+        for k in 0...4 {
+            let x = left + Double(k) / 4 * (width - left)
+            nodes.append(el("text", [("x", f(x)), ("y", f(height - 4))], txt(Format.number(top * Double(k) / 4))))
+        }
+        if let deadline, deadline > 0, deadline < top {
+            let x = left + deadline / top * (width - left)
+            nodes.append(el("line", [("x1", f(x)), ("x2", f(x)), ("y1", "0"), ("y2", f(height - 20)), ("stroke", "#c33"),
+                                     ("stroke-dasharray", "4 3")]))
+        }
+        nodes += legend(y: 12)
+        return el("svg", [("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("width", "100%"), ("role", "img")], children: nodes)
+    }
+
+    private func legend(y: Double) -> [HTMLNode] {
+        [el("rect", [("class", "before"), ("x", "480"), ("y", f(y - 9)), ("width", "10"), ("height", "10")]),
+         el("text", [("x", "494"), ("y", f(y))], txt(l("before"))),
+         el("rect", [("class", "after"), ("x", "560"), ("y", f(y - 9)), ("width", "10"), ("height", "10")]),
+         el("text", [("x", "574"), ("y", f(y))], txt(l("after")))]
+    }
+
+    /// Horizontal paired bars, one pair per row.
+    private func bars(_ rows: [(String, Double, Double)], format: (Double) -> String) -> HTMLNode {
+        let peak = max(rows.map { max($0.1, $0.2) }.max() ?? 0, 0.0001)
+        let rowHeight = 26.0, left = 160.0, width = 640.0
+        var nodes: [HTMLNode] = []
+        for (i, row) in rows.enumerated() {
+            let y = 20 + Double(i) * rowHeight
+            nodes.append(el("text", [("x", "0"), ("y", f(y + 12))], txt(row.0)))
+            for (value, cls, dy) in [(row.1, "before", 0.0), (row.2, "after", 11.0)] {
+                let w = value / peak * (width - left - 60)
+                nodes.append(el("rect", [("class", cls), ("x", f(left)), ("y", f(y + dy)), ("width", f(w)), ("height", "10")]))
+                nodes.append(el("text", [("x", f(left + w + 4)), ("y", f(y + dy + 9))], txt(format(value))))
+            }
+        }
+        nodes += legend(y: 10)
+        return el("svg", [("viewBox", "0 0 \(Int(width)) \(Int(30 + Double(rows.count) * rowHeight))"), ("width", "100%"),
+                          ("role", "img")], children: nodes)
+    }
+
+    /// Lead time after each lever in turn, as a falling staircase of bars.
+    private func waterfall(_ steps: [WaterfallStep]) -> HTMLNode {
+        let peak = max(steps.map(\.leadTimeDays).max() ?? 0, 0.0001)
+        let width = 640.0, height = 200.0, bottom = 160.0
+        let w = width / Double(max(steps.count, 1))
+        var nodes: [HTMLNode] = []
+        for (i, s) in steps.enumerated() {
+            let h = s.leadTimeDays / peak * (bottom - 20)
+            nodes.append(el("rect", [("class", i == 0 ? "before" : "after"), ("x", f(Double(i) * w + 4)), ("y", f(bottom - h)),
+                                     ("width", f(w - 8)), ("height", f(h))]))
+            nodes.append(el("text", [("x", f(Double(i) * w + 4)), ("y", f(bottom - h - 4))], txt(Format.number(s.leadTimeDays))))
+            nodes.append(el("text", [("x", f(Double(i) * w + w / 2)), ("y", f(bottom + 14)), ("text-anchor", "middle")], txt("\(i)")))
+        }
+        return el("svg", [("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("width", "100%"), ("role", "img")], children: nodes)
+    }
+
+    private func f(_ x: Double) -> String { String((x * 10).rounded() / 10) }
+}

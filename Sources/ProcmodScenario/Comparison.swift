@@ -1,0 +1,138 @@
+public import ProcmodModel
+public import ProcmodAnalysis
+public import ProcmodSimulation
+
+/// One figure before and after.
+public struct StaticRow: Sendable, Codable, Hashable {
+    /// Key of the label (`applicantVisits`, ...); renderers translate it.
+    public var key: String
+    public var before: Double
+    public var after: Double
+    public var change: Double { after - before }
+    /// after ÷ before − 1, nil when before is 0.
+    public var relative: Double? { before != 0 ? after / before - 1 : nil }
+}
+
+/// One simulated figure before and after, with the paired difference.
+public struct SimulatedRow: Sendable, Codable, Hashable {
+    public var key: String
+    public var before: Estimate
+    public var after: Estimate
+    /// Mean of the per-replication differences (after − before) with its 95% interval.
+    public var difference: Estimate
+    /// True when the difference's interval excludes 0.
+    public var significant: Bool { difference.halfWidth > 0 ? (difference.low > 0 || difference.high < 0) : difference.mean != 0 }
+}
+
+/// What each lever contributed, applied one at a time in the scenario's order (analytic figures).
+public struct WaterfallStep: Sendable, Codable, Hashable {
+    public var lever: String
+    public var leadTimeDays: Double
+    public var applicantVisits: Double
+    public var costPerCaseVND: Double
+}
+
+/// The before/after comparison of a procedure.
+public struct Comparison: Sendable, Codable {
+    public var code: String
+    public var name: LocalizedName
+    public var scenario: LocalizedName?
+    public var volumePerYear: Double
+    public var staticRows: [StaticRow]
+    /// Findings per rule before and after.
+    public var findingsBefore: [String: Int]
+    public var findingsAfter: [String: Int]
+    public var simulated: [SimulatedRow]
+    public var replications: Int
+    public var seed: UInt64
+    public var casesPerReplication: Int?
+    /// Utilisation per actor id, before and after (simulated means); actors missing on one side are absent.
+    public var utilisation: [SimulatedRow]
+    public var waterfall: [WaterfallStep]
+    public var changes: [Change]
+    /// Steps of the before-model that the after-model no longer has.
+    public var removedSteps: [String]
+    public var deadlineWorkingDays: Double?
+    /// Per-case lead times (working days) of replication 1, for distribution charts: before, after.
+    public var leadTimeSamples: [[Double]]
+}
+
+/// Builds comparisons: the analyzer on both models, the simulator on both with common random numbers,
+/// and, given the scenario, the waterfall of its levers.
+public struct Comparer: Sendable {
+    public var simulation: SimulationOptions?
+
+    public init(simulation: SimulationOptions?) { self.simulation = simulation }
+
+    public func compare(before: Procedure, after: Procedure, scenario: Scenario? = nil, changes: [Change] = []) -> Comparison {
+        let a = Analyzer().analyze(before), b = Analyzer().analyze(after)
+        let ma = a.metrics, mb = b.metrics
+        func row(_ key: String, _ f: (ProcedureMetrics) -> Double) -> StaticRow { StaticRow(key: key, before: f(ma), after: f(mb)) }
+        let rows = [
+            row("steps") { Double($0.steps) },
+            row("applicantVisits") { $0.applicantVisits },
+            row("agencyHandoffs") { $0.agencyHandoffs },
+            row("documentsRequired") { Double($0.documentsRequired) },
+            row("copies") { $0.copies },
+            row("certifiedCopies") { $0.certifiedCopies },
+            row("pages") { $0.pages },
+            row("paperShare") { $0.paperShare },
+            row("expectedLeadTimeDays") { $0.leadTime.expectedDays },
+            row("applicantHours") { $0.cost.applicantHours },
+            row("applicantCostPerCaseVND") { $0.cost.applicantTimeVND + $0.cost.applicantOutOfPocketVND },
+            row("agencyCostPerCaseVND") { $0.cost.agencyVND },
+            row("costPerCaseVND") { $0.cost.perCaseVND },
+            row("costPerYearVND") { $0.cost.perYearVND },
+        ]
+        var simulated: [SimulatedRow] = [], utilisation: [SimulatedRow] = []
+        var samples: [[Double]] = []
+        if let options = simulation {
+            let sim = Simulator(options: options)
+            let ra = sim.replications(before), rb = sim.replications(after)
+            for key in ["leadTimeWorkingDays", "leadTimeWorkingDaysP50", "leadTimeWorkingDaysP90", "leadTimeCalendarDays",
+                        "leadTimeCalendarDaysP90", "onTimeShare", "applicantVisits", "applicantHours"] {
+                guard let row = paired(key, ra.map { $0.kpis[key] }, rb.map { $0.kpis[key] }) else { continue }
+                simulated.append(row)
+            }
+            for actor in before.actors.keys where after.actors[actor] != nil {
+                if let row = paired(actor, ra.map { $0.actors[actor]?["utilisation"] }, rb.map { $0.actors[actor]?["utilisation"] }) {
+                    utilisation.append(row)
+                }
+            }
+            var one = options
+            one.replications = 1
+            samples = [before, after].map { Simulator(options: one).leadTimes($0) }
+        }
+        var waterfall: [WaterfallStep] = []
+        if let scenario {
+            let names = ["before"] + scenario.levers.map(\.label)
+            for (name, p) in zip(names, Digitizer().steps(scenario, from: before)) {
+                let m = ProcedureAnalysis(p).metrics
+                waterfall.append(WaterfallStep(lever: name, leadTimeDays: m.leadTime.expectedDays,
+                                               applicantVisits: m.applicantVisits, costPerCaseVND: m.cost.perCaseVND))
+            }
+        }
+        let afterSteps = Set(after.flow.steps.map(\.id))
+        return Comparison(
+            code: before.code, name: before.name, scenario: scenario?.name, volumePerYear: before.volume.perYear,
+            staticRows: rows, findingsBefore: counts(a.findings), findingsAfter: counts(b.findings), simulated: simulated,
+            replications: simulation?.replications ?? 0, seed: simulation?.seed ?? 0,
+            casesPerReplication: simulation?.cases, utilisation: utilisation, waterfall: waterfall, changes: changes,
+            removedSteps: before.flow.steps.map(\.id).filter { !afterSteps.contains($0) },
+            deadlineWorkingDays: before.deadline?.workingDays, leadTimeSamples: samples)
+    }
+
+    private func counts(_ findings: [Finding]) -> [String: Int] {
+        Dictionary(grouping: findings, by: \.rule).mapValues(\.count)
+    }
+
+    private func paired(_ key: String, _ a: [Double?], _ b: [Double?]) -> SimulatedRow? {
+        let pairs = zip(a, b).compactMap { x, y -> (Double, Double)? in
+            guard let x, let y else { return nil }
+            return (x, y)
+        }
+        guard !pairs.isEmpty else { return nil }
+        return SimulatedRow(key: key, before: Estimate(pairs.map(\.0)), after: Estimate(pairs.map(\.1)),
+                            difference: Estimate(pairs.map { $0.1 - $0.0 }))
+    }
+}

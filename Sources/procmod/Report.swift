@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import ProcmodLoader
+import ProcmodModel
+import ProcmodReporting
+import ProcmodScenario
+import ProcmodSimulation
+
+/// Formats of the before/after report.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json, html
+}
+
+/// Options shared by `compare` and `report`.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "Output format: text, markdown, json or html.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Language of labels and names: vi or en.")
+    var lang: Language = .en
+
+    @Option(help: "Cases per replication of each simulation.")
+    var cases = 2_000
+
+    @Option(help: "Replications (paired: replication r of both models sees the same arrivals).")
+    var replications = 10
+
+    @Option(help: "Master random seed.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Static figures and the waterfall only; no simulation.")
+    var noSimulation = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        guard cases > 0, replications >= 2 else {
+            throw ValidationError("--cases must be positive and --replications at least 2 (confidence intervals need two)")
+        }
+    }
+
+    var simulation: SimulationOptions? {
+        noSimulation ? nil : SimulationOptions(cases: cases, replications: replications, seed: seed)
+    }
+
+    func emit(_ comparison: Comparison, before: Procedure, after: Procedure) throws {
+        let renderer: any ComparisonRenderer
+        switch format {
+        case .text: renderer = TextComparisonRenderer(language: lang, colored: output == nil && Terminal.useColor)
+        case .markdown: renderer = MarkdownComparisonRenderer(language: lang)
+        case .json: renderer = JSONComparisonRenderer()
+        case .html:
+            let known = Set(before.flow.steps.map(\.id))
+            renderer = HTMLComparisonRenderer(
+                language: lang, beforeSteps: before.flow.steps.map { ($0.id, $0.name.text(lang, fallback: $0.id)) },
+                addedSteps: after.flow.steps.filter { !known.contains($0.id) }.map { ($0.id, $0.name.text(lang, fallback: $0.id)) })
+        }
+        let text = try renderer.render(comparison)
+        if let output {
+            try Data((text.hasSuffix("\n") ? text : text + "\n").utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+            Terminal.out(text)
+        }
+    }
+}
+
+extension Procmod {
+    /// `procmod compare`: two versions of a procedure side by side.
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare two versions of a procedure: static figures, and simulated ones with paired confidence intervals.",
+            discussion: """
+                Examples:
+                  procmod compare procedures/passport.xml after.xml
+                  procmod compare --format html -o report.html before.xml after.xml
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The procedure before.", valueName: "before"))
+        var before: String
+
+        @Argument(help: ArgumentHelp("The procedure after.", valueName: "after"))
+        var after: String
+
+        @OptionGroup var report: ReportOptions
+        @OptionGroup var load: LoadOptions
+
+        func run() throws {
+            let loader = ProcedureLoader(maximumFileSize: load.bytes)
+            let a = loader.load(path: before), b = loader.load(path: after)
+            for d in a.diagnostics + b.diagnostics { Terminal.err(Terminal.line(for: d)) }
+            guard let pa = a.procedure, let pb = b.procedure else { throw ExitCodes.badInput }
+            try report.emit(Comparer(simulation: report.simulation).compare(before: pa, after: pb), before: pa, after: pb)
+        }
+    }
+
+    /// `procmod report`: the main job — digitize a procedure and report before and after.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply a scenario and report before and after: figures, simulation, the levers' waterfall, changes.",
+            discussion: """
+                Examples:
+                  procmod report procedures/birth-registration.xml --scenario examples/scenarios/birth-registration-2024.xml
+                  procmod report --lang vi --format html -o khai-sinh.html procedures/birth-registration.xml \\
+                      --scenario examples/scenarios/birth-registration-2024.xml
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The procedure (before).", valueName: "file"))
+        var path: String
+
+        @Option(help: ArgumentHelp("The scenario file.", valueName: "file"))
+        var scenario: String
+
+        @OptionGroup var report: ReportOptions
+        @OptionGroup var load: LoadOptions
+
+        func run() throws {
+            let (after, changes, (before, s)) = try DigitizeJob(path: path, scenario: scenario, maximumFileSize: load.bytes).run()
+            let comparison = Comparer(simulation: report.simulation).compare(before: before, after: after, scenario: s, changes: changes)
+            try report.emit(comparison, before: before, after: after)
+        }
+    }
+}

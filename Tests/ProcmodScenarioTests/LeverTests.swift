@@ -1,0 +1,142 @@
+import Foundation
+import ProcmodAnalysis
+import ProcmodLoader
+import ProcmodModel
+import ProcmodScenario
+import ProcmodTestSupport
+import Testing
+
+/// Each lever on a small procedure, checked against what the after-model must say.
+@Suite struct LeverTests {
+    /// The rule-example frame with a paper flow: the applicant certifies a copy, travels, hands in the
+    /// form, the ID card (population register) and the certified copy, pays, the desk sends the dossier on
+    /// paper to the province, the head signs in ink at set times, the applicant travels back to collect.
+    static let before: Procedure = {
+        let xml = ExampleProcedure.xml(RuleExample(
+            triggers: true,
+            actors: #"<actor id="chair" name-en="Chair" kind="signer" capacity="1" calendar="office"><cadence at="16:00"/></actor>"#,
+            flow: """
+            <step id="certify" name-en="Certify" kind="certify" actor="officer"><requires document="form" form="present"/></step>
+            <step id="go" name-en="Go" kind="travel" actor="applicant"><work unit="minutes"><fixed value="30"/></work></step>
+            <step id="hand-in" name-en="Hand in" kind="submit" actor="applicant">
+              <requires document="form" form="certified-copy"/><requires document="id-card" form="copy" sets="2"/>
+              <payment amount="50000" method="cash"/>
+            </step>
+            <step id="receive" name-en="Receive" kind="receive" actor="desk"/>
+            <step id="send" name-en="Send" kind="transfer" actor="desk">
+              <delay unit="working-days"><fixed value="2"/></delay><handoff to="other" medium="paper"/>
+            </step>
+            <step id="sign" name-en="Sign" kind="sign" actor="chair"><signature kind="wet"/></step>
+            <step id="back" name-en="Back" kind="travel" actor="applicant"><work unit="minutes"><fixed value="30"/></work></step>
+            <step id="collect" name-en="Collect" kind="collect" actor="applicant"><work unit="minutes"><fixed value="10"/></work></step>
+            """))
+        return TestSupport.load(xml).procedure!
+    }()
+
+    func apply(_ kinds: Lever.Kind...) -> DigitizationResult {
+        let scenario = Scenario(procedure: "EXAMPLE", name: .init(en: "test"),
+                                levers: kinds.map { Lever($0, name: "lever") })
+        return Digitizer().apply(scenario, to: Self.before)
+    }
+
+    func steps(_ p: Procedure) -> [String] { p.flow.steps.map(\.id) }
+
+    @Test func theFrameIsValid() {
+        #expect(steps(Self.before) == ["certify", "go", "hand-in", "receive", "send", "sign", "back", "collect", "issue"])
+    }
+
+    @Test func shareDataDropsRegisterDocuments() {
+        let r = apply(.shareData(registers: ["population"]))
+        #expect(r.after.flow.steps.first { $0.id == "hand-in" }?.requires.map(\.document) == ["form"])
+        #expect(r.after.documents["id-card"] == nil, "no longer used, so no longer listed")
+        #expect(r.changes.contains { $0.resolves == "once-only" })
+    }
+
+    @Test func electronicCopiesRemoveTheCertifyStep() {
+        let r = apply(.electronicCopies)
+        #expect(r.after.flow.steps.first { $0.id == "hand-in" }?.requires.first?.form == .electronic)
+        #expect(!steps(r.after).contains("certify"))
+    }
+
+    @Test func electronicResultRemovesTheVisitToCollect() {
+        let r = apply(.electronicResult)
+        #expect(!steps(r.after).contains("back"))
+        #expect(r.after.documents["result"]?.medium == .electronic)
+        let collect = r.after.flow.steps.first { $0.id == "collect" }
+        #expect(collect?.work?.distribution == .fixed(value: 5))
+        #expect(ProcedureAnalysis(r.after).metrics.applicantVisits == 1)
+    }
+
+    @Test func digitalSignatureDropsTheCadence() {
+        let r = apply(.digitalSignature(signers: [], keepCadence: false))
+        #expect(r.after.flow.steps.first { $0.id == "sign" }?.signature?.kind == .digital)
+        #expect(r.after.actors["chair"]?.cadence == nil)
+    }
+
+    @Test func electronicTransferReplacesThePaperDelay() {
+        let r = apply(.electronicTransfer(minutes: 10))
+        let send = r.after.flow.steps.first { $0.id == "send" }
+        #expect(send?.handoff?.medium == .electronic)
+        #expect(send?.delay?.unit == .minutes && send?.delay?.distribution == .fixed(value: 10))
+    }
+
+    @Test func onlinePaymentChangesTheMethod() {
+        let r = apply(.onlinePayment)
+        #expect(r.after.flow.steps.first { $0.id == "hand-in" }?.payment?.method == .online)
+    }
+
+    @Test func postalDeliveryReplacesTheCollectVisit() {
+        let r = apply(.postalDelivery(days: 2, fee: 20000))
+        let delivery = r.after.flow.steps.first { $0.id == "collect" }
+        #expect(delivery?.kind == .deliver && delivery?.actor == "post")
+        #expect(delivery?.delay?.distribution == .fixed(value: 2) && delivery?.payment?.amount == 20000)
+        #expect(!steps(r.after).contains("back"))
+    }
+
+    @Test func capacityDurationAndRemove() {
+        let work = TimedQuantity(unit: .hours, distribution: .fixed(value: 3))
+        let r = apply(.capacity(actor: "desk", capacity: .servers(5)), .duration(step: "receive", work: work, delay: nil),
+                      .removeStep(step: "certify"))
+        #expect(r.after.actors["desk"]?.capacity == .servers(5))
+        #expect(r.after.flow.steps.first { $0.id == "receive" }?.work == work)
+        #expect(steps(r.after).first == "go", "removing the start makes its successor the start")
+    }
+
+    @Test func fixRuleFixesEveryFinding() {
+        let r = apply(.fixRule(rule: "multiple-sets"), .fixRule(rule: "certified-copy"))
+        let handIn = r.after.flow.steps.first { $0.id == "hand-in" }
+        #expect(handIn?.requires.map(\.sets) == [1, 1])
+        #expect(handIn?.requires.first?.form == .copy)
+        #expect(!steps(r.after).contains("certify"))
+        #expect(apply(.fixRule(rule: "overloaded-actor")).diagnostics.map(\.message)
+                == ["fix: rule 'overloaded-actor' has no automatic fix; change the model with other levers (capacity, duration, remove)"])
+    }
+
+    @Test func onlineSubmissionAddsARoutedChannel() throws {
+        let r = apply(.onlineSubmission(channel: "online", share: 0.6, level: .endToEnd, minutes: 20))
+        #expect(r.after.channels["online"]?.share == 0.6)
+        #expect(abs((r.after.channels["in-person"]?.share ?? 0) - 0.4) < 1e-12)
+        let submit = try #require(r.after.flow.steps.first { $0.id == "online-submission" })
+        #expect(submit.requires.map(\.form) == [.electronic, .electronic])
+        // Valid: every channel choice covers the new channel, the flow still reaches its end.
+        let text = ProcedureWriter().write(r.after)
+        #expect(ProcedureLoader().load(bytes: Array(text.utf8), path: "after.xml").diagnostics.map(\.description) == [])
+        // In person: the trip to hand in and the trip to collect; online: only the trip to collect.
+        #expect(abs(ProcedureAnalysis(r.after).metrics.applicantVisits - (0.4 * 2 + 0.6 * 1)) < 1e-9)
+    }
+
+    @Test func channelShareNeedsAnExistingChannel() {
+        #expect(apply(.channelShare(channel: "web", share: 0.5, level: nil)).diagnostics.first?.message
+                == "channel-share: the procedure has no channel 'web'; its channels: in-person")
+    }
+
+    @Test func everyAfterModelIsValid() throws {
+        for kind: Lever.Kind in [.shareData(registers: ["population"]), .electronicCopies, .electronicResult,
+                                 .digitalSignature(signers: [], keepCadence: false), .electronicTransfer(minutes: 10), .onlinePayment,
+                                 .postalDelivery(days: 2, fee: 0), .removeStep(step: "send"), .fixRule(rule: "once-only")] {
+            let text = ProcedureWriter().write(apply(kind).after)
+            #expect(ProcedureLoader().load(bytes: Array(text.utf8), path: "after.xml").diagnostics.filter { $0.severity == .error } == [],
+                    "\(kind)")
+        }
+    }
+}
