@@ -96,14 +96,16 @@ extension LeverState {
             let step = procedure.flow.nodes[i].step!
             guard let h = step.handoff, h.medium == .paper, let from = procedure.actors[step.actor],
                   let to = procedure.actors[h.to], from.agency != to.agency else { continue }
+            // Only a transfer's own delay is transit; a delay on other steps is the work of the agency.
+            let transit = step.delay != nil && (step.kind == .transfer || step.kind == .deliver)
             procedure.updateStep(at: i) { s in
                 s.handoff?.medium = .electronic
-                if s.delay != nil {
+                if transit {
                     s.delay = TimedQuantity(unit: .minutes, distribution: .fixed(value: minutes), provenance: Provenance(assumed: true))
                 }
             }
             note(step.id, "sends the dossier to \(h.to) over the document axis"
-                 + (step.delay != nil ? " (\(Int(minutes)) minutes instead of the postal or courier delay)" : ""),
+                 + (transit ? " (\(Int(minutes)) minutes instead of the courier or postal delay)" : ""),
                  resolves: "physical-handoff")
         }
     }

@@ -31,7 +31,8 @@ struct PhysicalHandoffRule: Rule {
             guard let h = step.handoff, h.medium == .paper, let from = a.procedure.actors[step.actor],
                   let to = a.procedure.actors[h.to], from.agency != to.agency else { continue }
             var saving = Saving()
-            saving.elapsedDays = a.flow.visits[i] * a.time.delayDays(step)
+            // Only a transfer's own delay is transit that the document axis removes.
+            if step.kind == .transfer || step.kind == .deliver { saving.elapsedDays = a.flow.visits[i] * a.time.delayDays(step) }
             findings.append(finding("step '\(step.id)' hands the dossier on paper from \(from.agency ?? from.id) to "
                                     + "\(to.agency ?? to.id): send it over the document axis", element: step.id,
                                     at: h.location, saving: saving))
