@@ -30,6 +30,23 @@ import Testing
         #expect(!procedure.sources.isEmpty, "every shipped procedure cites its sources")
     }
 
+    @Test func publishedScenarioSchemaMatchesTheLoaders() throws {
+        let published = try String(contentsOfFile: TestSupport.path("docs/scenario-1.xsd"), encoding: .utf8)
+        #expect(published == ScenarioSchema.text + "\n", "docs/scenario-1.xsd is stale: run `procmod schema --scenario > docs/scenario-1.xsd`")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint")))
+    func xmllintAcceptsEveryShippedScenario() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        process.arguments = ["--noout", "--nonet", "--schema", TestSupport.path("docs/scenario-1.xsd")]
+            + ProcedureFiles.expand([TestSupport.path("examples")], kind: .scenario)
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func publishedSchemaMatchesTheLoaders() throws {
         let published = try String(contentsOfFile: TestSupport.path("docs/procedure-1.xsd"), encoding: .utf8)
         #expect(published == ProcedureSchema.text + "\n", "docs/procedure-1.xsd is stale: run `procmod schema > docs/procedure-1.xsd`")
