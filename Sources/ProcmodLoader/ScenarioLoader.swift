@@ -71,6 +71,14 @@ public struct ScenarioLoader: Sendable {
                                  work: e.child(named: "work").map { flow.duration($0, owner: "step '\(step)'", using: &decoder) },
                                  delay: e.child(named: "delay").map { flow.duration($0, owner: "step '\(step)'", using: &decoder) })
             case "remove": kind = .removeStep(step: decoder.context.required(e, "step"))
+            case "parallelize", "merge":
+                let steps = decoder.context.list(e, "steps")
+                if steps.count != 2 {
+                    decoder.context.error(e.attribute("steps")?.location ?? e.location,
+                                          "<\(e.name)> takes exactly two consecutive steps, not \(steps.count)", code: "scenario")
+                }
+                let (a, b) = (steps.first ?? "", steps.dropFirst().first ?? "")
+                kind = e.name == "merge" ? .merge(first: a, second: b) : .parallelize(first: a, second: b)
             default: kind = .fixRule(rule: decoder.context.required(e, "rule"))
             }
             levers.append(Lever(kind, name: e.name, location: e.location))

@@ -128,6 +128,18 @@ public enum ScenarioSchema {
               <xs:attributeGroup ref="provenance"/>
             </xs:complexType>
           </xs:element>
+          <xs:element name="parallelize">
+            <xs:complexType>
+              <xs:attribute name="steps" type="ids" use="required"/>
+              <xs:attributeGroup ref="provenance"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:element name="merge">
+            <xs:complexType>
+              <xs:attribute name="steps" type="ids" use="required"/>
+              <xs:attributeGroup ref="provenance"/>
+            </xs:complexType>
+          </xs:element>
           <xs:element name="fix">
             <xs:complexType>
               <xs:attribute name="rule" type="xs:NCName" use="required"/>

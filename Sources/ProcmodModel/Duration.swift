@@ -63,6 +63,24 @@ public enum Distribution: Sendable, Hashable, Codable {
         }
     }
 
+    /// The variance (for a truncated normal, that of the untruncated one: an upper bound).
+    public var variance: Double {
+        switch self {
+        case .fixed: return 0
+        case .uniform(let a, let b): return (b - a) * (b - a) / 12
+        case .triangular(let a, let c, let b): return (a * a + b * b + c * c - a * b - a * c - b * c) / 18
+        case .normal(_, let sd, _, _), .lognormal(_, let sd): return sd * sd
+        case .exponential(let m): return m * m
+        case .gamma(let k, let theta): return k * theta * theta
+        case .erlang(let k, let m): return m * m / Double(k)
+        case .empirical(let values, let weights):
+            let total = weights.reduce(0, +)
+            guard total > 0 else { return 0 }
+            let m = mean
+            return zip(values, weights).reduce(0) { $0 + $1.1 * ($1.0 - m) * ($1.0 - m) } / total
+        }
+    }
+
     /// The smallest value the distribution can take.
     public var minimum: Double {
         switch self {

@@ -46,6 +46,10 @@ public struct Lever: Sendable, Hashable, Codable {
         case duration(step: String, work: TimedQuantity?, delay: TimedQuantity?)
         /// A step is removed; its predecessors go straight to its successor.
         case removeStep(step: String)
+        /// Two consecutive steps run side by side: a parallel split before them, a join after.
+        case parallelize(first: String, second: String)
+        /// Two consecutive steps of the same actor become one, with the sum of their work.
+        case merge(first: String, second: String)
         /// Every finding of an analyzer rule is fixed in the way docs/scenarios.md gives for that rule.
         case fixRule(rule: String)
     }
@@ -64,6 +68,7 @@ public struct Lever: Sendable, Hashable, Codable {
         case .digitalSignature(let signers, _): signers.isEmpty ? name : "\(name) " + signers.joined(separator: " ")
         case .capacity(let actor, _): "\(name) \(actor)"
         case .duration(let step, _, _), .removeStep(let step): "\(name) \(step)"
+        case .parallelize(let a, let b), .merge(let a, let b): "\(name) \(a) \(b)"
         case .fixRule(let rule): "\(name) \(rule)"
         default: name
         }

@@ -77,6 +77,8 @@ struct LeverState {
         case .capacity(let actor, let capacity): setCapacity(actor, capacity, at: lever.location)
         case .duration(let step, let work, let delay): setDuration(step, work, delay, at: lever.location)
         case .removeStep(let step): remove(step, at: lever.location)
+        case .parallelize(let a, let b): parallelize(a, b, at: lever.location)
+        case .merge(let a, let b): merge(a, b, at: lever.location)
         case .fixRule(let rule): fix(rule, at: lever.location)
         }
     }

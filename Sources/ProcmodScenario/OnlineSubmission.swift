@@ -85,7 +85,7 @@ extension LeverState {
     }
 
     /// Moves node `i` to index 0 (the start), renumbering every edge and join.
-    private mutating func moveToFront(_ i: Int) {
+    mutating func moveToFront(_ i: Int) {
         let order = [i] + procedure.flow.nodes.indices.filter { $0 != i }
         var newIndex = [Int](repeating: 0, count: order.count)
         for (new, old) in order.enumerated() { newIndex[old] = new }

@@ -125,6 +125,30 @@ import Testing
         #expect(abs(ProcedureAnalysis(r.after).metrics.applicantVisits - (0.4 * 2 + 0.6 * 1)) < 1e-9)
     }
 
+    @Test func parallelizeRunsTwoStepsSideBySide() {
+        let r = apply(.parallelize(first: "send", second: "sign"))
+        #expect(r.diagnostics.isEmpty)
+        let text = ProcedureWriter().write(r.after)
+        #expect(ProcedureLoader().load(bytes: Array(text.utf8), path: "after.xml").diagnostics.map(\.description) == [])
+        // send has a 2-working-day delay; sign waits for the chair's 16:00 signing; side by side the
+        // slower one counts, not the sum.
+        let before = ProcedureAnalysis(Self.before).expectedLeadTimeDays, after = ProcedureAnalysis(r.after).expectedLeadTimeDays
+        #expect(after < before)
+        #expect(apply(.parallelize(first: "send", second: "collect")).diagnostics.count == 1)
+    }
+
+    @Test func mergeAddsMeansAndVariances() throws {
+        let r = apply(.merge(first: "back", second: "collect"))
+        let merged = try #require(r.after.flow.steps.first { $0.id == "back" })
+        // 30 + 10 fixed minutes: the sum is fixed too.
+        #expect(merged.work?.distribution == .fixed(value: 40))
+        #expect(!steps(r.after).contains("collect"))
+        #expect(apply(.merge(first: "go", second: "hand-in")).diagnostics.isEmpty)
+        #expect(apply(.merge(first: "receive", second: "send")).diagnostics.isEmpty)
+        #expect(apply(.merge(first: "send", second: "sign")).diagnostics.map(\.message)
+                == ["merge: 'send' and 'sign' are not two consecutive steps of the same actor"])
+    }
+
     @Test func channelShareNeedsAnExistingChannel() {
         #expect(apply(.channelShare(channel: "web", share: 0.5, level: nil)).diagnostics.first?.message
                 == "channel-share: the procedure has no channel 'web'; its channels: in-person")
