@@ -8,7 +8,9 @@ let package = Package(
         .executable(name: "procmod", targets: ["procmod"]),
         /// The model and loader, for a reform team's own Swift tools and test suites.
         .library(name: "ProcmodKit", targets: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation",
-                                               "ProcmodScenario"]),
+                                               "ProcmodScenario", "ProcmodInvariants"]),
+        /// Assertions for a reform team's Swift Testing or XCTest suites.
+        .library(name: "ProcmodTesting", targets: ["ProcmodTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,8 +30,11 @@ let package = Package(
         .target(name: "ProcmodXML", dependencies: ["CLibXML2", "ProcmodModel"]),
         .target(name: "ProcmodLoader", dependencies: ["ProcmodModel", "ProcmodXML"]),
         .target(name: "ProcmodAnalysis", dependencies: ["ProcmodModel"]),
-        .target(name: "ProcmodReporting", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodScenario", "ProcmodSimulation"]),
+        .target(name: "ProcmodReporting", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodScenario", "ProcmodSimulation",
+                                                         "ProcmodInvariants", "ProcmodXML"]),
         .target(name: "ProcmodScenario", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodSimulation"]),
+        .target(name: "ProcmodInvariants", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodSimulation"]),
+        .target(name: "ProcmodTesting", dependencies: ["ProcmodInvariants", "ProcmodLoader", "ProcmodModel", "ProcmodSimulation"]),
         .target(
             name: "ProcmodSimulation",
             dependencies: [
@@ -43,7 +48,7 @@ let package = Package(
             name: "procmod",
             dependencies: [
                 "ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodReporting", "ProcmodSimulation",
-                "ProcmodScenario",
+                "ProcmodScenario", "ProcmodInvariants",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +79,11 @@ let package = Package(
             dependencies: ["ProcmodScenario", "ProcmodReporting", "ProcmodAnalysis", "ProcmodSimulation", "ProcmodLoader",
                            "ProcmodModel", "ProcmodTestSupport"],
             exclude: ["Goldens"]
+        ),
+        .testTarget(
+            name: "ProcmodInvariantsTests",
+            dependencies: ["ProcmodInvariants", "ProcmodTesting", "ProcmodReporting", "ProcmodLoader", "ProcmodModel",
+                           "ProcmodSimulation", "ProcmodTestSupport"]
         ),
         .testTarget(
             name: "ProcmodCLITests",

@@ -66,6 +66,14 @@ struct ProcedureDecoder {
         }
         var flowDecoder = FlowDecoder()
         procedure.flow = flowDecoder.decode(root.child(named: "flow"), using: &self)
+        if let e = root.child(named: "invariants") {
+            procedure.invariants = context.invariants(e)
+            for invariant in procedure.invariants {
+                if case .approvalOnEveryPath = invariant.kind, let c = e.children.first(where: { $0.location == invariant.location }) {
+                    _ = refer(.actor, c, "actor", owner: "<\(invariant.name)>")
+                }
+            }
+        }
         return procedure
     }
 

@@ -135,7 +135,7 @@ private final class ResultSlots: @unchecked Sendable {
 
 /// The two kinds of DSL file.
 public enum DSLFileKind: Sendable {
-    case procedure, scenario
+    case procedure, scenario, suite
 
     /// The kind a file's root element says, read from the first start tag (procedure when unsure).
     public static func of(path: String) -> DSLFileKind {
@@ -149,7 +149,7 @@ public enum DSLFileKind: Sendable {
                 rest = tag.drop { $0 != ">" }
                 continue
             }
-            return tag.hasPrefix("scenario") ? .scenario : .procedure
+            return tag.hasPrefix("scenario") ? .scenario : tag.hasPrefix("suite") ? .suite : .procedure
         }
         return .procedure
     }

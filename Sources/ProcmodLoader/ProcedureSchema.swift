@@ -242,6 +242,7 @@ public enum ProcedureSchema {
             <xs:element name="end" type="end"/>
           </xs:choice></xs:complexType>
         </xs:element>
+        <xs:element name="invariants" type="invariants" minOccurs="0"/>
       </xs:sequence>
       <xs:attribute name="code" type="xs:token" use="required"/>
       <xs:attributeGroup ref="named"/>
@@ -370,7 +371,7 @@ public enum ProcedureSchema {
   </xs:complexType>
 
 \#(durationTypes)
-  <!-- Flow -->
+\#(InvariantSchema.types)  <!-- Flow -->
   <xs:complexType name="step">
     <xs:sequence>
       <xs:element name="work" type="duration" minOccurs="0"/>

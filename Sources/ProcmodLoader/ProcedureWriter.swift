@@ -143,6 +143,7 @@ public struct ProcedureWriter {
             flowNode(w, node, index: i, in: p.flow)
         }
         w.end()
+        if !p.invariants.isEmpty { InvariantWriter.write(p.invariants, to: w) }
         w.end()
         return w.finish()
     }
@@ -285,5 +286,28 @@ extension Double {
         var fraction = String(Int(scaled - Double(whole) * 1e12))
         fraction = String(repeating: "0", count: max(0, 12 - fraction.count)) + fraction
         return (negative ? "-" : "") + "\(whole).\(fraction)"
+    }
+}
+
+/// Writes `<invariants>`.
+enum InvariantWriter {
+    static func write(_ invariants: [Invariant], to w: XMLTextWriter) {
+        w.start("invariants")
+        for i in invariants {
+            w.start(i.name)
+            switch i.kind {
+            case .maxVisits(let v), .maxHandoffs(let v): w.attribute("value", number(v))
+            case .onceOnly(let registers): w.attribute("registers", registers.joined(separator: " "))
+            case .approvalOnEveryPath(let actor): w.attribute("actor", actor)
+            case .maxCostPerCase(let v): w.attribute("vnd", number(v))
+            case .rule(let id): w.attribute("rule", id)
+            case .leadTimePercentile(let p, let d): w.attribute("percentile", String(p)); w.attribute("max-working-days", number(d))
+            case .onTimeShare(let m): w.attribute("min", number(m))
+            default: break
+            }
+            w.attribute("name", i.label)
+            w.end()
+        }
+        w.end()
     }
 }

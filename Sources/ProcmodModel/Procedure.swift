@@ -173,6 +173,8 @@ public struct Procedure: Sendable, Hashable, Codable {
     public var actors: OrderedDictionary<String, Actor>
     public var documents: OrderedDictionary<String, Document>
     public var flow: Flow
+    /// Promises this procedure must keep (`<invariants>`).
+    public var invariants: [Invariant] = []
     public var location: SourceLocation
 
     public init(code: String, name: LocalizedName, version: String? = nil, validFrom: LocalDate? = nil,

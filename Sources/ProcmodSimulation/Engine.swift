@@ -94,6 +94,8 @@ struct Engine {
     // Arrivals and observation.
     var arrivalsLeft: Int
     var arrivalPending = false
+    /// Events in the heap other than outages: when none is left, nothing can move any more.
+    var progressEvents = 0
     var nextFixed = 0
     var down: [Bool]
     let stopsWhenEmpty: Bool
@@ -131,6 +133,7 @@ struct Engine {
 
     mutating func schedule(_ kind: Event.Kind, at time: Double, slot: Int32 = -1, node: Int32 = -1, started: Double = 0) {
         sequence += 1
+        if kind != .outageStart && kind != .outageEnd { progressEvents += 1 }
         let priority: UInt8 = kind.rawValue
         heap.insert(Event(time: time, priority: priority, sequence: sequence, kind: kind, slot: slot, node: node,
                           started: started))
@@ -145,6 +148,7 @@ struct Engine {
         while let event = heap.popMin() {
             if event.time > horizon { now = horizon; break }
             now = event.time
+            if event.kind != .outageStart && event.kind != .outageEnd { progressEvents -= 1 }
             switch event.kind {
             case .arrival: modelEvents += 1; arrivalPending = false; arrive()
             case .serviceDone: modelEvents += 1; serviceDone(event)
@@ -153,7 +157,7 @@ struct Engine {
             case .outageStart: outage(actor: Int(event.slot), starts: true)
             case .outageEnd: outage(actor: Int(event.slot), starts: false)
             }
-            if stopsWhenEmpty && active == 0 && !arrivalPending && arrivalsLeft == 0 { break }
+            if stopsWhenEmpty && !arrivalPending && arrivalsLeft == 0 && (active == 0 || progressEvents == 0) { break }
         }
         observer.finish(at: now, active: active, counters: actorCounters, queueLengths: queues.map(\.count))
         observer.result.kpis["events"] = Double(modelEvents)
@@ -319,7 +323,13 @@ struct Engine {
         if gated[a] {
             gates[a].append(Waiting(slot: slot, node: Int32(node), since: now))
             if model.actors[a].cadence.isEmpty {
-                if gates[a].count >= model.actors[a].batch { releaseGate(actor: a) }
+                if gates[a].count >= model.actors[a].batch {
+                    releaseGate(actor: a)
+                } else if !tickScheduled[a] {
+                    // A batch that does not fill is worked at the end of the working day.
+                    tickScheduled[a] = true
+                    schedule(.cadenceTick, at: model.calendars[actorCalendar[a]].nextClose(now), slot: Int32(a))
+                }
             } else if !tickScheduled[a] {
                 scheduleTick(actor: a)
             }

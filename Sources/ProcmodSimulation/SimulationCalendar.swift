@@ -73,6 +73,18 @@ public struct SimulationCalendar: Sendable {
         return .infinity
     }
 
+    /// The end of the open interval that `t` is in, or of the next one (infinity when none within 100 years).
+    public func nextClose(_ t: Double) -> Double {
+        if alwaysOpen { return (t / 1440).rounded(.down) * 1440 + 1440 }
+        var day = Int((t / 1440).rounded(.down))
+        for _ in 0..<36_500 {
+            let base = Double(day) * 1440
+            for interval in dayIntervals(day) where base + interval.end > t { return base + interval.end }
+            day += 1
+        }
+        return .infinity
+    }
+
     /// The first open moment at or after `t`.
     public func nextOpen(_ t: Double) -> Double { advance(t, by: 0) }
 

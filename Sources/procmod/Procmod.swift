@@ -18,7 +18,8 @@ struct Procmod: ParsableCommand {
               procmod schema > procedure-1.xsd
             """,
         version: procmodVersion,
-        subcommands: [Report.self, Validate.self, Show.self, Analyze.self, Simulate.self, Digitize.self, Compare.self, Rules.self, Schema.self]
+        subcommands: [Report.self, Validate.self, Show.self, Analyze.self, Simulate.self, Digitize.self, Compare.self, Check.self,
+                      Rules.self, Schema.self]
     )
 }
 

@@ -12,14 +12,18 @@ extension Procmod {
                 Examples:
                   procmod schema > procedure-1.xsd
                   procmod schema --scenario > scenario-1.xsd
+                  procmod schema --suite > suite-1.xsd
                 """
         )
 
         @Flag(help: "Print the scenario schema instead.")
         var scenario = false
 
+        @Flag(help: "Print the invariant suite schema instead.")
+        var suite = false
+
         func run() throws {
-            Terminal.out(scenario ? ScenarioSchema.text : ProcedureSchema.text)
+            Terminal.out(suite ? SuiteSchema.text : scenario ? ScenarioSchema.text : ProcedureSchema.text)
         }
     }
 }

@@ -6,7 +6,7 @@ extension Procmod {
     /// `procmod validate`: check procedure files against the schema and the semantic rules.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check procedure and scenario files: XML, the DSL schema, references, probabilities and flow.",
+            abstract: "Check procedure, scenario and suite files: XML, the DSL schema, references, probabilities and flow.",
             discussion: """
                 Every problem in every file is reported as path:line:col: error: message [code],
                 sorted by location. Directories are searched recursively for *.xml files.
@@ -34,9 +34,11 @@ extension Procmod {
             let procedures = ProcedureLoader(maximumFileSize: load.bytes)
             let scenarios = ScenarioLoader(maximumFileSize: load.bytes)
             let results = files.map { path in
-                guard DSLFileKind.of(path: path) == .scenario else { return procedures.load(path: path) }
-                let s = scenarios.load(path: path)
-                return LoadedProcedure(path: path, procedure: nil, diagnostics: s.diagnostics)
+                switch DSLFileKind.of(path: path) {
+                case .procedure: return procedures.load(path: path)
+                case .scenario: return LoadedProcedure(path: path, procedure: nil, diagnostics: scenarios.load(path: path).diagnostics)
+                case .suite: return LoadedProcedure(path: path, procedure: nil, diagnostics: SuiteLoader().load(path: path).diagnostics)
+                }
             }
             if results.isEmpty {
                 Terminal.err("procmod: no *.xml files found in " + paths.joined(separator: ", "))

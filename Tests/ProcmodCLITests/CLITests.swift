@@ -236,3 +236,59 @@ import Testing
         #expect(r.stdout.contains("Applicant visits"))
     }
 }
+
+/// `procmod check` end to end.
+@Suite struct CheckCLITests {
+    @Test func failingPromisesExitOneAndWriteJUnit() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let junit = directory.appendingPathComponent("junit.xml").path
+        let args = ["check", "--suite", "examples/suites/reform-2026.xml", "--cases", "300", "--replications", "3",
+                    "--junit", junit, "examples/after/"]
+        let r = try TestSupport.runProcmod(args)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("examples/suites/reform-2026.xml:10:5: fail: at most one visit to an office — 2 applicant visits per case (at most 1)  [land-first-certificate]"))
+        #expect(r.stdout.split(separator: "\n").last?.hasPrefix("45 invariant results on 9 procedures:") == true)
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        #expect(xml.contains("<testsuites>") && xml.contains("classname=\"land-first-certificate\""))
+        let again = try TestSupport.runProcmod(args)
+        #expect(try String(contentsOfFile: junit, encoding: .utf8) == xml, "JUnit output is byte-stable")
+        #expect(again.stdout == r.stdout)
+    }
+
+    @Test func invariantsInsideAProcedurePointAtTheModel() throws {
+        let r = try TestSupport.runProcmod(["check", "--cases", "300", "--replications", "3", "examples/every-construct.xml"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("examples/every-construct.xml:192:5: fail: no-certified-copies — certified copies: 'earlier-result' at examples/every-construct.xml:96:7  [X.000001]"))
+        #expect(r.stdout.hasSuffix("11 invariant results on 1 procedures: 7 passed, 4 failed, 0 inconclusive\n"))
+    }
+
+    @Test func keptPromisesExitZero() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let suite = directory.appendingPathComponent("suite.xml")
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <suite xmlns="urn:procmod:suite:1"><applies field="judicial-records"/>
+          <invariants><max-visits value="1"/><once-only registers="population"/><no-certified-copies/></invariants></suite>
+        """.write(to: suite, atomically: true, encoding: .utf8)
+        let r = try TestSupport.runProcmod(["check", "--suite", suite.path, "examples/after/"])
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(r.stdout.hasSuffix("3 invariant results on 1 procedures: 3 passed, 0 failed, 0 inconclusive\n"))
+    }
+
+    @Test func inconclusiveCanBeAllowed() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let suite = directory.appendingPathComponent("suite.xml")
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <suite xmlns="urn:procmod:suite:1"><invariants><on-time-share min="0.906"/></invariants></suite>
+        """.write(to: suite, atomically: true, encoding: .utf8)
+        let base = ["check", "--suite", suite.path, "--cases", "2000", "--replications", "10", "examples/after/birth-registration-2024.xml"]
+        let strict = try TestSupport.runProcmod(base)
+        #expect(strict.stdout.contains(": inconclusive: on-time-share ≥ 90.6%"))
+        #expect(strict.status == 1)
+        #expect(try TestSupport.runProcmod(base + ["--inconclusive", "pass"]).status == 0)
+    }
+}

@@ -30,6 +30,24 @@ import Testing
         #expect(!procedure.sources.isEmpty, "every shipped procedure cites its sources")
     }
 
+    @Test func publishedSuiteSchemaMatchesTheLoaders() throws {
+        let published = try String(contentsOfFile: TestSupport.path("docs/suite-1.xsd"), encoding: .utf8)
+        #expect(published == SuiteSchema.text + "\n", "docs/suite-1.xsd is stale: run `procmod schema --suite > docs/suite-1.xsd`")
+    }
+
+    @Test func shippedSuitesLoad() {
+        let suites = ProcedureFiles.expand([TestSupport.path("examples")], kind: .suite)
+        #expect(!suites.isEmpty)
+        for path in suites { #expect(SuiteLoader().load(path: path).diagnostics.map(\.description) == [], "\(path)") }
+    }
+
+    @Test func invariantsInsideAProcedureLoad() throws {
+        let p = try ProcedureLoader().loadProcedure(at: TestSupport.path("examples/every-construct.xml"))
+        #expect(p.invariants.count == 11)
+        #expect(p.invariants.first?.title == "at most two visits")
+        #expect(p.invariants.last?.kind == .onTimeShare(minimum: 0.5))
+    }
+
     @Test func publishedScenarioSchemaMatchesTheLoaders() throws {
         let published = try String(contentsOfFile: TestSupport.path("docs/scenario-1.xsd"), encoding: .utf8)
         #expect(published == ScenarioSchema.text + "\n", "docs/scenario-1.xsd is stale: run `procmod schema --scenario > docs/scenario-1.xsd`")

@@ -1,0 +1,72 @@
+import Foundation
+public import ProcmodModel
+import ProcmodXML
+
+extension DecodeContext {
+    /// Decodes the children of an `<invariants>` element.
+    mutating func invariants(_ e: ParsedElement) -> [Invariant] {
+        e.children.map { c in
+            let kind: Invariant.Kind
+            switch c.name {
+            case "max-visits": kind = .maxVisits(number(c, "value") ?? 0)
+            case "max-handoffs": kind = .maxHandoffs(number(c, "value") ?? 0)
+            case "no-certified-copies": kind = .noCertifiedCopies
+            case "once-only": kind = .onceOnly(registers: list(c, "registers"))
+            case "no-paper-alongside-electronic": kind = .noPaperAlongsideElectronic
+            case "approval-on-every-path": kind = .approvalOnEveryPath(actor: required(c, "actor"))
+            case "legal-basis-for-requirements": kind = .legalBasisForRequirements
+            case "max-cost-per-case": kind = .maxCostPerCase(number(c, "vnd") ?? 0)
+            case "no-findings": kind = .rule(required(c, "rule"))
+            case "lead-time":
+                kind = .leadTimePercentile(percentile: integer(c, "percentile") ?? 90, maxWorkingDays: number(c, "max-working-days") ?? 0)
+            default: kind = .onTimeShare(minimum: number(c, "min") ?? 1)
+            }
+            return Invariant(kind, name: c.name, label: string(c, "name"), location: c.location)
+        }
+    }
+}
+
+/// One suite file's outcome.
+public struct LoadedSuite: Sendable {
+    public var path: String
+    public var suite: InvariantSuite?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Loads invariant suites (`<suite xmlns="urn:procmod:suite:1">`).
+public struct SuiteLoader: Sendable {
+    public init() {}
+
+    public func load(path: String) -> LoadedSuite {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return LoadedSuite(path: path, suite: nil, diagnostics: [Diagnostic(
+                .error, SourceLocation(file: path, line: 1, column: 1), "no such file", code: "io")])
+        }
+        let parsed = XMLReader.read(bytes: [UInt8](data), path: path, rootName: "suite", schema: Self.schema)
+        var diagnostics = parsed.diagnostics
+        guard let root = parsed.root, !diagnostics.containsErrors else {
+            return LoadedSuite(path: path, suite: nil, diagnostics: diagnostics.sorted())
+        }
+        guard root.name == "suite", root.namespace == SuiteSchema.namespace else {
+            diagnostics.append(Diagnostic(.error, root.location, "the root element is <\(root.name)>: expected "
+                                          + "<suite xmlns=\"\(SuiteSchema.namespace)\">", code: "schema"))
+            return LoadedSuite(path: path, suite: nil, diagnostics: diagnostics.sorted())
+        }
+        var context = DecodeContext()
+        let applies = root.children(named: "applies").map { a in
+            InvariantSuite.Applies(path: context.string(a, "path"), field: context.string(a, "field"),
+                                   level: context.enumeration(a, "level"))
+        }
+        let invariants = root.child(named: "invariants").map { context.invariants($0) } ?? []
+        diagnostics += context.diagnostics
+        return LoadedSuite(path: path, suite: InvariantSuite(name: context.string(root, "name"), applies: applies,
+                                                             invariants: invariants, location: root.location),
+                           diagnostics: diagnostics.sorted())
+    }
+
+    static let schema: XMLSchema = {
+        do { return try XMLSchema(text: SuiteSchema.text) } catch {
+            fatalError("procmod's own suite schema does not compile: \(error)")
+        }
+    }()
+}
