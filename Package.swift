@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "procmod-bench",
             dependencies: [
-                "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation",
+                "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation", "ProcmodTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -38,20 +38,11 @@ public struct SuiteLoader: Sendable {
     public init() {}
 
     public func load(path: String) -> LoadedSuite {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return LoadedSuite(path: path, suite: nil, diagnostics: [Diagnostic(
-                .error, SourceLocation(file: path, line: 1, column: 1), "no such file", code: "io")])
-        }
-        let parsed = XMLReader.read(bytes: [UInt8](data), path: path, rootName: "suite", schema: Self.schema)
-        var diagnostics = parsed.diagnostics
-        guard let root = parsed.root, !diagnostics.containsErrors else {
-            return LoadedSuite(path: path, suite: nil, diagnostics: diagnostics.sorted())
-        }
-        guard root.name == "suite", root.namespace == SuiteSchema.namespace else {
-            diagnostics.append(Diagnostic(.error, root.location, "the root element is <\(root.name)>: expected "
-                                          + "<suite xmlns=\"\(SuiteSchema.namespace)\">", code: "schema"))
-            return LoadedSuite(path: path, suite: nil, diagnostics: diagnostics.sorted())
-        }
+        let (bytes, read) = DSLDocument.bytes(at: path, maximumFileSize: 32 << 20)
+        guard let bytes else { return LoadedSuite(path: path, suite: nil, diagnostics: read) }
+        var (root, diagnostics) = DSLDocument.root(bytes, path: path, rootName: "suite", namespace: SuiteSchema.namespace,
+                                                   schema: Self.schema)
+        guard let root else { return LoadedSuite(path: path, suite: nil, diagnostics: diagnostics.sorted()) }
         var context = DecodeContext()
         let applies = root.children(named: "applies").map { a in
             InvariantSuite.Applies(path: context.string(a, "path"), field: context.string(a, "field"),

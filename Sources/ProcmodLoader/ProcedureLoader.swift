@@ -36,47 +36,16 @@ public struct ProcedureLoader: Sendable {
 
     /// Loads one file.
     public func load(path: String) -> LoadedProcedure {
-        func failure(_ message: String, code: String) -> LoadedProcedure {
-            LoadedProcedure(path: path, procedure: nil,
-                            diagnostics: [Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), message,
-                                                     code: code)])
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return failure("no such file", code: "io")
-        }
-        if isDirectory.boolValue { return failure("is a directory: expected a procedure file", code: "io") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        if size > maximumFileSize {
-            return failure("the file is \(megabytes(size)) MiB, over the limit of \(megabytes(maximumFileSize)) MiB; "
-                           + "raise it with --max-file-size if the file is really a procedure", code: "file-too-large")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return failure("cannot be read", code: "io") }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maximumFileSize + 1)) ?? Data()
-        if data.count > maximumFileSize {
-            return failure("the file is over the limit of \(megabytes(maximumFileSize)) MiB", code: "file-too-large")
-        }
-        return load(bytes: [UInt8](data), path: path)
+        let (bytes, diagnostics) = DSLDocument.bytes(at: path, maximumFileSize: maximumFileSize)
+        guard let bytes else { return LoadedProcedure(path: path, procedure: nil, diagnostics: diagnostics) }
+        return load(bytes: bytes, path: path)
     }
 
     /// Loads a procedure from bytes, reporting locations against `path`.
     public func load(bytes: [UInt8], path: String) -> LoadedProcedure {
-        let parsed = XMLReader.read(bytes: bytes, path: path, rootName: "procedure", schema: Self.schema)
-        var diagnostics = parsed.diagnostics
-        guard let root = parsed.root, !diagnostics.containsErrors else {
-            if let root = parsed.root {
-                diagnostics.append(Diagnostic(.note, root.location, "the semantic checks (references, probabilities, "
-                                              + "flow) run once the errors above are fixed", code: "schema"))
-            }
-            return LoadedProcedure(path: path, procedure: nil, diagnostics: diagnostics.sorted())
-        }
-        guard root.name == "procedure", root.namespace == ProcedureSchema.namespace else {
-            let found = root.namespace.map { "{\($0)}" } ?? "no namespace"
-            diagnostics.append(Diagnostic(.error, root.location, "the root element is <\(root.name)> in \(found): "
-                                          + "expected <procedure xmlns=\"\(ProcedureSchema.namespace)\">", code: "schema"))
-            return LoadedProcedure(path: path, procedure: nil, diagnostics: diagnostics.sorted())
-        }
+        var (root, diagnostics) = DSLDocument.root(bytes, path: path, rootName: "procedure",
+                                                   namespace: ProcedureSchema.namespace, schema: Self.schema)
+        guard let root else { return LoadedProcedure(path: path, procedure: nil, diagnostics: diagnostics.sorted()) }
         var decoder = ProcedureDecoder()
         var procedure = decoder.decode(root)
         var checks = SemanticChecks(context: decoder.context)
@@ -111,10 +80,6 @@ public struct ProcedureLoader: Sendable {
         }
     }()
 
-    private func megabytes(_ bytes: Int) -> String {
-        let mib = Double(bytes) / 1_048_576
-        return mib >= 10 ? String(Int(mib.rounded())) : String((mib * 10).rounded() / 10)
-    }
 }
 
 /// Per-index result storage written from concurrent iterations, each index once.

@@ -16,30 +16,17 @@ public struct ScenarioLoader: Sendable {
     public init(maximumFileSize: Int = 32 << 20) { self.maximumFileSize = maximumFileSize }
 
     public func load(path: String) -> LoadedScenario {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return LoadedScenario(path: path, scenario: nil, diagnostics: [Diagnostic(
-                .error, SourceLocation(file: path, line: 1, column: 1), "no such file", code: "io")])
-        }
-        guard data.count <= maximumFileSize else {
-            return LoadedScenario(path: path, scenario: nil, diagnostics: [Diagnostic(
-                .error, SourceLocation(file: path, line: 1, column: 1), "the file is over the size limit", code: "file-too-large")])
-        }
-        return load(bytes: [UInt8](data), path: path)
+        let (bytes, diagnostics) = DSLDocument.bytes(at: path, maximumFileSize: maximumFileSize)
+        guard let bytes else { return LoadedScenario(path: path, scenario: nil, diagnostics: diagnostics) }
+        return load(bytes: bytes, path: path)
     }
 
     public func load(bytes: [UInt8], path: String) -> LoadedScenario {
-        let parsed = XMLReader.read(bytes: bytes, path: path, rootName: "scenario", schema: Self.schema)
-        var diagnostics = parsed.diagnostics
-        guard let root = parsed.root, !diagnostics.containsErrors else {
-            return LoadedScenario(path: path, scenario: nil, diagnostics: diagnostics.sorted())
-        }
-        guard root.name == "scenario", root.namespace == ScenarioSchema.namespace else {
-            diagnostics.append(Diagnostic(.error, root.location, "the root element is <\(root.name)>: expected "
-                                          + "<scenario xmlns=\"\(ScenarioSchema.namespace)\">", code: "schema"))
-            return LoadedScenario(path: path, scenario: nil, diagnostics: diagnostics.sorted())
-        }
+        var (root, diagnostics) = DSLDocument.root(bytes, path: path, rootName: "scenario",
+                                                   namespace: ScenarioSchema.namespace, schema: Self.schema)
+        guard let root else { return LoadedScenario(path: path, scenario: nil, diagnostics: diagnostics.sorted()) }
         var decoder = ProcedureDecoder()
-        var flow = FlowDecoder()
+        let flow = FlowDecoder()
         var levers: [Lever] = []
         for e in root.children where e.name != "summary" {
             let kind: Lever.Kind

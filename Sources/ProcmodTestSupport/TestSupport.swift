@@ -56,3 +56,47 @@ public enum TestSupport {
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 }
+
+/// The peers' queueing models (shared/peers/theory.py) written in the DSL, on a calendar that never
+/// closes, time in minutes: `stations` are (servers, mean exponential service minutes), arrivals are
+/// Poisson at λ per minute, `rework` sends cases back from one station to an earlier one with
+/// probability p. Used by the theory tests and by procmod-bench.
+public enum QueueModels {
+    public static func xml(lambda: Double, stations: [(Int, Double)], rework: (from: Int, to: Int, p: Double)? = nil) -> String {
+        let actors = stations.enumerated().map { i, s in
+            "<actor id=\"s\(i)\" name-en=\"Station \(i)\" kind=\"official\" capacity=\"\(s.0)\"/>"
+        }.joined(separator: "\n    ")
+        var flow = ""
+        for (i, s) in stations.enumerated() {
+            flow += "<step id=\"t\(i)\" name-en=\"Step \(i)\" kind=\"verify\" actor=\"s\(i)\"><work unit=\"minutes\"><exponential mean=\"\(s.1)\"/></work>"
+            flow += i == stations.count - 1 ? "<produces document=\"result\" medium=\"electronic\"/>" : ""
+            flow += "</step>\n"
+            if let r = rework, r.from == i {
+                flow += "<choice id=\"c\(i)\"><branch to=\"t\(i + 1)\" probability=\"\(1 - r.p)\"/><branch to=\"t\(r.to)\" probability=\"\(r.p)\" loop=\"rework\"/></choice>\n"
+            }
+        }
+        return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <procedure xmlns="urn:procmod:procedure:1" code="QUEUE" name-en="Queue" level="central">
+          <volume per-year="\(lambda * 525_960)"/>
+          <result document="result"/>
+          <channels><channel id="c" kind="online" share="1"/></channels>
+          <actors>
+            \(actors)
+          </actors>
+          <documents><document id="result" name-en="Result" kind="result" medium="electronic"/></documents>
+          <flow>
+        \(flow)    <end id="done"/>
+          </flow>
+        </procedure>
+        """
+    }
+
+    /// M1: M/M/1, λ = 0.9, μ = 1.
+    public static let m1 = xml(lambda: 0.9, stations: [(1, 1.0)])
+    /// M2: M/M/5, λ = 4.5, μ = 1.
+    public static let m2 = xml(lambda: 4.5, stations: [(5, 1.0)])
+    /// M3: a 10-station tandem line with rework from station 6 back to 4 (p = 0.1), λ = 0.8.
+    public static let m3 = xml(lambda: 0.8, stations: [(1, 1.0), (2, 2.0), (1, 0.9), (3, 2.7), (1, 0.75), (2, 1.8), (1, 0.85),
+                                                     (1, 1.05), (2, 1.6), (1, 0.95)], rework: (5, 3, 0.1))
+}

@@ -6,6 +6,7 @@ import Foundation
 import ProcmodAnalysis
 import ProcmodLoader
 import ProcmodSimulation
+import ProcmodTestSupport
 
 struct Options {
     var steps = 10_000
@@ -111,32 +112,6 @@ func median(runs: Int, _ body: () -> Void) -> Double {
 let options = parseOptions()
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The peers' queueing models (shared/peers/theory.py) in the DSL, time in minutes on an always-open calendar.
-func queueModel(lambda: Double, stations: [(Int, Double)], rework: (from: Int, to: Int, p: Double)? = nil) -> String {
-    let actors = stations.enumerated().map { "<actor id=\"s\($0)\" name-en=\"S\($0)\" kind=\"official\" capacity=\"\($1.0)\"/>" }
-    var flow = ""
-    for (i, s) in stations.enumerated() {
-        flow += "<step id=\"t\(i)\" name-en=\"T\(i)\" kind=\"verify\" actor=\"s\(i)\"><work unit=\"minutes\"><exponential mean=\"\(s.1)\"/></work>"
-        flow += (i == stations.count - 1 ? "<produces document=\"result\" medium=\"electronic\"/>" : "") + "</step>\n"
-        if let r = rework, r.from == i {
-            flow += "<choice id=\"c\(i)\"><branch to=\"t\(i + 1)\" probability=\"\(1 - r.p)\"/><branch to=\"t\(r.to)\" probability=\"\(r.p)\" loop=\"rework\"/></choice>\n"
-        }
-    }
-    return """
-    <?xml version="1.0" encoding="UTF-8"?>
-    <procedure xmlns="urn:procmod:procedure:1" code="QUEUE" name-en="Queue" level="central">
-      <volume per-year="\(lambda * 525_960)"/>
-      <result document="result"/>
-      <channels><channel id="c" kind="online" share="1"/></channels>
-      <actors>\(actors.joined())</actors>
-      <documents><document id="result" name-en="Result" kind="result" medium="electronic"/></documents>
-      <flow>
-    \(flow)<end id="done"/>
-      </flow>
-    </procedure>
-    """
-}
-
 /// Runs a command, returning its standard output, wall seconds and peak resident MiB (/usr/bin/time).
 func measure(_ executable: String, _ arguments: [String]) -> (output: String, seconds: Double, mib: Double) {
     let process = Process()
@@ -161,10 +136,7 @@ if mode == "simulate" {
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let models: [(name: String, xml: String, n: Int)] = [
-        ("M1", queueModel(lambda: 0.9, stations: [(1, 1.0)]), 1_000_000 / scale),
-        ("M2", queueModel(lambda: 4.5, stations: [(5, 1.0)]), 1_000_000 / scale),
-        ("M3", queueModel(lambda: 0.8, stations: [(1, 1.0), (2, 2.0), (1, 0.9), (3, 2.7), (1, 0.75), (2, 1.8), (1, 0.85), (1, 1.05), (2, 1.6), (1, 0.95)],
-                          rework: (5, 3, 0.1)), 200_000 / scale),
+        ("M1", QueueModels.m1, 1_000_000 / scale), ("M2", QueueModels.m2, 1_000_000 / scale), ("M3", QueueModels.m3, 200_000 / scale),
     ]
     let procmodPath = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("procmod").path
     let peers = root.deletingLastPathComponent().appendingPathComponent("shared/peers")

@@ -5,40 +5,7 @@ import ProcmodSimulation
 import ProcmodTestSupport
 import Testing
 
-/// Queueing models written in the DSL, on a calendar that never closes, with time in minutes.
-enum QueueModels {
-    /// `stations`: (servers, mean service minutes); arrival rate λ per minute; `rework`: from station
-    /// index → back to station index with probability p.
-    static func xml(lambda: Double, stations: [(Int, Double)], rework: (from: Int, to: Int, p: Double)? = nil) -> String {
-        let actors = stations.enumerated().map { i, s in
-            "<actor id=\"s\(i)\" name-en=\"Station \(i)\" kind=\"official\" capacity=\"\(s.0)\"/>"
-        }.joined(separator: "\n    ")
-        var flow = ""
-        for (i, s) in stations.enumerated() {
-            flow += "<step id=\"t\(i)\" name-en=\"Step \(i)\" kind=\"verify\" actor=\"s\(i)\"><work unit=\"minutes\"><exponential mean=\"\(s.1)\"/></work>"
-            flow += i == stations.count - 1 ? "<produces document=\"result\" medium=\"electronic\"/>" : ""
-            flow += "</step>\n"
-            if let r = rework, r.from == i {
-                flow += "<choice id=\"c\(i)\"><branch to=\"t\(i + 1)\" probability=\"\(1 - r.p)\"/><branch to=\"t\(r.to)\" probability=\"\(r.p)\" loop=\"rework\"/></choice>\n"
-            }
-        }
-        return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <procedure xmlns="urn:procmod:procedure:1" code="QUEUE" name-en="Queue" level="central">
-          <volume per-year="\(lambda * 525_960)"/>
-          <result document="result"/>
-          <channels><channel id="c" kind="online" share="1"/></channels>
-          <actors>
-            \(actors)
-          </actors>
-          <documents><document id="result" name-en="Result" kind="result" medium="electronic"/></documents>
-          <flow>
-        \(flow)    <end id="done"/>
-          </flow>
-        </procedure>
-        """
-    }
-
+extension QueueModels {
     static func procedure(_ xml: String) throws -> Procedure {
         let loaded = ProcedureLoader().load(bytes: Array(xml.utf8), path: "queue.xml")
         return try #require(loaded.procedure, "\(loaded.diagnostics)")
