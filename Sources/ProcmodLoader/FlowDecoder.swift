@@ -117,42 +117,47 @@ struct FlowDecoder {
 
     // MARK: - Steps
 
+    /// Decodes a step in one pass over its children (the schema fixes their order).
     private func step(_ e: ParsedElement, id: String, using decoder: inout ProcedureDecoder) -> Step {
         let owner = "step '\(id)'"
-        let requires = e.children(named: "requires").map { r in
-            DocumentRequirement(document: decoder.refer(.document, r, "document", owner: owner),
-                                form: decoder.context.enumeration(r, "form", default: .original) ?? .original,
-                                copies: decoder.context.integer(r, "copies") ?? 1,
-                                sets: decoder.context.integer(r, "sets") ?? 1,
-                                legal: decoder.legal(r, owner: "a requirement of \(owner)"), location: r.location)
-        }
-        let produces = e.children(named: "produces").map { p in
-            DocumentOutput(document: decoder.refer(.document, p, "document", owner: owner),
-                           medium: decoder.context.enumeration(p, "medium", default: .paper) ?? .paper,
-                           copies: decoder.context.integer(p, "copies") ?? 1, location: p.location)
-        }
         let actor = decoder.refer(.actor, e, "actor", owner: owner)
-        let signature = e.child(named: "signature").map { s in
-            Signature(signer: s.attribute("signer") == nil ? actor : decoder.refer(.actor, s, "signer", owner: owner),
-                      kind: decoder.context.enumeration(s, "kind", default: .wet) ?? .wet, location: s.location)
+        var step = Step(id: id, name: decoder.context.name(e),
+                        kind: decoder.context.enumeration(e, "kind", default: .wait) ?? .wait, actor: actor,
+                        channel: decoder.optionalRefer(.channel, e, "channel", owner: owner),
+                        legal: decoder.legal(e, owner: owner), provenance: decoder.provenance(e), location: e.location)
+        for c in e.children {
+            if c.isNamed("requires") {
+                step.requires.append(DocumentRequirement(
+                    document: decoder.refer(.document, c, "document", owner: owner),
+                    form: decoder.context.enumeration(c, "form", default: .original) ?? .original,
+                    copies: decoder.context.integer(c, "copies") ?? 1, sets: decoder.context.integer(c, "sets") ?? 1,
+                    legal: decoder.legal(c, owner: "a requirement of \(owner)"), location: c.location))
+            } else if c.isNamed("produces") {
+                step.produces.append(DocumentOutput(
+                    document: decoder.refer(.document, c, "document", owner: owner),
+                    medium: decoder.context.enumeration(c, "medium", default: .paper) ?? .paper,
+                    copies: decoder.context.integer(c, "copies") ?? 1, location: c.location))
+            } else if c.isNamed("work") {
+                step.work = duration(c, owner: owner, using: &decoder)
+            } else if c.isNamed("delay") {
+                step.delay = duration(c, owner: owner, using: &decoder)
+            } else if c.isNamed("signature") {
+                step.signature = Signature(
+                    signer: c.attribute("signer") == nil ? actor : decoder.refer(.actor, c, "signer", owner: owner),
+                    kind: decoder.context.enumeration(c, "kind", default: .wet) ?? .wet, location: c.location)
+            } else if c.isNamed("payment") {
+                step.payment = Payment(amount: decoder.context.number(c, "amount") ?? 0,
+                                       method: decoder.context.enumeration(c, "method", default: .cash) ?? .cash,
+                                       purpose: decoder.context.string(c, "purpose"),
+                                       legal: decoder.legal(c, owner: "the payment of \(owner)"),
+                                       location: c.location)
+            } else if c.isNamed("handoff") {
+                step.handoff = Handoff(to: decoder.refer(.actor, c, "to", owner: owner),
+                                       medium: decoder.context.enumeration(c, "medium", default: .paper) ?? .paper,
+                                       location: c.location)
+            }
         }
-        let payment = e.child(named: "payment").map { p in
-            Payment(amount: decoder.context.number(p, "amount") ?? 0,
-                    method: decoder.context.enumeration(p, "method", default: .cash) ?? .cash,
-                    purpose: decoder.context.string(p, "purpose"), legal: decoder.legal(p, owner: "the payment of \(owner)"),
-                    location: p.location)
-        }
-        let handoff = e.child(named: "handoff").map { h in
-            Handoff(to: decoder.refer(.actor, h, "to", owner: owner),
-                    medium: decoder.context.enumeration(h, "medium", default: .paper) ?? .paper, location: h.location)
-        }
-        return Step(id: id, name: decoder.context.name(e),
-                    kind: decoder.context.enumeration(e, "kind", default: .wait) ?? .wait, actor: actor,
-                    channel: decoder.optionalRefer(.channel, e, "channel", owner: owner),
-                    work: e.child(named: "work").map { duration($0, owner: owner, using: &decoder) },
-                    delay: e.child(named: "delay").map { duration($0, owner: owner, using: &decoder) },
-                    requires: requires, produces: produces, signature: signature, payment: payment, handoff: handoff,
-                    legal: decoder.legal(e, owner: owner), provenance: decoder.provenance(e), location: e.location)
+        return step
     }
 
     func duration(_ e: ParsedElement, owner: String, using decoder: inout ProcedureDecoder) -> TimedQuantity {

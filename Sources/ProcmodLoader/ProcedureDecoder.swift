@@ -82,10 +82,10 @@ struct ProcedureDecoder {
     /// Reads the element's `id` and records it; a second definition of the same id is an error.
     mutating func define(_ kind: IDKind, _ element: ParsedElement) -> String {
         let id = context.required(element, "id")
-        let location = element.attribute("id")?.location ?? element.location
-        if let first = definitions.define(kind, id, at: location) {
-            context.error(location, "duplicate \(kind.rawValue) id '\(id)': it is already defined at "
-                          + "\(first.line):\(first.column)", code: "duplicate-id")
+        if let firstElement = definitions.define(kind, id, by: element) {
+            let first = firstElement.attribute("id")?.location ?? firstElement.location
+            context.error(element.attribute("id")?.location ?? element.location, "duplicate \(kind.rawValue) id '\(id)': "
+                          + "it is already defined at \(first.line):\(first.column)", code: "duplicate-id")
         }
         return id
     }
@@ -93,8 +93,7 @@ struct ProcedureDecoder {
     /// Reads an attribute that names an id of `kind` and records the reference.
     mutating func refer(_ kind: IDKind, _ element: ParsedElement, _ attribute: String, owner: String) -> String {
         let id = context.required(element, attribute)
-        references.append(Reference(kind: kind, id: id, location: element.attribute(attribute)?.location ?? element.location,
-                                    owner: owner, attribute: attribute))
+        references.append(Reference(kind: kind, id: id, element: element, owner: owner, attribute: attribute))
         return id
     }
 
@@ -106,19 +105,16 @@ struct ProcedureDecoder {
     /// Reads a list of provision ids from `legal`.
     mutating func legal(_ element: ParsedElement, owner: String) -> [String] {
         let ids = context.list(element, "legal")
-        let location = element.attribute("legal")?.location ?? element.location
         for id in ids {
-            references.append(Reference(kind: .provision, id: id, location: location, owner: owner, attribute: "legal"))
+            references.append(Reference(kind: .provision, id: id, element: element, owner: owner, attribute: "legal"))
         }
         return ids
     }
 
     mutating func provenance(_ element: ParsedElement) -> Provenance {
         let p = context.provenance(element)
-        let location = element.attribute("source")?.location ?? element.location
         for id in p.sources {
-            references.append(Reference(kind: .source, id: id, location: location, owner: "<\(element.name)>",
-                                        attribute: "source"))
+            references.append(Reference(kind: .source, id: id, element: element, owner: "<\(element.name)>", attribute: "source"))
         }
         return p
     }

@@ -66,6 +66,26 @@ public struct ProcedureLoader: Sendable {
         return results.values
     }
 
+    /// Checks files of every kind (procedures, scenarios, suites) in parallel, in the order of
+    /// ``loadAll(_:)``; scenarios and suites come back with their diagnostics and no procedure.
+    public func validateAll(_ paths: [String]) -> [LoadedProcedure] {
+        let files = ProcedureFiles.expand(paths, kind: nil)
+        let results = ResultSlots(count: files.count)
+        let limit = maximumFileSize
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let path = files[i]
+            switch DSLFileKind.of(path: path) {
+            case .procedure: results.set(i, load(path: path))
+            case .scenario:
+                results.set(i, LoadedProcedure(path: path, procedure: nil,
+                                               diagnostics: ScenarioLoader(maximumFileSize: limit).load(path: path).diagnostics))
+            case .suite:
+                results.set(i, LoadedProcedure(path: path, procedure: nil, diagnostics: SuiteLoader().load(path: path).diagnostics))
+            }
+        }
+        return results.values
+    }
+
     /// Loads one file and throws its diagnostics when it has errors.
     public func loadProcedure(at path: String) throws(ProcedureLoadError) -> Procedure {
         let loaded = load(path: path)

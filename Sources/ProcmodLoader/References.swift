@@ -1,4 +1,5 @@
 import ProcmodModel
+import ProcmodXML
 
 /// The kinds of things an id can name; each kind is its own namespace.
 enum IDKind: String, CaseIterable {
@@ -20,26 +21,28 @@ enum IDKind: String, CaseIterable {
     }
 }
 
-/// One use of an id, recorded with the attribute's location so an unknown id points at itself.
+/// One use of an id. Its location (the attribute's) is found only when the id turns out to be unknown.
 struct Reference {
     var kind: IDKind
     var id: String
-    var location: SourceLocation
+    var element: ParsedElement
     /// Who refers: "step 'receive'".
     var owner: String
     /// The attribute that holds the id.
     var attribute: String
+
+    var location: SourceLocation { element.attribute(attribute)?.location ?? element.location }
 }
 
 /// Ids defined in the file, per kind, in document order.
 struct Definitions {
-    private(set) var ids: [IDKind: [String: SourceLocation]] = [:]
+    private(set) var ids: [IDKind: [String: ParsedElement]] = [:]
     private(set) var order: [IDKind: [String]] = [:]
 
-    /// Records a definition; returns the first definition's location when the id is taken.
-    mutating func define(_ kind: IDKind, _ id: String, at location: SourceLocation) -> SourceLocation? {
+    /// Records a definition; returns the first defining element when the id is taken.
+    mutating func define(_ kind: IDKind, _ id: String, by element: ParsedElement) -> ParsedElement? {
         if let first = ids[kind]?[id] { return first }
-        ids[kind, default: [:]][id] = location
+        ids[kind, default: [:]][id] = element
         order[kind, default: []].append(id)
         return nil
     }

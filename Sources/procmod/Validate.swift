@@ -30,16 +30,7 @@ extension Procmod {
         @OptionGroup var load: LoadOptions
 
         func run() throws {
-            let files = ProcedureFiles.expand(paths, kind: nil)
-            let procedures = ProcedureLoader(maximumFileSize: load.bytes)
-            let scenarios = ScenarioLoader(maximumFileSize: load.bytes)
-            let results = files.map { path in
-                switch DSLFileKind.of(path: path) {
-                case .procedure: return procedures.load(path: path)
-                case .scenario: return LoadedProcedure(path: path, procedure: nil, diagnostics: scenarios.load(path: path).diagnostics)
-                case .suite: return LoadedProcedure(path: path, procedure: nil, diagnostics: SuiteLoader().load(path: path).diagnostics)
-                }
-            }
+            let results = ProcedureLoader(maximumFileSize: load.bytes).validateAll(paths)
             if results.isEmpty {
                 Terminal.err("procmod: no *.xml files found in " + paths.joined(separator: ", "))
                 throw ExitCodes.badInput
