@@ -52,9 +52,7 @@ enum InvariantSchema {
            xmlns="urn:procmod:suite:1"
            targetNamespace="urn:procmod:suite:1"
            elementFormDefault="qualified">
-  <xs:simpleType name="ids"><xs:list itemType="xs:NCName"/></xs:simpleType>
-  <xs:simpleType name="amount"><xs:restriction base="xs:decimal"><xs:minInclusive value="0"/></xs:restriction></xs:simpleType>
-\#(types)
+\#(ProcedureSchema.commonTypes)\#(types)
   <xs:element name="suite">
     <xs:complexType>
       <xs:sequence>

@@ -4,6 +4,25 @@ public enum ProcedureSchema {
     /// The DSL's XML namespace.
     public static let namespace = "urn:procmod:procedure:1"
 
+    /// Simple types and the provenance attributes that every procmod schema uses.
+    static let commonTypes = #"""
+  <!-- Types shared by the procedure, scenario and suite schemas -->
+  <xs:simpleType name="ids"><xs:list itemType="xs:NCName"/></xs:simpleType>
+  <xs:simpleType name="amount"><xs:restriction base="xs:decimal"><xs:minInclusive value="0"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="positiveAmount"><xs:restriction base="xs:decimal"><xs:minExclusive value="0"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="count"><xs:restriction base="xs:positiveInteger"/></xs:simpleType>
+  <xs:simpleType name="unit">
+    <xs:restriction base="xs:token">
+      <xs:enumeration value="minutes"/><xs:enumeration value="hours"/>
+      <xs:enumeration value="working-days"/><xs:enumeration value="calendar-days"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:attributeGroup name="provenance">
+    <xs:attribute name="source" type="ids"/>
+    <xs:attribute name="assumed" type="xs:boolean"/>
+  </xs:attributeGroup>
+"""#
+
     /// The `duration` type (work and delay with their distributions), shared with the scenario schema.
     static let durationTypes = #"""
   <!-- Durations -->
@@ -62,13 +81,10 @@ public enum ProcedureSchema {
     See docs/dsl.md for every element and attribute.
   </xs:documentation></xs:annotation>
 
+\#(commonTypes)
   <!-- Simple types -->
   <xs:simpleType name="id"><xs:restriction base="xs:NCName"/></xs:simpleType>
-  <xs:simpleType name="ids"><xs:list itemType="xs:NCName"/></xs:simpleType>
-  <xs:simpleType name="amount"><xs:restriction base="xs:decimal"><xs:minInclusive value="0"/></xs:restriction></xs:simpleType>
-  <xs:simpleType name="positiveAmount"><xs:restriction base="xs:decimal"><xs:minExclusive value="0"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="share"><xs:restriction base="xs:decimal"><xs:minInclusive value="0"/><xs:maxInclusive value="1"/></xs:restriction></xs:simpleType>
-  <xs:simpleType name="count"><xs:restriction base="xs:positiveInteger"/></xs:simpleType>
   <xs:simpleType name="time">
     <xs:restriction base="xs:string"><xs:pattern value="([01][0-9]|2[0-3]):[0-5][0-9]|24:00"/></xs:restriction>
   </xs:simpleType>
@@ -93,12 +109,6 @@ public enum ProcedureSchema {
   <xs:simpleType name="medium">
     <xs:restriction base="xs:token"><xs:enumeration value="paper"/><xs:enumeration value="electronic"/></xs:restriction>
   </xs:simpleType>
-  <xs:simpleType name="unit">
-    <xs:restriction base="xs:token">
-      <xs:enumeration value="minutes"/><xs:enumeration value="hours"/>
-      <xs:enumeration value="working-days"/><xs:enumeration value="calendar-days"/>
-    </xs:restriction>
-  </xs:simpleType>
   <xs:simpleType name="capacity">
     <xs:union memberTypes="xs:nonNegativeInteger">
       <xs:simpleType><xs:restriction base="xs:token"><xs:enumeration value="unlimited"/></xs:restriction></xs:simpleType>
@@ -109,10 +119,6 @@ public enum ProcedureSchema {
   <xs:attributeGroup name="named">
     <xs:attribute name="name" type="xs:string"/>
     <xs:attribute name="name-en" type="xs:string"/>
-  </xs:attributeGroup>
-  <xs:attributeGroup name="provenance">
-    <xs:attribute name="source" type="ids"/>
-    <xs:attribute name="assumed" type="xs:boolean"/>
   </xs:attributeGroup>
 
   <!-- Root -->

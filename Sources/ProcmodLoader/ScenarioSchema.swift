@@ -17,21 +17,7 @@ public enum ScenarioSchema {
     See docs/scenarios.md for every lever.
   </xs:documentation></xs:annotation>
 
-  <xs:simpleType name="ids"><xs:list itemType="xs:NCName"/></xs:simpleType>
-  <xs:simpleType name="amount"><xs:restriction base="xs:decimal"><xs:minInclusive value="0"/></xs:restriction></xs:simpleType>
-  <xs:simpleType name="positiveAmount"><xs:restriction base="xs:decimal"><xs:minExclusive value="0"/></xs:restriction></xs:simpleType>
-  <xs:simpleType name="count"><xs:restriction base="xs:positiveInteger"/></xs:simpleType>
-  <xs:simpleType name="unit">
-    <xs:restriction base="xs:token">
-      <xs:enumeration value="minutes"/><xs:enumeration value="hours"/>
-      <xs:enumeration value="working-days"/><xs:enumeration value="calendar-days"/>
-    </xs:restriction>
-  </xs:simpleType>
-  <xs:attributeGroup name="provenance">
-    <xs:attribute name="source" type="xs:string"/>
-    <xs:attribute name="assumed" type="xs:boolean"/>
-  </xs:attributeGroup>
-\#(ProcedureSchema.durationTypes)
+\#(ProcedureSchema.commonTypes)\#(ProcedureSchema.durationTypes)
   <xs:element name="scenario">
     <xs:complexType>
       <xs:sequence>
