@@ -36,20 +36,27 @@ struct Reference {
 
 /// Ids defined in the file, per kind, in document order.
 struct Definitions {
-    private(set) var ids: [IDKind: [String: ParsedElement]] = [:]
-    private(set) var order: [IDKind: [String]] = [:]
+    private struct Key: Hashable {
+        var kind: IDKind
+        var id: String
+    }
+
+    private var elements: [Key: ParsedElement] = [:]
+    /// Every definition in document order (for hints in error messages).
+    private var order: [(kind: IDKind, id: String)] = []
 
     /// Records a definition; returns the first defining element when the id is taken.
     mutating func define(_ kind: IDKind, _ id: String, by element: ParsedElement) -> ParsedElement? {
-        if let first = ids[kind]?[id] { return first }
-        ids[kind, default: [:]][id] = element
-        order[kind, default: []].append(id)
+        let key = Key(kind: kind, id: id)
+        if let first = elements[key] { return first }
+        elements[key] = element
+        order.append((kind, id))
         return nil
     }
 
-    func contains(_ kind: IDKind, _ id: String) -> Bool { ids[kind]?[id] != nil }
+    func contains(_ kind: IDKind, _ id: String) -> Bool { elements[Key(kind: kind, id: id)] != nil }
 
-    func all(_ kind: IDKind) -> [String] { order[kind] ?? [] }
+    func all(_ kind: IDKind) -> [String] { order.filter { $0.kind == kind }.map(\.id) }
 }
 
 /// Resolves every recorded reference, reporting unknown ids with the closest defined one.

@@ -12,9 +12,9 @@ struct SemanticChecks {
         checkCalendars(procedure)
         checkChannels(procedure)
         checkChoices(procedure)
-        checkFlowShape(procedure)
-        checkDocuments(procedure)
-        checkUnits(procedure)
+        let graph = FlowGraph(procedure.flow)
+        checkFlowShape(procedure, graph)
+        checkStepsAndDocuments(procedure, graph)
     }
 
     // MARK: Calendars
@@ -110,10 +110,9 @@ struct SemanticChecks {
 
     // MARK: Flow shape
 
-    private mutating func checkFlowShape(_ procedure: Procedure) {
+    private mutating func checkFlowShape(_ procedure: Procedure, _ graph: FlowGraph) {
         let flow = procedure.flow
         guard !flow.nodes.isEmpty else { return }
-        let graph = FlowGraph(flow)
         let ends = flow.nodes.indices.filter { if case .end = flow.nodes[$0].kind { true } else { false } }
         if ends.isEmpty {
             context.error(procedure.location, "the flow has no <end>: add <end id=\"done\"/> where the procedure "
@@ -191,40 +190,41 @@ struct SemanticChecks {
 
     // MARK: Documents and units
 
-    private mutating func checkDocuments(_ procedure: Procedure) {
+    /// One pass over the steps: the result is produced somewhere, internal documents are produced before
+    /// they are required, and work is not in calendar days.
+    private mutating func checkStepsAndDocuments(_ procedure: Procedure, _ graph: FlowGraph) {
         let flow = procedure.flow
-        let graph = FlowGraph(flow)
-        if !procedure.result.isEmpty, procedure.documents[procedure.result] != nil,
-           !flow.steps.contains(where: { $0.produces.contains { $0.document == procedure.result } }) {
-            context.error(procedure.location, "no step produces the result document '\(procedure.result)': "
-                          + "add <produces document=\"\(procedure.result)\" .../> to the step that issues it",
-                          code: "result")
-        }
+        var resultProduced = false
         var producers: [String: [Int]] = [:]
+        var internalRequirements: [(node: Int, step: String, requirement: DocumentRequirement)] = []
         for (i, node) in flow.nodes.enumerated() {
-            for output in node.step?.produces ?? [] { producers[output.document, default: []].append(i) }
-        }
-        let reached = graph.reachable(from: flow.nodes.isEmpty ? [] : [flow.start])
-        for (i, node) in flow.nodes.enumerated() where reached[i] {
-            guard let step = node.step else { continue }
-            for requirement in step.requires {
-                guard let document = procedure.documents[requirement.document], document.kind == .internal else { continue }
-                let ancestors = graph.reaching([i])
-                let produced = producers[document.id, default: []].contains { $0 != i && ancestors[$0] }
-                if !produced {
-                    context.error(requirement.location, "step '\(step.id)' requires the internal document "
-                                  + "'\(document.id)' before any step produces it", code: "document-order")
-                }
+            guard case .step(let step) = node.kind else { continue }
+            for output in step.produces {
+                if output.document == procedure.result { resultProduced = true }
+                if procedure.documents[output.document]?.kind == .internal { producers[output.document, default: []].append(i) }
             }
-        }
-    }
-
-    private mutating func checkUnits(_ procedure: Procedure) {
-        for step in procedure.flow.steps {
+            for r in step.requires where procedure.documents[r.document]?.kind == .internal {
+                internalRequirements.append((i, step.id, r))
+            }
             if let work = step.work, work.unit == .calendarDays {
                 context.error(work.location, "the <work> of step '\(step.id)' is in calendar-days: work holds the "
                               + "actor and runs in working time; use minutes, hours or working-days, and put elapsed "
                               + "time (mail, surveys) in <delay>", code: "unit")
+            }
+        }
+        if !procedure.result.isEmpty, procedure.documents[procedure.result] != nil, !resultProduced {
+            context.error(procedure.location, "no step produces the result document '\(procedure.result)': "
+                          + "add <produces document=\"\(procedure.result)\" .../> to the step that issues it",
+                          code: "result")
+        }
+        guard !internalRequirements.isEmpty else { return }
+        let reached = graph.reachable(from: flow.nodes.isEmpty ? [] : [flow.start])
+        for (i, stepID, requirement) in internalRequirements where reached[i] {
+            let ancestors = graph.reaching([i])
+            let produced = producers[requirement.document, default: []].contains { $0 != i && ancestors[$0] }
+            if !produced {
+                context.error(requirement.location, "step '\(stepID)' requires the internal document "
+                              + "'\(requirement.document)' before any step produces it", code: "document-order")
             }
         }
     }
