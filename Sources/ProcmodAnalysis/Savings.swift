@@ -54,21 +54,3 @@ public func certificationChargeVND(pages: Int) -> Double {
     let charge = Double(min(pages, 2)) * 2000 + Double(max(0, pages - 2)) * 1000
     return min(charge, 200_000)
 }
-
-/// Formats VND with thousands separators: 1,234,000 VND.
-func vnd(_ x: Double) -> String {
-    let n = Int(x.rounded())
-    let digits = String(abs(n))
-    var out = ""
-    for (i, ch) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(ch)
-    }
-    return (n < 0 ? "-" : "") + out + " VND"
-}
-
-/// Formats a figure with up to two decimals.
-func figure(_ x: Double) -> String {
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-    return String((x * 100).rounded() / 100)
-}

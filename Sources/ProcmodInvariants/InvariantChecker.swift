@@ -57,9 +57,9 @@ public struct InvariantChecker: Sendable {
         let requirements = p.flow.steps.flatMap { s in s.requires.map { (s, $0) } }
         switch kind {
         case .maxVisits(let n):
-            return bound(m.applicantVisits <= n + 1e-9, "\(f(m.applicantVisits)) applicant visits per case (at most \(f(n)))")
+            return bound(m.applicantVisits <= n + 1e-9, "\(decimalText(m.applicantVisits)) applicant visits per case (at most \(decimalText(n)))")
         case .maxHandoffs(let n):
-            return bound(m.agencyHandoffs <= n + 1e-9, "\(f(m.agencyHandoffs)) hand-offs between agencies per case (at most \(f(n)))")
+            return bound(m.agencyHandoffs <= n + 1e-9, "\(decimalText(m.agencyHandoffs)) hand-offs between agencies per case (at most \(decimalText(n)))")
         case .noCertifiedCopies:
             return offending(requirements.filter { $0.1.form == .certifiedCopy }.map { "'\($0.1.document)' at \(at($0.1.location))" },
                              "certified copies")
@@ -90,7 +90,7 @@ public struct InvariantChecker: Sendable {
             return offending(requirements.filter { $0.1.legal.isEmpty && (p.documents[$0.1.document]?.legal.isEmpty ?? true) }
                                 .map { "'\($0.1.document)' at \(at($0.1.location))" }, "requirements without a legal basis")
         case .maxCostPerCase(let v):
-            return bound(m.cost.perCaseVND <= v + 1e-6, "\(f(m.cost.perCaseVND, 0)) VND per case (at most \(f(v, 0)))")
+            return bound(m.cost.perCaseVND <= v + 1e-6, "\(decimalText(m.cost.perCaseVND, decimals: 0)) VND per case (at most \(decimalText(v, decimals: 0)))")
         case .rule(let id):
             guard RuleCatalog.rule(id) != nil else { return (.fail, "there is no analyzer rule '\(id)'", nil) }
             let findings = Analyzer(configuration: only(id)).analyze(p).findings
@@ -116,7 +116,7 @@ public struct InvariantChecker: Sendable {
 
     private func threeValued(_ e: Estimate, atMost limit: Double? = nil, atLeast minimum: Double? = nil, what: String,
                              unit: String) -> (Verdict, String, Int?) {
-        let text = "\(what) \(f(e.mean))\(unit) ± \(f(e.halfWidth)) (95% CI over \(e.replications) replications)"
+        let text = "\(what) \(decimalText(e.mean))\(unit) ± \(decimalText(e.halfWidth)) (95% CI over \(e.replications) replications)"
         let target = limit ?? minimum ?? 0
         let verdict: Verdict
         if let limit {
@@ -124,7 +124,7 @@ public struct InvariantChecker: Sendable {
         } else {
             verdict = e.low >= target ? .pass : (e.high < target ? .fail : .inconclusive)
         }
-        let bound = limit != nil ? "at most \(f(target, 4))" : "at least \(f(target, 4))"
+        let bound = limit != nil ? "at most \(decimalText(target, decimals: 4))" : "at least \(decimalText(target, decimals: 4))"
         guard verdict == .inconclusive else { return (verdict, "\(text); \(bound)", nil) }
         // The half-width shrinks as 1/√R: R' = R (h / |mean − bound|)² makes it fit between them.
         let gap = abs(e.mean - target)
@@ -133,11 +133,6 @@ public struct InvariantChecker: Sendable {
                 + (needed.map { "; about \($0) replications would settle it" } ?? ""), needed)
     }
 
-    private func f(_ x: Double, _ decimals: Int = 2) -> String {
-        let scale = pow(10, Double(decimals))
-        let r = (x * scale).rounded() / scale
-        return r == r.rounded() ? String(Int(r)) : String(r)
-    }
 }
 
 /// Which invariants apply to a procedure: its own and those of every suite that matches it.

@@ -57,8 +57,8 @@ struct SemanticChecks {
     private mutating func checkChannels(_ procedure: Procedure) {
         let total = procedure.channels.values.reduce(0) { $0 + $1.share }
         if let first = procedure.channels.values.first, abs(total - 1) > 1e-6 {
-            context.error(first.location, "channel shares sum to \(format(total)): expected 1 "
-                          + "(" + procedure.channels.values.map { "\($0.id) \(format($0.share))" }.joined(separator: ", ")
+            context.error(first.location, "channel shares sum to \(decimalText(total, decimals: 6)): expected 1 "
+                          + "(" + procedure.channels.values.map { "\($0.id) \(decimalText($0.share, decimals: 6))" }.joined(separator: ", ")
                           + ")", code: "probability")
         }
     }
@@ -80,7 +80,7 @@ struct SemanticChecks {
                 let total = node.edges.reduce(0) { $0 + ($1.probability ?? 0) }
                 if missing.isEmpty, abs(total - 1) > 1e-6 {
                     context.error(node.location, "the branch probabilities of choice '\(node.id)' sum to "
-                                  + "\(format(total)): expected 1", code: "probability")
+                                  + "\(decimalText(total, decimals: 6)): expected 1", code: "probability")
                 }
             case .channel:
                 var seen: [String: SourceLocation] = [:]
@@ -238,17 +238,4 @@ struct SemanticChecks {
         case .end: "end '\(node.id)'"
         }
     }
-}
-
-/// Formats a number without trailing zeros: 1, 0.95, 0.333333.
-func format(_ x: Double) -> String {
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-    var s = String(format6(x))
-    while s.hasSuffix("0") { s.removeLast() }
-    return s
-}
-
-private func format6(_ x: Double) -> String {
-    let scaled = (x * 1_000_000).rounded() / 1_000_000
-    return "\(scaled)"
 }

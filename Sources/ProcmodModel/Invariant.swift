@@ -62,10 +62,7 @@ public struct Invariant: Sendable, Hashable, Codable {
         }
     }
 
-    private func trim(_ x: Double) -> String {
-        let r = (x * 10_000).rounded() / 10_000
-        return r == r.rounded() ? String(Int(r)) : String(r)
-    }
+    private func trim(_ x: Double) -> String { decimalText(x, decimals: 4) }
 }
 
 /// Invariants for many procedures: they apply to the procedures that match every given condition.

@@ -1,5 +1,6 @@
 public import ProcmodAnalysis
 import Foundation
+import ProcmodModel
 
 /// Turns analysis reports into one output format.
 public protocol AnalysisRenderer {
@@ -8,31 +9,18 @@ public protocol AnalysisRenderer {
 
 /// Number formatting shared by the renderers: grouped thousands, at most two decimals.
 enum Format {
+    /// Grouped thousands and at most `decimals` places: 1,234.5.
     static func number(_ x: Double, decimals: Int = 2) -> String {
-        guard x.isFinite else { return x > 0 ? "∞" : "-∞" }
-        let scale = pow(10, Double(decimals))
-        let rounded = (x * scale).rounded() / scale
-        let whole = Int(rounded.magnitude)
-        var digits = String(whole)
-        var grouped = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
-            grouped.append(ch)
-        }
-        let fraction = rounded.magnitude - Double(whole)
-        digits = grouped
-        if fraction > 0.000_001 {
-            var f = String(Int((fraction * scale).rounded()))
-            f = String(repeating: "0", count: max(0, decimals - f.count)) + f
-            while f.hasSuffix("0") { f.removeLast() }
-            digits += "." + f
-        }
-        return (rounded < 0 ? "-" : "") + digits
+        let text = decimalText(x, decimals: decimals)
+        guard let dot = text.firstIndex(of: ".") else { return groupedText(Double(text) ?? x) }
+        let whole = Double(text[..<dot]) ?? 0
+        let sign = text.hasPrefix("-") && whole == 0 ? "-" : ""
+        return sign + groupedText(whole) + text[dot...]
     }
 
-    static func vnd(_ x: Double) -> String { number(x, decimals: 0) + " VND" }
+    static func vnd(_ x: Double) -> String { groupedText(x) + " VND" }
 
-    static func percent(_ x: Double) -> String { number(x * 100, decimals: 1) + "%" }
+    static func percent(_ x: Double) -> String { percentText(x) }
 
     /// "0.5 h applicant, 2 pages, 1 visit, 12,000 VND" — the non-zero parts of a saving.
     static func saving(_ s: Saving) -> String {

@@ -21,7 +21,7 @@ extension LeverState {
                 procedure.channels[key]!.share *= (1 - share) / others
             }
         }
-        note(id, "channel '\(id)' now takes \(percent(share)) of cases" + (level.map { " (\($0.rawValue))" } ?? ""))
+        note(id, "channel '\(id)' now takes \(percentText(share)) of cases" + (level.map { " (\($0.rawValue))" } ?? ""))
     }
 
     mutating func shareData(_ registers: Set<String>) {
@@ -213,9 +213,4 @@ extension LeverState {
             note(id, "step '\(id)' removed: \(reason)", resolves: "certified-copy")
         }
     }
-}
-
-func percent(_ x: Double) -> String {
-    let p = (x * 1000).rounded() / 10
-    return (p == p.rounded() ? String(Int(p)) : String(p)) + "%"
 }

@@ -74,7 +74,7 @@ extension LeverState {
         procedure.channels[id] = Channel(id: id, name: LocalizedName(vi: "Trực tuyến", en: "Online"), kind: .online,
                                          onlineLevel: level, share: share, fees: fees,
                                          provenance: Provenance(assumed: true))
-        note(id, "adds the \(level.rawValue) online channel '\(id)' for \(percent(share)) of cases")
+        note(id, "adds the \(level.rawValue) online channel '\(id)' for \(percentText(share)) of cases")
         note(stepID, "online cases submit on the portal (\(Int(minutes)) minutes, assumed) instead of travelling to the desk")
     }
 

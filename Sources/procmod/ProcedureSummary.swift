@@ -25,15 +25,15 @@ struct ProcedureSummary {
         lines.append(facts.joined(separator: " · "))
         lines.append("")
         if let d = p.deadline { lines.append("Deadline:  " + describe(d)) }
-        lines.append("Volume:    \(grouped(p.volume.perYear)) cases a year" + (p.volume.provenance.assumed ? " (assumed)" : ""))
+        lines.append("Volume:    \(groupedText(p.volume.perYear)) cases a year" + (p.volume.provenance.assumed ? " (assumed)" : ""))
         lines.append("Result:    \(p.result) (\(p.documents[p.result].map { name($0.name, $0.id) } ?? "?"))")
         lines.append("")
         lines.append("Channels")
         for c in p.channels.values {
             var row = "  \(pad(c.id, 14)) \(pad(c.kind.rawValue + (c.onlineLevel.map { " (\($0.rawValue))" } ?? ""), 22)) "
-                + "\(pad(percent(c.share), 6))"
+                + "\(pad(percentText(c.share), 6))"
             let fees = c.fees.reduce(0) { $0 + $1.amount }
-            row += " fees \(grouped(fees)) VND"
+            row += " fees \(groupedText(fees)) VND"
             if let d = c.deadline { row += " · deadline " + describe(d) }
             lines.append(row)
         }
@@ -72,12 +72,12 @@ struct ProcedureSummary {
                 }
                 for o in s.produces { lines.append("       produces \(o.document) (\(o.medium.rawValue))") }
                 if let sig = s.signature { lines.append("       signature \(sig.kind.rawValue) by \(sig.signer)") }
-                if let pay = s.payment { lines.append("       pays \(grouped(pay.amount)) VND (\(pay.method.rawValue))") }
+                if let pay = s.payment { lines.append("       pays \(groupedText(pay.amount)) VND (\(pay.method.rawValue))") }
                 if let h = s.handoff { lines.append("       hands off to \(h.to) (\(h.medium.rawValue))") }
             case .choice(let rule):
                 let branches = node.edges.map { e -> String in
                     let target = p.flow.nodes[e.target].id
-                    let label = rule == .channel ? (e.channel ?? "?") : percent(e.probability ?? 0)
+                    let label = rule == .channel ? (e.channel ?? "?") : percentText(e.probability ?? 0)
                     return "\(label) → \(target)" + (e.loop.map { " [\($0.rawValue)\(e.maxCount.map { " ≤\($0)" } ?? "")]" } ?? "")
                 }
                 lines.append("       choice \(node.id) by \(rule.rawValue): " + branches.joined(separator: "; "))
@@ -93,7 +93,7 @@ struct ProcedureSummary {
     }
 
     private func describe(_ d: Deadline) -> String {
-        var text = d.workingDays == 0 ? "same working day" : "\(format(d.workingDays)) working days"
+        var text = d.workingDays == 0 ? "same working day" : "\(decimalText(d.workingDays)) working days"
         if let cut = d.cutOff { text += ", cut-off \(cut)" }
         let citations = d.legal.compactMap { procedure.legal[$0]?.citation }
         if !citations.isEmpty { text += " [" + citations.joined(separator: "; ") + "]" }
@@ -110,7 +110,7 @@ struct ProcedureSummary {
         }
         let mean = q.distribution.mean
         let shape = q.distribution.name == "fixed" ? "" : " (\(q.distribution.name), mean)"
-        return "\(format(mean)) \(unit)\(shape)" + (q.provenance.assumed ? " assumed" : "")
+        return "\(decimalText(mean)) \(unit)\(shape)" + (q.provenance.assumed ? " assumed" : "")
     }
 
     // MARK: JSON
@@ -147,25 +147,4 @@ struct ProcedureSummary {
 func pad(_ s: String, _ width: Int) -> String {
     let count = s.count
     return count >= width ? s : s + String(repeating: " ", count: width - count)
-}
-
-func percent(_ x: Double) -> String { format(x * 100) + "%" }
-
-func format(_ x: Double) -> String {
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-    let rounded = (x * 100).rounded() / 100
-    if rounded == rounded.rounded() { return String(Int(rounded)) }
-    return "\(rounded)"
-}
-
-/// 1400000 → "1,400,000".
-func grouped(_ x: Double) -> String {
-    let n = Int(x.rounded())
-    let digits = String(abs(n))
-    var out = ""
-    for (i, ch) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(ch)
-    }
-    return (n < 0 ? "-" : "") + out
 }

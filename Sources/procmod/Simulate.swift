@@ -116,14 +116,14 @@ struct SimulationText {
 
     func estimate(_ key: String, _ scale: Double = 1, _ unit: String = "") -> String {
         guard let e = report.kpis[key] else { return "–" }
-        return "\(format(e.mean * scale))\(unit) ± \(format(e.halfWidth * scale))"
+        return "\(decimalText(e.mean * scale))\(unit) ± \(decimalText(e.halfWidth * scale))"
     }
 
     var text: String {
         var lines = ["\(procedure.code)  \(procedure.name.text(.en, fallback: procedure.code))",
                      "\(report.replications) replications, seed \(report.seed), "
-                     + (report.casesPerReplication.map { "\($0) cases each" } ?? "\(format(report.horizonDays ?? 0)) days each")
-                     + (report.warmupDays > 0 ? ", warm-up \(format(report.warmupDays)) days" : "")
+                     + (report.casesPerReplication.map { "\($0) cases each" } ?? "\(decimalText(report.horizonDays ?? 0)) days each")
+                     + (report.warmupDays > 0 ? ", warm-up \(decimalText(report.warmupDays)) days" : "")
                      + ", from \(report.startDate); means with 95% confidence intervals", ""]
         func row(_ label: String, _ value: String) { lines.append("  " + pad(label, 40) + value) }
         row("cases completed per replication", estimate("cases"))
@@ -132,10 +132,10 @@ struct SimulationText {
         row("lead time, calendar days", estimate("leadTimeCalendarDays") + "  (p50 \(estimate("leadTimeCalendarDaysP50")), "
             + "p90 \(estimate("leadTimeCalendarDaysP90")), p95 \(estimate("leadTimeCalendarDaysP95")))")
         if let d = report.deadlineWorkingDays {
-            row("on time (deadline \(format(d)) working days)", estimate("onTimeShare", 100, "%"))
+            row("on time (deadline \(decimalText(d)) working days)", estimate("onTimeShare", 100, "%"))
         }
         row("work / queue / transfer / wait, days", ["workDays", "queueDays", "transferDays", "waitDays"]
-            .map { format(report.kpis[$0]?.mean ?? 0) }.joined(separator: " / "))
+            .map { decimalText(report.kpis[$0]?.mean ?? 0) }.joined(separator: " / "))
         row("applicant visits", estimate("applicantVisits"))
         row("applicant hours", estimate("applicantHours"))
         row("throughput per year (one site)", estimate("throughputPerYear"))
@@ -145,10 +145,10 @@ struct SimulationText {
         for id in procedure.actors.keys {
             guard let a = report.actors[id] else { continue }
             func e(_ k: String, _ scale: Double = 1, _ unit: String = "") -> String {
-                a[k].map { "\(format($0.mean * scale))\(unit) ± \(format($0.halfWidth * scale))" } ?? "–"
+                a[k].map { "\(decimalText($0.mean * scale))\(unit) ± \(decimalText($0.halfWidth * scale))" } ?? "–"
             }
             lines.append("  " + pad(id, 20) + pad(e("utilisation", 100, "%"), 20) + pad(e("meanQueueLength"), 16)
-                         + pad(a["maxQueueLength"].map { format($0.mean) } ?? "–", 12) + e("meanWaitMinutes"))
+                         + pad(a["maxQueueLength"].map { decimalText($0.mean) } ?? "–", 12) + e("meanWaitMinutes"))
         }
         return lines.joined(separator: "\n")
     }

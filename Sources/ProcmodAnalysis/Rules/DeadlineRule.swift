@@ -28,14 +28,14 @@ struct DeadlineRule: Rule {
         let expected = a.expectedDays(excluding: outside)
         let shortest = a.pathDays(excluding: outside).shortest
         if shortest > limit {
-            var f = finding("even the fastest path from reception to the result takes \(figure(shortest)) working days, over the deadline of "
-                            + "\(figure(deadline.workingDays))", element: a.procedure.code, at: deadline.location)
+            var f = finding("even the fastest path from reception to the result takes \(decimalText(shortest)) working days, over the deadline of "
+                            + "\(decimalText(deadline.workingDays))", element: a.procedure.code, at: deadline.location)
             f.severity = .error
             return [f]
         }
         if expected > limit {
-            return [finding("the agencies' expected processing time, from reception to the result, is \(figure(expected)) working days, over the deadline of "
-                            + "\(figure(deadline.workingDays))", element: a.procedure.code, at: deadline.location)]
+            return [finding("the agencies' expected processing time, from reception to the result, is \(decimalText(expected)) working days, over the deadline of "
+                            + "\(decimalText(deadline.workingDays))", element: a.procedure.code, at: deadline.location)]
         }
         return []
     }

@@ -25,8 +25,8 @@ struct DominantStepRule: Rule {
             let share = a.flow.visits[i] * a.nodeDays[i] / total
             guard share > options.dominantShare else { return nil }
             let step = a.step(i)
-            return finding("step '\(step.id)' takes \(figure(share * 100))% of the expected lead time "
-                           + "(\(figure(a.flow.visits[i] * a.nodeDays[i])) of \(figure(total)) working days)",
+            return finding("step '\(step.id)' takes \(decimalText(share * 100))% of the expected lead time "
+                           + "(\(decimalText(a.flow.visits[i] * a.nodeDays[i])) of \(decimalText(total)) working days)",
                            element: step.id, at: step.location)
         }
     }
@@ -62,8 +62,8 @@ struct TooManyVisitsRule: Rule {
         let travels = applicantTravels(a)
         var saving = Saving()
         saving.visits = visits - options.maxVisits
-        return [finding("the applicant makes \(figure(visits)) visits per case (target at most "
-                        + "\(figure(options.maxVisits)))", element: a.procedure.code,
+        return [finding("the applicant makes \(decimalText(visits)) visits per case (target at most "
+                        + "\(decimalText(options.maxVisits)))", element: a.procedure.code,
                         at: travels.first.map { a.step($0).location } ?? a.procedure.location, saving: saving)]
     }
 }
@@ -90,8 +90,8 @@ struct TooManyHandoffsRule: Rule {
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
         let handoffs = a.metrics.agencyHandoffs
         guard handoffs > options.maxHandoffs + 1e-9 else { return [] }
-        return [finding("the dossier changes agency \(figure(handoffs)) times per case (target at most "
-                        + "\(figure(options.maxHandoffs)))", element: a.procedure.code, at: a.procedure.location)]
+        return [finding("the dossier changes agency \(decimalText(handoffs)) times per case (target at most "
+                        + "\(decimalText(options.maxHandoffs)))", element: a.procedure.code, at: a.procedure.location)]
     }
 }
 
@@ -128,7 +128,7 @@ struct HeavyReworkRule: Rule {
         for node in a.procedure.flow.nodes {
             for edge in node.edges where edge.loop != nil {
                 guard let p = edge.probability, p >= options.heavyRework else { continue }
-                findings.append(finding("\(figure(p * 100))% of cases at choice '\(node.id)' go back "
+                findings.append(finding("\(decimalText(p * 100))% of cases at choice '\(node.id)' go back "
                                         + "(\(edge.loop!.rawValue))", element: node.id, at: edge.location))
             }
         }

@@ -62,7 +62,7 @@ struct SigningCadenceRule: Rule {
             var saving = Saving()
             saving.elapsedDays = visits * load.cadenceWaitDays
             let what = actor.cadence != nil ? "signing times" : "batches of \(actor.batchSize ?? 0)"
-            return finding("cases wait on average \(figure(load.cadenceWaitDays)) working days for the \(what) of "
+            return finding("cases wait on average \(decimalText(load.cadenceWaitDays)) working days for the \(what) of "
                            + "'\(actor.id)'", element: actor.id, at: actor.cadence?.location ?? actor.location,
                            saving: saving)
         }

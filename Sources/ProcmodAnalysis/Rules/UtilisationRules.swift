@@ -24,8 +24,8 @@ struct OverloadedActorRule: Rule {
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
         a.loads.compactMap { load in
             guard let u = load.utilisation, u >= 1, let actor = a.procedure.actors[load.actor] else { return nil }
-            return finding("actor '\(actor.id)' is offered \(figure(load.offeredHours)) hours of work a year for "
-                           + "\(figure(load.capacityHours ?? 0)) open hours: utilisation \(figure(u))",
+            return finding("actor '\(actor.id)' is offered \(decimalText(load.offeredHours)) hours of work a year for "
+                           + "\(decimalText(load.capacityHours ?? 0)) open hours: utilisation \(decimalText(u))",
                            element: actor.id, at: actor.location)
         }
     }
@@ -55,8 +55,8 @@ struct HighUtilisationRule: Rule {
         a.loads.compactMap { load in
             guard let u = load.utilisation, u >= options.highUtilisation, u < 1,
                   let actor = a.procedure.actors[load.actor] else { return nil }
-            let wait = load.meanWaitDays.map { ", M/M/c mean wait \(figure($0)) working days" } ?? ""
-            return finding("actor '\(actor.id)' is \(figure(u * 100))% utilised\(wait)", element: actor.id,
+            let wait = load.meanWaitDays.map { ", M/M/c mean wait \(decimalText($0)) working days" } ?? ""
+            return finding("actor '\(actor.id)' is \(decimalText(u * 100))% utilised\(wait)", element: actor.id,
                            at: actor.location)
         }
     }

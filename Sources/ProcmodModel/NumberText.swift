@@ -1,0 +1,33 @@
+/// A number as messages and reports show it: rounded to at most `decimals` places, without trailing
+/// zeros and without an exponent (`3`, `0.25`, `-1.5`).
+public func decimalText(_ x: Double, decimals: Int = 2) -> String {
+    guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "∞" : "-∞") }
+    var scale = 1.0
+    for _ in 0..<max(0, decimals) { scale *= 10 }
+    guard x.magnitude * scale < 9e18 else { return "\(x.rounded())" }
+    let units = Int((x.magnitude * scale).rounded())
+    let whole = units / Int(scale)
+    var fraction = String(units % Int(scale))
+    fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    let sign = x < 0 && units != 0 ? "-" : ""
+    return sign + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
+}
+
+/// A share as a percentage: 0.906 → `90.6%`.
+public func percentText(_ share: Double, decimals: Int = 1) -> String {
+    decimalText(share * 100, decimals: decimals) + "%"
+}
+
+/// A number rounded to a whole one with thousands separators: `1,400,000`.
+public func groupedText(_ x: Double) -> String {
+    let text = decimalText(x, decimals: 0)
+    let negative = text.hasPrefix("-")
+    let digits = negative ? String(text.dropFirst()) : text
+    var out = ""
+    for (i, ch) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(ch)
+    }
+    return (negative ? "-" : "") + out
+}
