@@ -21,6 +21,13 @@ extension Procedure {
             order.remove(at: position)
             order.insert(target, at: 0)
         }
+        reorderNodes(order)
+        return true
+    }
+
+    /// Keeps the nodes listed in `order` (old indices), in that order, renumbering every edge and join;
+    /// nodes not listed are dropped (nothing may still point at them).
+    mutating func reorderNodes(_ order: [Int]) {
         var newIndex = [Int](repeating: -1, count: flow.nodes.count)
         for (new, old) in order.enumerated() { newIndex[old] = new }
         flow.nodes = order.map { old in
@@ -29,7 +36,6 @@ extension Procedure {
             if case .join(let split) = node.kind, split >= 0 { node.kind = .join(split: newIndex[split]) }
             return node
         }
-        return true
     }
 
     /// Applies `change` to the step with node index `i`.

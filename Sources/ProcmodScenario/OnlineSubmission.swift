@@ -84,16 +84,8 @@ extension LeverState {
         return id
     }
 
-    /// Moves node `i` to index 0 (the start), renumbering every edge and join.
+    /// Moves node `i` to index 0 (the start).
     mutating func moveToFront(_ i: Int) {
-        let order = [i] + procedure.flow.nodes.indices.filter { $0 != i }
-        var newIndex = [Int](repeating: 0, count: order.count)
-        for (new, old) in order.enumerated() { newIndex[old] = new }
-        procedure.flow.nodes = order.map { old in
-            var node = procedure.flow.nodes[old]
-            for e in node.edges.indices { node.edges[e].target = newIndex[node.edges[e].target] }
-            if case .join(let split) = node.kind, split >= 0 { node.kind = .join(split: newIndex[split]) }
-            return node
-        }
+        procedure.reorderNodes([i] + procedure.flow.nodes.indices.filter { $0 != i })
     }
 }

@@ -57,34 +57,21 @@ public struct Simulator: Sendable {
     /// replication with the number done. Replication 1 writes the event log, when one is given.
     public func run(_ procedure: Procedure, eventLog: EventLogWriter? = nil,
                     progress: (@Sendable (Int) -> Void)? = nil) -> SimulationReport {
+        aggregate(replications(procedure, eventLog: eventLog, progress: progress), procedure)
+    }
+
+    /// Every replication's raw figures, in replication order (in parallel; same results for any thread
+    /// count). Replication 1 writes the event log, when one is given.
+    public func replications(_ procedure: Procedure, eventLog: EventLogWriter? = nil,
+                             progress: (@Sendable (Int) -> Void)? = nil) -> [ReplicationResult] {
         let model = CompiledModel(procedure, start: options.startDate)
         let results = ReplicationSlots(count: options.replications)
         let counter = ProgressCounter()
         let options = self.options
         let work: @Sendable (Int) -> Void = { r in
-            var engine = Engine(model: model, seed: options.seed, stream: UInt64(r), cases: options.cases,
-                                horizon: options.horizonDays.map { $0 * 1440 }, warmup: options.warmupDays * 1440,
-                                log: r == 0 ? eventLog : nil)
+            var engine = Self.engine(model, options, replication: r, log: r == 0 ? eventLog : nil)
             results.set(r, engine.run().result)
             progress?(counter.increment())
-        }
-        if options.threads <= 1 {
-            for r in 0..<options.replications { work(r) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: options.replications, execute: work)
-        }
-        return aggregate(results.values, procedure)
-    }
-
-    /// Every replication's raw figures, in replication order (in parallel; same results for any thread count).
-    public func replications(_ procedure: Procedure) -> [ReplicationResult] {
-        let model = CompiledModel(procedure, start: options.startDate)
-        let results = ReplicationSlots(count: options.replications)
-        let options = self.options
-        let work: @Sendable (Int) -> Void = { r in
-            var engine = Engine(model: model, seed: options.seed, stream: UInt64(r), cases: options.cases,
-                                horizon: options.horizonDays.map { $0 * 1440 }, warmup: options.warmupDays * 1440, log: nil)
-            results.set(r, engine.run().result)
         }
         if options.threads <= 1 {
             for r in 0..<options.replications { work(r) }
@@ -96,19 +83,15 @@ public struct Simulator: Sendable {
 
     /// The lead times (working days) of every counted case of replication 1, in completion order.
     public func leadTimes(_ procedure: Procedure) -> [Double] {
-        let model = CompiledModel(procedure, start: options.startDate)
-        var engine = Engine(model: model, seed: options.seed, stream: 0, cases: options.cases,
-                            horizon: options.horizonDays.map { $0 * 1440 }, warmup: options.warmupDays * 1440, log: nil)
+        var engine = Self.engine(CompiledModel(procedure, start: options.startDate), options, replication: 0, log: nil)
         engine.observer.keepLeadTimes = true
         return engine.run().leadTimes
     }
 
-    /// One replication's raw figures (for tests and tools).
-    public func replicate(_ procedure: Procedure, replication r: Int) -> ReplicationResult {
-        let model = CompiledModel(procedure, start: options.startDate)
-        var engine = Engine(model: model, seed: options.seed, stream: UInt64(r), cases: options.cases,
-                            horizon: options.horizonDays.map { $0 * 1440 }, warmup: options.warmupDays * 1440, log: nil)
-        return engine.run().result
+    private static func engine(_ model: CompiledModel, _ o: SimulationOptions, replication r: Int,
+                               log: (any EventLogSink)?) -> Engine {
+        Engine(model: model, seed: o.seed, stream: UInt64(r), cases: o.cases, horizon: o.horizonDays.map { $0 * 1440 },
+               warmup: o.warmupDays * 1440, log: log)
     }
 
     private func aggregate(_ results: [ReplicationResult], _ p: Procedure) -> SimulationReport {
