@@ -19,9 +19,7 @@ extension ProcedureAnalysis {
                 s.agencyVND += hours * (actor?.tariff ?? 0)
             }
             if let payment = step.payment { s.applicantVND += v * payment.amount }
-            for r in step.requires where r.isPaper && r.form != .present {
-                s.pages += v * Double(r.copies * r.sets * (procedure.documents[r.document]?.pages ?? 1))
-            }
+            for r in step.requires { s.pages += handedInPages(of: r, at: i) }
         }
         s.elapsedDays = max(0, expectedLeadTimeDays - expectedDays(excluding: nodes))
         return s
@@ -31,6 +29,20 @@ extension ProcedureAnalysis {
     public func pages(of requirement: DocumentRequirement, at node: Int) -> Double {
         flow.visits[node] * Double(requirement.copies * requirement.sets
                                    * (procedure.documents[requirement.document]?.pages ?? 1))
+    }
+
+    /// The pages of paper one requirement hands over per case: none when the original is only shown.
+    public func handedInPages(of requirement: DocumentRequirement, at node: Int) -> Double {
+        requirement.isPaper && requirement.form != .present ? pages(of: requirement, at: node) : 0
+    }
+
+    /// What no longer asking for `requirement` at `node` saves: the paper handed in and, when
+    /// `certification` is set and the requirement is a certified copy, the steps that certify it.
+    public func saving(dropping requirement: DocumentRequirement, at node: Int, certification: Bool) -> Saving {
+        var s = Saving()
+        s.pages = handedInPages(of: requirement, at: node)
+        guard certification && requirement.form == .certifiedCopy else { return s }
+        return s + saving(removing: Set(certifyingSteps(for: requirement.document)))
     }
 
     /// Node indices of steps, in flow order.

@@ -32,11 +32,7 @@ enum InvariantSchema {
         <xs:attribute name="max-working-days" type="amount" use="required"/>
         <xs:attributeGroup ref="labelled"/></xs:complexType></xs:element>
       <xs:element name="on-time-share"><xs:complexType>
-        <xs:attribute name="min" use="required">
-          <xs:simpleType><xs:restriction base="xs:decimal">
-            <xs:minInclusive value="0"/><xs:maxInclusive value="1"/>
-          </xs:restriction></xs:simpleType>
-        </xs:attribute>
+        <xs:attribute name="min" type="share" use="required"/>
         <xs:attributeGroup ref="labelled"/></xs:complexType></xs:element>
     </xs:choice>
   </xs:complexType>

@@ -11,6 +11,10 @@ public enum ProcedureSchema {
   <xs:simpleType name="amount"><xs:restriction base="xs:decimal"><xs:minInclusive value="0"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="positiveAmount"><xs:restriction base="xs:decimal"><xs:minExclusive value="0"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="count"><xs:restriction base="xs:positiveInteger"/></xs:simpleType>
+  <xs:simpleType name="share"><xs:restriction base="xs:decimal"><xs:minInclusive value="0"/><xs:maxInclusive value="1"/></xs:restriction></xs:simpleType>
+  <xs:simpleType name="onlineLevel">
+    <xs:restriction base="xs:token"><xs:enumeration value="end-to-end"/><xs:enumeration value="partial"/></xs:restriction>
+  </xs:simpleType>
   <xs:simpleType name="unit">
     <xs:restriction base="xs:token">
       <xs:enumeration value="minutes"/><xs:enumeration value="hours"/>
@@ -84,7 +88,6 @@ public enum ProcedureSchema {
 \#(commonTypes)
   <!-- Simple types -->
   <xs:simpleType name="id"><xs:restriction base="xs:NCName"/></xs:simpleType>
-  <xs:simpleType name="share"><xs:restriction base="xs:decimal"><xs:minInclusive value="0"/><xs:maxInclusive value="1"/></xs:restriction></xs:simpleType>
   <xs:simpleType name="time">
     <xs:restriction base="xs:string"><xs:pattern value="([01][0-9]|2[0-3]):[0-5][0-9]|24:00"/></xs:restriction>
   </xs:simpleType>
@@ -287,11 +290,7 @@ public enum ProcedureSchema {
         <xs:enumeration value="in-person"/><xs:enumeration value="post"/><xs:enumeration value="online"/>
       </xs:restriction></xs:simpleType>
     </xs:attribute>
-    <xs:attribute name="online-level">
-      <xs:simpleType><xs:restriction base="xs:token">
-        <xs:enumeration value="end-to-end"/><xs:enumeration value="partial"/>
-      </xs:restriction></xs:simpleType>
-    </xs:attribute>
+    <xs:attribute name="online-level" type="onlineLevel"/>
     <xs:attribute name="share" type="share" use="required"/>
     <xs:attributeGroup ref="provenance"/>
   </xs:complexType>

@@ -26,16 +26,8 @@ public enum ScenarioSchema {
           <xs:element name="channel-share">
             <xs:complexType>
               <xs:attribute name="channel" type="xs:NCName" use="required"/>
-              <xs:attribute name="share" use="required">
-                <xs:simpleType><xs:restriction base="xs:decimal">
-                  <xs:minInclusive value="0"/><xs:maxInclusive value="1"/>
-                </xs:restriction></xs:simpleType>
-              </xs:attribute>
-              <xs:attribute name="online-level">
-                <xs:simpleType><xs:restriction base="xs:token">
-                  <xs:enumeration value="end-to-end"/><xs:enumeration value="partial"/>
-                </xs:restriction></xs:simpleType>
-              </xs:attribute>
+              <xs:attribute name="share" type="share" use="required"/>
+              <xs:attribute name="online-level" type="onlineLevel"/>
               <xs:attributeGroup ref="provenance"/>
             </xs:complexType>
           </xs:element>
@@ -47,11 +39,7 @@ public enum ScenarioSchema {
                   <xs:minExclusive value="0"/><xs:maxInclusive value="1"/>
                 </xs:restriction></xs:simpleType>
               </xs:attribute>
-              <xs:attribute name="online-level" default="end-to-end">
-                <xs:simpleType><xs:restriction base="xs:token">
-                  <xs:enumeration value="end-to-end"/><xs:enumeration value="partial"/>
-                </xs:restriction></xs:simpleType>
-              </xs:attribute>
+              <xs:attribute name="online-level" type="onlineLevel" default="end-to-end"/>
               <xs:attribute name="minutes" type="positiveAmount" default="20"/>
               <xs:attributeGroup ref="provenance"/>
             </xs:complexType>

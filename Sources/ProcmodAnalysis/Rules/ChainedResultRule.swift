@@ -28,8 +28,7 @@ struct ChainedResultRule: Rule {
             let step = a.step(i)
             for r in step.requires {
                 guard let earlier = a.procedure.documents[r.document]?.resultOf else { continue }
-                var saving = Saving()
-                saving.pages = r.isPaper && r.form != .present ? a.pages(of: r, at: i) : 0
+                let saving = a.saving(dropping: r, at: i, certification: false)
                 findings.append(finding("step '\(step.id)' has the applicant supply '\(r.document)', the result of "
                                         + "procedure \(earlier): chain the procedures so the agencies pass it",
                                         element: step.id, at: r.location, saving: saving))

@@ -36,8 +36,7 @@ struct DuplicateRequestRule: Rule {
             let step = a.step(i)
             for r in step.requires {
                 guard let d = index[r.document], asked.contains(d, at: i) else { continue }
-                var saving = Saving()
-                saving.pages = r.isPaper && r.form != .present ? a.pages(of: r, at: i) : 0
+                let saving = a.saving(dropping: r, at: i, certification: false)
                 findings.append(finding("step '\(step.id)' asks again for '\(r.document)', already handed in at an "
                                         + "earlier step on the same path", element: step.id, at: r.location, saving: saving))
             }

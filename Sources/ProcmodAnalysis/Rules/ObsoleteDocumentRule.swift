@@ -29,9 +29,7 @@ struct ObsoleteDocumentRule: Rule {
             let step = a.step(i)
             for r in step.requires {
                 guard let obsolete = a.procedure.documents[r.document]?.obsoleteFrom else { continue }
-                var saving = Saving()
-                saving.pages = r.isPaper && r.form != .present ? a.pages(of: r, at: i) : 0
-                if r.form == .certifiedCopy { saving = saving + a.saving(removing: Set(a.certifyingSteps(for: r.document))) }
+                let saving = a.saving(dropping: r, at: i, certification: true)
                 findings.append(finding("step '\(step.id)' asks for '\(r.document)', which has no legal validity since "
                                         + "\(obsolete)", element: step.id, at: r.location, saving: saving))
             }

@@ -27,11 +27,7 @@ struct OnceOnlyRule: Rule {
             let step = a.step(i)
             for r in step.requires {
                 guard let document = a.procedure.documents[r.document], let register = document.register else { continue }
-                var saving = Saving()
-                saving.pages = r.isPaper && r.form != .present ? a.pages(of: r, at: i) : 0
-                if r.form == .certifiedCopy {
-                    saving = saving + a.saving(removing: Set(a.certifyingSteps(for: r.document)))
-                }
+                let saving = a.saving(dropping: r, at: i, certification: true)
                 findings.append(finding(
                     "step '\(step.id)' asks for '\(document.id)' (\(r.form.rawValue)), whose data the \(register) "
                     + "register already holds: look it up instead", element: step.id, at: r.location,
