@@ -28,14 +28,15 @@ enum DSLDocument {
     }
 
     /// The root element when the file is well-formed, schema-valid and of the expected kind.
+    /// `laterChecks`, when given, is added as a note to a file with schema errors: what else will be
+    /// checked once they are fixed.
     static func root(_ bytes: [UInt8], path: String, rootName: String, namespace: String,
-                     schema: XMLSchema) -> (ParsedElement?, [Diagnostic]) {
+                     schema: XMLSchema, laterChecks: String? = nil) -> (ParsedElement?, [Diagnostic]) {
         let parsed = XMLReader.read(bytes: bytes, path: path, rootName: rootName, schema: schema)
         var diagnostics = parsed.diagnostics
         guard let root = parsed.root, !diagnostics.containsErrors else {
-            if let root = parsed.root, rootName == "procedure" {
-                diagnostics.append(Diagnostic(.note, root.location, "the semantic checks (references, probabilities, "
-                                              + "flow) run once the errors above are fixed", code: "schema"))
+            if let root = parsed.root, let laterChecks {
+                diagnostics.append(Diagnostic(.note, root.location, laterChecks, code: "schema"))
             }
             return (nil, diagnostics)
         }

@@ -35,10 +35,13 @@ public struct LoadedSuite: Sendable {
 
 /// Loads invariant suites (`<suite xmlns="urn:procmod:suite:1">`).
 public struct SuiteLoader: Sendable {
-    public init() {}
+    /// Files larger than this are refused before reading.
+    public var maximumFileSize: Int
+
+    public init(maximumFileSize: Int = ProcedureLoader.defaultMaximumFileSize) { self.maximumFileSize = maximumFileSize }
 
     public func load(path: String) -> LoadedSuite {
-        let (bytes, read) = DSLDocument.bytes(at: path, maximumFileSize: 32 << 20)
+        let (bytes, read) = DSLDocument.bytes(at: path, maximumFileSize: maximumFileSize)
         guard let bytes else { return LoadedSuite(path: path, suite: nil, diagnostics: read) }
         var (root, diagnostics) = DSLDocument.root(bytes, path: path, rootName: "suite", namespace: SuiteSchema.namespace,
                                                    schema: Self.schema)

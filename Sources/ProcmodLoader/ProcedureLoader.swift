@@ -27,10 +27,13 @@ public struct ProcedureLoadError: Error, CustomStringConvertible {
 /// Loads procedure files: reads them safely with libxml2, validates them against the DSL's schema,
 /// decodes the model and runs the semantic checks.
 public struct ProcedureLoader: Sendable {
-    /// Files larger than this are refused before reading (default 32 MiB).
+    /// The size above which every loader refuses a file before reading it: 32 MiB.
+    public static let defaultMaximumFileSize = 32 << 20
+
+    /// Files larger than this are refused before reading.
     public var maximumFileSize: Int
 
-    public init(maximumFileSize: Int = 32 << 20) {
+    public init(maximumFileSize: Int = defaultMaximumFileSize) {
         self.maximumFileSize = maximumFileSize
     }
 
@@ -43,8 +46,9 @@ public struct ProcedureLoader: Sendable {
 
     /// Loads a procedure from bytes, reporting locations against `path`.
     public func load(bytes: [UInt8], path: String) -> LoadedProcedure {
-        var (root, diagnostics) = DSLDocument.root(bytes, path: path, rootName: "procedure",
-                                                   namespace: ProcedureSchema.namespace, schema: Self.schema)
+        var (root, diagnostics) = DSLDocument.root(
+            bytes, path: path, rootName: "procedure", namespace: ProcedureSchema.namespace, schema: Self.schema,
+            laterChecks: "the semantic checks (references, probabilities, flow) run once the errors above are fixed")
         guard let root else { return LoadedProcedure(path: path, procedure: nil, diagnostics: diagnostics.sorted()) }
         var decoder = ProcedureDecoder()
         var procedure = decoder.decode(root)
@@ -80,7 +84,7 @@ public struct ProcedureLoader: Sendable {
                 results.set(i, LoadedProcedure(path: path, procedure: nil,
                                                diagnostics: ScenarioLoader(maximumFileSize: limit).load(path: path).diagnostics))
             case .suite:
-                results.set(i, LoadedProcedure(path: path, procedure: nil, diagnostics: SuiteLoader().load(path: path).diagnostics))
+                results.set(i, LoadedProcedure(path: path, procedure: nil, diagnostics: SuiteLoader(maximumFileSize: limit).load(path: path).diagnostics))
             }
         }
         return results.values

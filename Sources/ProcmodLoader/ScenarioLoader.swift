@@ -11,9 +11,10 @@ public struct LoadedScenario: Sendable {
 
 /// Loads scenario files (`<scenario xmlns="urn:procmod:scenario:1">`), validated like procedures.
 public struct ScenarioLoader: Sendable {
+    /// Files larger than this are refused before reading.
     public var maximumFileSize: Int
 
-    public init(maximumFileSize: Int = 32 << 20) { self.maximumFileSize = maximumFileSize }
+    public init(maximumFileSize: Int = ProcedureLoader.defaultMaximumFileSize) { self.maximumFileSize = maximumFileSize }
 
     public func load(path: String) -> LoadedScenario {
         let (bytes, diagnostics) = DSLDocument.bytes(at: path, maximumFileSize: maximumFileSize)

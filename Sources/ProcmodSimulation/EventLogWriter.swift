@@ -28,13 +28,15 @@ public final class EventLogWriter: EventLogSink, @unchecked Sendable {
         if buffer.count > 1 << 20 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
     }
 
-    /// Flushes and moves the file into place.
+    /// Flushes and renames the file into place (one `rename(2)`: readers see the old file or the new one).
     public func finish() throws {
         handle.write(buffer)
         buffer.removeAll()
         try handle.close()
-        if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-        try FileManager.default.moveItem(at: temporary, to: target)
+        guard rename(temporary.path, target.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+        }
     }
 
     private func timestamp(_ minutes: Double) -> String {

@@ -122,7 +122,7 @@ extension Procmod {
 
         func run() throws {
             if markdown {
-                FileHandleOutput.write(RuleDocumentation.markdown)
+                Terminal.write(RuleDocumentation.markdown)
                 return
             }
             if let id {

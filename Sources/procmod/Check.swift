@@ -41,14 +41,7 @@ extension Procmod {
         @Option(help: "What an inconclusive simulated invariant counts as: fail or pass.")
         var inconclusive: InconclusivePolicy = .fail
 
-        @Option(help: "Cases per replication for simulated invariants.")
-        var cases = 2_000
-
-        @Option(help: "Replications for simulated invariants.")
-        var replications = 10
-
-        @Option(help: "Master random seed.")
-        var seed: UInt64 = 1
+        @OptionGroup var sampling: SamplingOptions
 
         @Option(help: ArgumentHelp("The JUnit timestamp (the format requires one; fixed by default for byte-stable output).",
                                    valueName: "YYYY-MM-DDTHH:MM:SS"))
@@ -56,19 +49,15 @@ extension Procmod {
 
         @OptionGroup var load: LoadOptions
 
-        func validate() throws {
-            guard cases > 0, replications >= 2 else { throw ValidationError("--cases must be positive and --replications at least 2") }
-        }
-
         func run() throws {
-            let loadedSuites = suites.map { SuiteLoader().load(path: $0) }
+            let loadedSuites = suites.map { SuiteLoader(maximumFileSize: load.bytes).load(path: $0) }
             let procedures = ProcedureLoader(maximumFileSize: load.bytes).loadAll(paths)
             var invalid = false
             for d in loadedSuites.flatMap(\.diagnostics) + procedures.flatMap(\.diagnostics) {
                 Terminal.err(Terminal.line(for: d))
                 invalid = invalid || d.severity == .error
             }
-            let checker = InvariantChecker(simulation: SimulationOptions(cases: cases, replications: replications, seed: seed))
+            let checker = InvariantChecker(simulation: sampling.simulation)
             var results: [InvariantResult] = []
             for loaded in procedures {
                 guard let p = loaded.procedure else { continue }
@@ -90,7 +79,7 @@ extension Procmod {
                          + "procedures: \(results.count - failed - open) passed, \(failed) failed, \(open) inconclusive")
             if let junit {
                 let xml = JUnitWriter(timestamp: junitTimestamp, inconclusiveFails: inconclusive == .fail).write(results)
-                try Data(xml.utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
+                try Terminal.save(xml, to: junit, inputs: paths + suites)
             }
             if invalid { throw ExitCodes.badInput }
             if failed > 0 || (inconclusive == .fail && open > 0) { throw ExitCode(1) }

@@ -17,7 +17,7 @@ extension Procmod {
 
                 Examples:
                   procmod digitize procedures/birth-registration.xml --scenario examples/scenarios/birth-registration-2024.xml
-                  procmod digitize procedures/passport.xml --scenario examples/scenarios/passport-online.xml -o after.xml
+                  procmod digitize procedures/passport.xml --scenario examples/scenarios/passport-post.xml -o after.xml
                 """
         )
 
@@ -44,15 +44,10 @@ extension Procmod {
                 throw ExitCodes.badInput
             }
             guard let output else {
-                FileHandleOutput.write(text)
+                Terminal.write(text)
                 return
             }
-            let target = URL(fileURLWithPath: output).standardizedFileURL
-            if target == URL(fileURLWithPath: path).standardizedFileURL {
-                Terminal.err("procmod: -o names the input file; digitize never overwrites its input")
-                throw ExitCode(64)
-            }
-            try Data(text.utf8).write(to: target, options: .atomic)
+            try Terminal.save(text, to: output, inputs: [path, scenario])
             Terminal.err("wrote \(output): \(changes.count) changes")
         }
     }

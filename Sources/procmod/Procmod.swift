@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProcmodSimulation
 
 /// The `procmod` command: model, analyze and simulate administrative procedures.
 @main
@@ -29,6 +30,8 @@ let procmodVersion = "0.1.0"
 /// Exit codes (see README): 0 clean, 1 findings or failed checks, 64 usage, 65 bad input data.
 enum ExitCodes {
     static let badInput = ExitCode(65)
+    /// An output file could not be created (sysexits' EX_CANTCREAT).
+    static let cannotWrite = ExitCode(73)
 }
 
 /// Output formats shared by the commands.
@@ -46,4 +49,24 @@ struct LoadOptions: ParsableArguments {
     }
 
     var bytes: Int { maxFileSize << 20 }
+}
+
+/// Cases, replications and seed of the simulations behind `report`, `compare` and `check`.
+struct SamplingOptions: ParsableArguments {
+    @Option(help: "Cases per replication of each simulation.")
+    var cases = 2_000
+
+    @Option(help: "Replications, at least 2 (report and compare pair them: replication r of both models sees the same arrivals).")
+    var replications = 10
+
+    @Option(help: "Master random seed.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        guard cases > 0, replications >= 2 else {
+            throw ValidationError("--cases must be positive and --replications at least 2 (confidence intervals need two)")
+        }
+    }
+
+    var simulation: SimulationOptions { SimulationOptions(cases: cases, replications: replications, seed: seed) }
 }

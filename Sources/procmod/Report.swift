@@ -19,14 +19,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Language of labels and names: vi or en.")
     var lang: Language = .en
 
-    @Option(help: "Cases per replication of each simulation.")
-    var cases = 2_000
-
-    @Option(help: "Replications (paired: replication r of both models sees the same arrivals).")
-    var replications = 10
-
-    @Option(help: "Master random seed.")
-    var seed: UInt64 = 1
+    @OptionGroup var sampling: SamplingOptions
 
     @Flag(help: "Static figures and the waterfall only; no simulation.")
     var noSimulation = false
@@ -34,17 +27,10 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    func validate() throws {
-        guard cases > 0, replications >= 2 else {
-            throw ValidationError("--cases must be positive and --replications at least 2 (confidence intervals need two)")
-        }
-    }
+    var simulation: SimulationOptions? { noSimulation ? nil : sampling.simulation }
 
-    var simulation: SimulationOptions? {
-        noSimulation ? nil : SimulationOptions(cases: cases, replications: replications, seed: seed)
-    }
-
-    func emit(_ comparison: Comparison, before: Procedure, after: Procedure) throws {
+    /// Renders the comparison to standard output or `--output`, never over one of `inputs`.
+    func emit(_ comparison: Comparison, before: Procedure, after: Procedure, inputs: [String]) throws {
         let renderer: any ComparisonRenderer
         switch format {
         case .text: renderer = TextComparisonRenderer(language: lang, colored: output == nil && Terminal.useColor)
@@ -58,7 +44,7 @@ struct ReportOptions: ParsableArguments {
         }
         let text = try renderer.render(comparison)
         if let output {
-            try Data((text.hasSuffix("\n") ? text : text + "\n").utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try Terminal.save(text.hasSuffix("\n") ? text : text + "\n", to: output, inputs: inputs)
         } else {
             Terminal.out(text)
         }
@@ -91,7 +77,8 @@ extension Procmod {
             let a = loader.load(path: before), b = loader.load(path: after)
             for d in a.diagnostics + b.diagnostics { Terminal.err(Terminal.line(for: d)) }
             guard let pa = a.procedure, let pb = b.procedure else { throw ExitCodes.badInput }
-            try report.emit(Comparer(simulation: report.simulation).compare(before: pa, after: pb), before: pa, after: pb)
+            try report.emit(Comparer(simulation: report.simulation).compare(before: pa, after: pb), before: pa, after: pb,
+                            inputs: [before, after])
         }
     }
 
@@ -119,7 +106,7 @@ extension Procmod {
         func run() throws {
             let (after, changes, (before, s)) = try DigitizeJob(path: path, scenario: scenario, maximumFileSize: load.bytes).run()
             let comparison = Comparer(simulation: report.simulation).compare(before: before, after: after, scenario: s, changes: changes)
-            try report.emit(comparison, before: before, after: after)
+            try report.emit(comparison, before: before, after: after, inputs: [path, scenario])
         }
     }
 }

@@ -71,11 +71,14 @@ extension Procmod {
                 cases: horizon == nil ? (cases ?? 10_000) : nil, horizonDays: horizon, replications: replications,
                 seed: seed, warmupDays: warmup, startDate: LocalDate(start)!,
                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            let log = try eventLog.map { try EventLogWriter(path: $0, startDate: options.startDate) }
+            if let eventLog { try Terminal.refuseOverwriting([path], with: eventLog) }
+            let log = try eventLog.map { path in
+                do { return try EventLogWriter(path: path, startDate: options.startDate) } catch { throw Terminal.cannotWrite(path) }
+            }
             let progress = ProgressBar(total: replications)
             let report = Simulator(options: options).run(procedure, eventLog: log) { progress.update($0) }
             progress.clear()
-            try log?.finish()
+            do { try log?.finish() } catch { throw Terminal.cannotWrite(eventLog ?? "") }
             switch format {
             case .text: Terminal.out(SimulationText(report: report, procedure: procedure).text)
             case .json: Terminal.out(try encodeJSON(report))

@@ -195,10 +195,39 @@ import Testing
     }
 
     @Test func digitizeNeverOverwritesItsInput() throws {
-        let r = try TestSupport.runProcmod(["digitize", "procedures/passport.xml", "--scenario", "examples/scenarios/passport-post.xml",
-                                            "-o", "procedures/passport.xml"])
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let procedure = directory.appendingPathComponent("passport.xml").path
+        try FileManager.default.copyItem(atPath: TestSupport.path("procedures/passport.xml"), toPath: procedure)
+        let r = try TestSupport.runProcmod(["digitize", procedure, "--scenario", "examples/scenarios/passport-post.xml",
+                                            "-o", procedure])
         #expect(r.status == 64)
         #expect(r.stderr.contains("never overwrites its input"))
+    }
+
+    @Test func reportAndCheckNeverOverwriteTheirInputs() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let procedure = directory.appendingPathComponent("passport.xml").path
+        let scenario = directory.appendingPathComponent("passport-post.xml").path
+        try FileManager.default.copyItem(atPath: TestSupport.path("procedures/passport.xml"), toPath: procedure)
+        try FileManager.default.copyItem(atPath: TestSupport.path("examples/scenarios/passport-post.xml"), toPath: scenario)
+        let originals = try [procedure, scenario].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+
+        let report = try TestSupport.runProcmod(["report", procedure, "--scenario", scenario, "--no-simulation", "-o", scenario])
+        #expect(report.status == 64)
+        #expect(report.stderr.contains("never overwrites its input"))
+        let check = try TestSupport.runProcmod(["check", procedure, "--junit", procedure])
+        #expect(check.status == 64)
+        #expect(try [procedure, scenario].map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == originals)
+    }
+
+    @Test func anOutputThatCannotBeWrittenSaysWhy() throws {
+        let r = try TestSupport.runProcmod(["report", "procedures/passport.xml", "--scenario", "examples/scenarios/passport-post.xml",
+                                            "--no-simulation", "-o", "/nonexistent-procmod-directory/report.md"])
+        #expect(r.status == 73)
+        #expect(r.stderr.contains("cannot write /nonexistent-procmod-directory/report.md: the directory "
+                                  + "/nonexistent-procmod-directory does not exist"))
     }
 
     @Test func digitizeWritesAtomicallyWithOutput() throws {
