@@ -15,6 +15,11 @@ func value(_ key: String, _ x: Double) -> String {
     return Format.number(x)
 }
 
+/// A static row's change with its sign and, when the before figure is not zero, the relative change.
+func changeText(_ r: StaticRow) -> String {
+    (r.change >= 0 ? "+" : "") + value(r.key, r.change) + (r.relative.map { " (\(Format.percent($0)))" } ?? "")
+}
+
 func estimateText(_ key: String, _ e: Estimate) -> String {
     "\(value(key, e.mean)) ± \(value(key, e.halfWidth))"
 }
@@ -47,8 +52,7 @@ public struct TextComparisonRenderer: ComparisonRenderer {
         if let s = c.scenario { out.append("\(l("scenario")): \(s.text(language, fallback: ""))") }
         out += ["", bold(l("static"))]
         out += table([[l("figure"), l("before"), l("after"), l("change")]] + c.staticRows.map { r in
-            [l(r.key), value(r.key, r.before), value(r.key, r.after),
-             (r.change >= 0 ? "+" : "") + value(r.key, r.change) + (r.relative.map { " (\(Format.percent($0)))" } ?? "")]
+            [l(r.key), value(r.key, r.before), value(r.key, r.after), changeText(r)]
         })
         if !c.simulated.isEmpty {
             out += ["", bold(l("simulated") + " — \(c.replications) \(l("replications")) \(c.seed)"
@@ -96,8 +100,7 @@ public struct MarkdownComparisonRenderer: ComparisonRenderer {
         if let s = c.scenario { out += ["\(l("scenario")): **\(cell(s.text(language, fallback: "")))**", ""] }
         out += ["## \(l("static"))", "", "| \(l("figure")) | \(l("before")) | \(l("after")) | \(l("change")) |", "|---|---:|---:|---:|"]
         for r in c.staticRows {
-            out.append("| \(l(r.key)) | \(value(r.key, r.before)) | \(value(r.key, r.after)) | "
-                       + (r.change >= 0 ? "+" : "") + value(r.key, r.change) + (r.relative.map { " (\(Format.percent($0)))" } ?? "") + " |")
+            out.append("| \(l(r.key)) | \(value(r.key, r.before)) | \(value(r.key, r.after)) | \(changeText(r)) |")
         }
         if !c.simulated.isEmpty {
             out += ["", "## \(l("simulated"))", "", "\(c.replications) \(l("replications")) \(c.seed)"

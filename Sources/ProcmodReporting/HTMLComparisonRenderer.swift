@@ -26,8 +26,7 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
         if let s = c.scenario { body.append(el("p", el("strong", txt(l("scenario") + ": ")), txt(s.text(language, fallback: "")))) }
         body.append(el("h2", txt(l("static"))))
         body.append(table([l("figure"), l("before"), l("after"), l("change")], c.staticRows.map { r in
-            [l(r.key), value(r.key, r.before), value(r.key, r.after),
-             (r.change >= 0 ? "+" : "") + value(r.key, r.change) + (r.relative.map { " (\(Format.percent($0)))" } ?? "")]
+            [l(r.key), value(r.key, r.before), value(r.key, r.after), changeText(r)]
         }))
         if !c.simulated.isEmpty {
             body.append(el("h2", txt(l("simulated"))))
