@@ -5,26 +5,40 @@ import ProcmodXML
 /// Reading any of the DSL's files (procedure, scenario, suite): the file, libxml2, the schema and the
 /// root element, with every problem as a diagnostic. The loaders decode what it returns.
 enum DSLDocument {
-    /// The file's bytes, or the diagnostic that says why there are none.
+    /// The file's bytes, or the diagnostic that says why there are none. Only a regular file is read
+    /// (a FIFO, socket or device named `*.xml` would block or never end); it is opened without blocking
+    /// and checked on the open descriptor, so it cannot be swapped between the check and the read.
     static func bytes(at path: String, maximumFileSize: Int) -> ([UInt8]?, [Diagnostic]) {
         func failure(_ message: String, _ code: String) -> ([UInt8]?, [Diagnostic]) {
             (nil, [Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), message, code: code)])
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return failure("no such file", "io") }
-        if isDirectory.boolValue { return failure("is a directory: expected a procmod file", "io") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            return errno == ENOENT ? failure("no such file", "io") : failure("cannot be read", "io")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return failure("cannot be read", "io") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return failure("is a directory: expected a procmod file", "io")
+        default: return failure("is not a regular file (a pipe, socket or device): procmod reads only regular files", "io")
+        }
+        let size = Int(info.st_size)
         if size > maximumFileSize {
             return failure("the file is \(megabytes(size)) MiB, over the limit of \(megabytes(maximumFileSize)) MiB; "
                            + "raise it with --max-file-size if the file is really a procedure", "file-too-large")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return failure("cannot be read", "io") }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maximumFileSize + 1)) ?? Data()
-        if data.count > maximumFileSize {
-            return failure("the file is over the limit of \(megabytes(maximumFileSize)) MiB", "file-too-large")
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, size - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            done += n
         }
-        return ([UInt8](data), [])
+        guard done == size else { return failure("cannot be read (it changed while being read)", "io") }
+        return (bytes, [])
     }
 
     /// The root element when the file is well-formed, schema-valid and of the expected kind.

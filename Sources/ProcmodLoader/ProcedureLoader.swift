@@ -128,7 +128,7 @@ public enum DSLFileKind: Sendable {
 
     /// The kind a file's root element says, read from the first start tag (procedure when unsure).
     public static func of(path: String) -> DSLFileKind {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .procedure }
+        guard ProcedureFiles.isRegularFile(path), let handle = FileHandle(forReadingAtPath: path) else { return .procedure }
         defer { try? handle.close() }
         let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
         var rest = Substring(head)
@@ -146,8 +146,8 @@ public enum DSLFileKind: Sendable {
 
 /// Expands command-line paths into DSL files.
 public enum ProcedureFiles {
-    /// Files stay as given; directories become their `*.xml` files of the given kind (all kinds when
-    /// nil), recursively, sorted by path.
+    /// Files stay as given; directories become their `*.xml` regular files of the given kind (all kinds
+    /// when nil), recursively, sorted by path. Pipes, sockets and devices inside a folder are passed over.
     public static func expand(_ paths: [String], kind: DSLFileKind? = .procedure) -> [String] {
         var files: [String] = []
         for path in paths {
@@ -157,6 +157,7 @@ public enum ProcedureFiles {
                 let found = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
                     .filter { $0.hasSuffix(".xml") }
                     .map { base + "/" + $0 }
+                    .filter(isRegularFile)
                     .filter { kind == nil || DSLFileKind.of(path: $0) == kind }
                 files += found.sorted()
             } else {
@@ -164,5 +165,11 @@ public enum ProcedureFiles {
             }
         }
         return files
+    }
+
+    /// True for a regular file, or a link to one.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 }

@@ -60,31 +60,55 @@ struct Definitions {
 }
 
 /// Resolves every recorded reference, reporting unknown ids with the closest defined one.
+///
+/// Suggestions are looked for only for the first ``suggestionLimit`` distinct unknown ids, each once, and
+/// only among candidates whose length is close enough to be a typo: a file with thousands of broken
+/// references is reported in time linear in their number, not quadratic.
 func checkReferences(_ references: [Reference], against definitions: Definitions, into context: inout DecodeContext) {
+    var known: [IDKind: [String]] = [:]
+    var suggestions: [String: String?] = [:]
     for reference in references where !definitions.contains(reference.kind, reference.id) {
         if reference.kind == .calendar && reference.id == alwaysOpenCalendarID { continue }
-        let known = definitions.all(reference.kind)
+        let candidates = known[reference.kind] ?? definitions.all(reference.kind)
+        known[reference.kind] = candidates
         var message = "\(reference.owner) names \(reference.kind.rawValue) '\(reference.id)' in '\(reference.attribute)', "
             + "but no \(reference.kind.rawValue) has that id"
-        if let suggestion = closest(to: reference.id, in: known) {
+        let key = reference.kind.rawValue + "\u{0}" + reference.id
+        let suggestion: String?
+        if let cached = suggestions[key] {
+            suggestion = cached
+        } else if suggestions.count < suggestionLimit {
+            suggestion = closest(to: reference.id, in: candidates)
+            suggestions[key] = suggestion
+        } else {
+            suggestion = nil
+        }
+        if let suggestion {
             message += "; did you mean '\(suggestion)'?"
-        } else if known.isEmpty {
+        } else if candidates.isEmpty {
             message += "; the file defines no \(reference.kind.plural)"
         } else {
-            message += "; defined \(reference.kind.plural): " + known.prefix(8).joined(separator: ", ")
-                + (known.count > 8 ? ", ..." : "")
+            message += "; defined \(reference.kind.plural): " + candidates.prefix(8).joined(separator: ", ")
+                + (candidates.count > 8 ? ", ..." : "")
         }
         context.error(reference.location, message, code: "unknown-reference")
     }
 }
 
+/// How many distinct unknown ids get a "did you mean" suggestion.
+let suggestionLimit = 200
+
 /// The defined id nearest to `id` by edit distance, when it is close enough to be a typo.
 func closest(to id: String, in candidates: [String]) -> String? {
     let target = Array(id.unicodeScalars)
+    let threshold = max(1, target.count / 3)
     var best: (String, Int)?
     for candidate in candidates {
-        let d = editDistance(target, Array(candidate.unicodeScalars))
-        if d <= max(1, target.count / 3), d < (best?.1 ?? .max) { best = (candidate, d) }
+        let scalars = candidate.unicodeScalars
+        // The distance is at least the difference in length: skip without computing it.
+        guard abs(scalars.count - target.count) <= min(threshold, (best?.1 ?? .max) - 1) else { continue }
+        let d = editDistance(target, Array(scalars))
+        if d <= threshold, d < (best?.1 ?? .max) { best = (candidate, d) }
     }
     return best?.0
 }

@@ -1,7 +1,7 @@
 import ProcmodModel
 
 /// Checks made on the raw bytes before libxml2 sees them. Each returns the one problem that makes
-/// the file unreadable (empty, binary, not UTF-8, a DTD), so the user gets a plain sentence instead
+/// the file unreadable (empty, binary, not UTF-8), so the user gets a plain sentence instead
 /// of a cascade of parser errors.
 enum InputChecks {
     static func firstProblem(in text: SourceText, rootName: String) -> Diagnostic? {
@@ -29,10 +29,6 @@ enum InputChecks {
         if let (offset, name) = declaredEncoding(bytes), !["utf-8", "utf8"].contains(name.lowercased()) {
             return error(offset, "the XML declaration names encoding '\(name)': procmod files must be UTF-8; "
                          + "write encoding=\"UTF-8\"", "encoding")
-        }
-        if let doctype = doctypeOffset(bytes) {
-            return error(doctype, "DOCTYPE declarations are not allowed: procmod files use no DTD and no entities",
-                         "doctype")
         }
         return nil
     }
@@ -84,26 +80,5 @@ enum InputChecks {
         guard let quote = rest.first, quote == 0x22 || quote == 0x27 else { return nil }
         let name = rest.dropFirst().prefix { $0 != quote }
         return (found, String(decoding: name, as: UTF8.self))
-    }
-
-    /// Where `<!DOCTYPE` starts, when it comes in the prolog.
-    private static func doctypeOffset(_ b: [UInt8]) -> Int? {
-        var i = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        func at(_ s: String) -> Bool { b.count >= i + s.utf8.count && b[i..<i + s.utf8.count].elementsEqual(s.utf8) }
-        func skip(past s: String) {
-            while i < b.count, !at(s) { i += 1 }
-            i += s.utf8.count
-        }
-        while i < b.count {
-            switch b[i] {
-            case 0x20, 0x09, 0x0A, 0x0D: i += 1
-            default:
-                if at("<?") { skip(past: "?>") }
-                else if at("<!--") { skip(past: "-->") }
-                else if at("<!DOCTYPE") { return i }
-                else { return nil }
-            }
-        }
-        return nil
     }
 }

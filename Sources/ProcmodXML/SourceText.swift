@@ -14,8 +14,12 @@ struct SourceText {
         self.bytes = bytes
         self.path = path
         lineStarts.reserveCapacity(bytes.count / 32 + 1)
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            lineStarts.append(offset + 1)
+        // Line ends as XML counts them: LF, CR LF, or a CR alone (libxml2 normalises all three to LF).
+        let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        for (offset, byte) in bytes.enumerated() {
+            if byte == lf || (byte == cr && (offset + 1 == bytes.count || bytes[offset + 1] != lf)) {
+                lineStarts.append(offset + 1)
+            }
         }
     }
 

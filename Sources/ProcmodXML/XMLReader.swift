@@ -3,8 +3,10 @@ import ProcmodModel
 
 /// Reads XML files safely with libxml2 and hands out ``ParsedElement`` views of the tree.
 ///
-/// Safe on hostile input: no network (`XML_PARSE_NONET`), no entity expansion, no DTD loading (files
-/// with a DOCTYPE are refused before parsing), and libxml2's default size limits stay on.
+/// Safe on hostile input: no network (`XML_PARSE_NONET`), no entity expansion, and no DTD at all: the
+/// parser's own SAX callbacks for the internal and external subset and for entity declarations stop the
+/// parse at the first `<!DOCTYPE` with a located error, wherever comments or processing instructions put
+/// it. libxml2's default size limits stay on.
 public enum XMLReader {
     /// Parses `bytes` (the contents of `path`), validates against `schema`, and returns the root with
     /// every problem found. `rootName` is used in the message for an empty file.
@@ -23,12 +25,20 @@ public enum XMLReader {
         let document: xmlDocPtr? = withExtendedLifetime(collector) {
             context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
             context.pointee.sax.pointee.serror = ErrorCollector.parserHandler
+            context.pointee.sax.pointee.internalSubset = ErrorCollector.refuseSubset
+            context.pointee.sax.pointee.externalSubset = ErrorCollector.refuseSubset
+            context.pointee.sax.pointee.entityDecl = ErrorCollector.refuseEntity
             let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
             return bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                     xmlCtxtReadMemory(context, base, Int32(buffer.count), path, "UTF-8", options)
                 }
             }
+        }
+        if let offset = collector.doctypeOffset {
+            let start = doctypeStart(before: offset, in: text.bytes)
+            return ParsedDocument(root: nil, diagnostics: [Diagnostic(.error, text.location(ofOffset: start),
+                "DOCTYPE declarations are not allowed: procmod files use no DTD and no entities", code: "doctype")])
         }
         var diagnostics = collector.errors.map { diagnostic($0, text: text, code: "xml") }
         guard let document, collector.errors.allSatisfy(\.isWarning) else {
@@ -56,6 +66,17 @@ public enum XMLReader {
             }
         }
         return ParsedDocument(root: ParsedElement(storage: storage, node: rootNode), diagnostics: diagnostics)
+    }
+
+    /// Where the `<!DOCTYPE` that the parser had reached at `offset` begins.
+    private static func doctypeStart(before offset: Int, in bytes: [UInt8]) -> Int {
+        let keyword = Array("<!DOCTYPE".utf8)
+        var i = min(offset, bytes.count - keyword.count)
+        while i >= 0 {
+            if bytes[i] == keyword[0], bytes[i..<i + keyword.count].elementsEqual(keyword) { return i }
+            i -= 1
+        }
+        return max(0, min(offset, bytes.count - 1))
     }
 
     /// Stores each element's start-tag offset in its `_private` field (offset + 1, so 0 means none).
