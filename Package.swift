@@ -28,6 +28,7 @@ let package = Package(
             dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
         ),
         .target(name: "ProcmodXML", dependencies: ["CLibXML2", "ProcmodModel"]),
+        .target(name: "ProcmodOutput"),
         .target(name: "ProcmodLoader", dependencies: ["ProcmodModel", "ProcmodXML"]),
         .target(name: "ProcmodAnalysis", dependencies: ["ProcmodModel"]),
         .target(name: "ProcmodReporting", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodScenario", "ProcmodSimulation",
@@ -38,7 +39,7 @@ let package = Package(
         .target(
             name: "ProcmodSimulation",
             dependencies: [
-                "ProcmodModel",
+                "ProcmodModel", "ProcmodOutput",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -48,7 +49,7 @@ let package = Package(
             name: "procmod",
             dependencies: [
                 "ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodReporting", "ProcmodSimulation",
-                "ProcmodScenario", "ProcmodInvariants",
+                "ProcmodScenario", "ProcmodInvariants", "ProcmodOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -73,12 +73,17 @@ public struct FlowAnalysis: Sendable {
     private static func effective(_ edges: [FlowEdge]) -> [Double] {
         var p = edges.map { $0.probability ?? 0 }
         for (i, edge) in edges.enumerated() {
-            guard let cap = edge.maxCount, p[i] > 0, p[i] < 1 else { continue }
+            guard let cap = edge.maxCount, p[i] > 0 else { continue }
             var sum = 0.0, power = 1.0
-            for _ in 0..<cap { power *= p[i]; sum += power }
+            for _ in 0..<min(cap, Int(Limits.bound(element: "branch", attribute: "max")?.upperBound ?? 1_000)) {
+                power *= p[i]; sum += power
+            }
             let adjusted = sum / (1 + sum)
             let others = 1 - p[i]
-            for j in p.indices where j != i { p[j] = others > 0 ? p[j] / others * (1 - adjusted) : 0 }
+            // Once the cap is used up the other branches share the case: in proportion to their
+            // probabilities, or evenly when those are all 0 (as the simulator does).
+            let rest = p.indices.filter { $0 != i }
+            for j in rest { p[j] = others > 0 ? p[j] / others * (1 - adjusted) : (1 - adjusted) / Double(rest.count) }
             p[i] = adjusted
         }
         return p

@@ -37,11 +37,19 @@ public struct InvariantChecker: Sendable {
     public func check(_ invariants: [Invariant], on procedure: Procedure, path: String) -> [InvariantResult] {
         let analysis = ProcedureAnalysis(procedure)
         let metrics = analysis.metrics
-        let report: SimulationReport? = invariants.contains { $0.kind.isSimulated }
-            ? Simulator(options: simulation).run(procedure) : nil
+        var report: SimulationReport?
+        var failure: SimulationError?
+        if invariants.contains(where: { $0.kind.isSimulated }) {
+            do { report = try Simulator(options: simulation).run(procedure) } catch { failure = error }
+        }
         return invariants.map { invariant in
             var result = InvariantResult(procedure: procedure.code, path: path, invariant: invariant.title, verdict: .pass,
                                          message: "", location: invariant.location)
+            if let failure, invariant.kind.isSimulated {
+                // A simulation that cannot answer fails every simulated invariant, with the reason.
+                (result.verdict, result.message) = (.fail, "the simulation gave no answer: \(failure.diagnostic.message)")
+                return result
+            }
             (result.verdict, result.message, result.replicationsNeeded) = evaluate(invariant.kind, procedure, analysis, metrics, report)
             return result
         }

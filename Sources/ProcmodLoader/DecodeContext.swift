@@ -34,21 +34,48 @@ struct DecodeContext {
         return value
     }
 
+    /// A numeric attribute, checked against its bound in ``Limits`` when it has one.
     mutating func number(_ element: ParsedElement, _ name: String) -> Double? {
         guard let attribute = element.attribute(name) else { return nil }
         let text = attribute.value.trimmingSpaces
-        if let value = Double(text) ?? Double(text + "0"), value.isFinite { return value }
-        error(attribute.location, "<\(element.name)> attribute '\(name)' must be a number, not '\(text)'", code: "schema")
-        return nil
+        guard let value = Double(text) ?? Double(text + "0"), value.isFinite else {
+            error(attribute.location, "<\(element.name)> attribute '\(name)' must be a number, not '\(text)'", code: "schema")
+            return nil
+        }
+        return withinBound(value, text, element, attribute) ? value : nil
     }
 
+    /// A whole-number attribute, checked against its bound in ``Limits`` when it has one. A whole number
+    /// too large for the machine is reported as over its bound, not as a malformed number.
     mutating func integer(_ element: ParsedElement, _ name: String) -> Int? {
         guard let attribute = element.attribute(name) else { return nil }
         let text = attribute.value.trimmingSpaces
-        if let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) { return value }
+        let digits = text.hasPrefix("+") ? String(text.dropFirst()) : text
+        if let value = Int(digits) {
+            return withinBound(Double(value), text, element, attribute) ? value : nil
+        }
+        if !digits.isEmpty, digits.drop(while: { $0 == "-" }).allSatisfy(\.isASCIIDigit) {
+            let range = Limits.bound(element: element.name, attribute: name)
+            error(attribute.location, "<\(element.name)> attribute '\(name)' is \(text), "
+                  + (range.map { "outside its bound: it must be from \(boundText($0.lowerBound)) to \(boundText($0.upperBound))" }
+                     ?? "too large a whole number"), code: "limit")
+            return nil
+        }
         error(attribute.location, "<\(element.name)> attribute '\(name)' must be a whole number, not '\(text)'",
               code: "schema")
         return nil
+    }
+
+    /// Reports `value` when it lies outside the bound of its attribute; true when it is within.
+    private mutating func withinBound(_ value: Double, _ text: String, _ element: ParsedElement,
+                                      _ attribute: ParsedAttribute) -> Bool {
+        guard let range = Limits.bound(element: element.name, attribute: attribute.name), !range.contains(value) else {
+            return true
+        }
+        error(attribute.location, "<\(element.name)> attribute '\(attribute.name)' is \(text), outside its bound: it must be "
+              + "from \(boundText(range.lowerBound)) to \(boundText(range.upperBound)) (see \"Limits\" in docs/dsl.md)",
+              code: "limit")
+        return false
     }
 
     mutating func date(_ element: ParsedElement, _ name: String) -> LocalDate? {
@@ -82,6 +109,16 @@ struct DecodeContext {
     func provenance(_ element: ParsedElement) -> Provenance {
         Provenance(sources: list(element, "source"), assumed: bool(element, "assumed"))
     }
+}
+
+/// A bound as the user would write it: `1000000`, `0.01`, `1e+15`.
+func boundText(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 9e18 { return String(Int64(x)) }
+    return String(x)
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 extension String {

@@ -164,6 +164,12 @@ struct FlowDecoder {
         let unit: TimeUnit = decoder.context.enumeration(e, "unit", default: .minutes) ?? .minutes
         let d = e.children.first.map { distribution($0, owner: "the <\(e.name)> of \(owner)", using: &decoder) }
             ?? .fixed(value: 0)
+        let limit = Limits.maximumDuration(in: unit)
+        if let largest = d.parameters.max(), largest > limit {
+            decoder.context.error(e.children.first?.location ?? e.location, "the <\(e.name)> of \(owner) has a parameter of "
+                                  + "\(boundText(largest)) \(unit.rawValue), over the bound of \(boundText(limit)) "
+                                  + "\(unit.rawValue) (10 years; see \"Limits\" in docs/dsl.md)", code: "limit")
+        }
         return TimedQuantity(unit: unit, distribution: d, provenance: decoder.provenance(e), location: e.location)
     }
 

@@ -245,11 +245,10 @@ struct ProcedureDecoder {
             let text = a.value.trimmingSpaces
             if text == "unlimited" {
                 capacity = .unlimited
-            } else if let n = Int(text) {
-                if n <= 0 {
-                    context.error(a.location, "\(owner) has capacity \(text): expected a positive number of servers "
-                                  + "or 'unlimited'", code: "capacity")
-                }
+            } else if let n = Int(text), n <= 0 {
+                context.error(a.location, "\(owner) has capacity \(text): expected a positive number of servers "
+                              + "or 'unlimited'", code: "capacity")
+            } else if let n = context.integer(e, "capacity") {
                 capacity = .servers(n)
             }
         }

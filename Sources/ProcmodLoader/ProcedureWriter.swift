@@ -1,3 +1,4 @@
+import Foundation
 public import ProcmodModel
 import ProcmodXML
 
@@ -268,6 +269,8 @@ public struct ProcedureWriter {
 /// A decimal as xs:decimal accepts it: no exponent, no trailing zeros.
 func number(_ x: Double) -> String {
     if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+    // Past 2^53 every double is whole; print all its digits (Int would trap past 2^63).
+    if !x.isFinite || abs(x) >= 1e15 { return String(format: "%.0f", x) }
     var s = "\(x)"
     if s.contains("e") {
         s = String(x.formatted12)

@@ -52,7 +52,7 @@ public struct ScenarioLoader: Sendable {
             case "capacity":
                 let servers = decoder.context.required(e, "servers")
                 kind = .capacity(actor: decoder.context.required(e, "actor"),
-                                 capacity: servers == "unlimited" ? .unlimited : .servers(Int(servers) ?? 1))
+                                 capacity: servers == "unlimited" ? .unlimited : .servers(decoder.context.integer(e, "servers") ?? 1))
             case "duration":
                 let step = decoder.context.required(e, "step")
                 kind = .duration(step: step,

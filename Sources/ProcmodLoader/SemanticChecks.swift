@@ -143,6 +143,39 @@ struct SemanticChecks {
         }
         checkJoins(flow, graph)
         checkLoops(flow, components)
+        if reportedInLoop.isEmpty { checkLoopsCanBeLeft(procedure, components) }
+    }
+
+    /// Every loop a case can enter must be one it leaves with probability 1: some branch out of it has a
+    /// probability above 0, or a `max` caps the branch that keeps it in. A loop whose only way out has
+    /// probability 0, or a channel choice whose branch leads back to itself, would keep a case forever.
+    private mutating func checkLoopsCanBeLeft(_ procedure: Procedure, _ components: [[Int]]) {
+        let flow = procedure.flow
+        var componentOf = [Int](repeating: 0, count: flow.nodes.count)
+        for (c, component) in components.enumerated() { for node in component { componentOf[node] = c } }
+        var reported = Set<Int>()
+        for node in flow.nodes {
+            guard case .choice(.probability) = node.kind, !node.edges.isEmpty, node.edges.allSatisfy({ $0.maxCount != nil })
+            else { continue }
+            context.error(node.location, "every branch of choice '\(node.id)' has a max: once all are used up a case has "
+                          + "nowhere to go; leave at least one branch without max", code: "loop-without-exit")
+            reported.insert(componentOf[flow.index(of: node.id) ?? 0])
+        }
+        let channels: [String?] = procedure.channels.isEmpty ? [nil] : procedure.channels.keys.map { $0 }
+        for channel in channels {
+            let routing = LongRunRouting(flow, channel: channel)
+            let reached = routing.reachable(from: flow.start)
+            let finishing = routing.canFinish()
+            for i in flow.nodes.indices where reached[i] && !finishing[i] && !reported.contains(componentOf[i]) {
+                reported.insert(componentOf[i])
+                let loop = components[componentOf[i]].map { flow.nodes[$0].id }
+                let who = channel.map { "a case on channel '\($0)'" } ?? "a case"
+                context.error(flow.nodes[i].location, "\(who) that reaches '\(flow.nodes[i].id)' can never leave the loop "
+                              + (loop + [loop[0]]).joined(separator: " → ") + ": no branch out of it has a probability "
+                              + "above 0 and no max caps the branch back; give the way out a probability or the loop "
+                              + "branch a max", code: "loop-without-exit")
+            }
+        }
     }
 
     private mutating func checkJoins(_ flow: Flow, _ graph: FlowGraph) {

@@ -81,6 +81,21 @@ public enum Distribution: Sendable, Hashable, Codable {
         }
     }
 
+    /// Every parameter written in the duration's unit (values, bounds, means, standard deviations, scales).
+    public var parameters: [Double] {
+        switch self {
+        case .fixed(let v): [v]
+        case .uniform(let a, let b): [a, b]
+        case .triangular(let a, let c, let b): [a, c, b]
+        case .normal(let mu, let sd, let lo, let hi): [mu, sd, lo] + (hi.map { [$0] } ?? [])
+        case .lognormal(let m, let sd): [m, sd]
+        case .exponential(let m): [m]
+        case .gamma(let k, let theta): [k * theta, theta]
+        case .erlang(_, let m): [m]
+        case .empirical(let values, _): values
+        }
+    }
+
     /// The smallest value the distribution can take.
     public var minimum: Double {
         switch self {

@@ -64,7 +64,10 @@ public struct Comparer: Sendable {
 
     public init(simulation: SimulationOptions?) { self.simulation = simulation }
 
-    public func compare(before: Procedure, after: Procedure, scenario: Scenario? = nil, changes: [Change] = []) -> Comparison {
+    ///
+    /// Throws ``SimulationError`` when either model cannot be simulated (a runaway or no case counted).
+    public func compare(before: Procedure, after: Procedure, scenario: Scenario? = nil,
+                        changes: [Change] = []) throws(SimulationError) -> Comparison {
         let a = Analyzer().analyze(before), b = Analyzer().analyze(after)
         let ma = a.metrics, mb = b.metrics
         func row(_ key: String, _ f: (ProcedureMetrics) -> Double) -> StaticRow { StaticRow(key: key, before: f(ma), after: f(mb)) }
@@ -88,7 +91,7 @@ public struct Comparer: Sendable {
         var samples: [[Double]] = []
         if let options = simulation {
             let sim = Simulator(options: options)
-            let ra = sim.replications(before), rb = sim.replications(after)
+            let ra = try sim.replications(before), rb = try sim.replications(after)
             for key in ["leadTimeWorkingDays", "leadTimeWorkingDaysP50", "leadTimeWorkingDaysP90", "leadTimeCalendarDays",
                         "leadTimeCalendarDaysP90", "onTimeShare", "applicantVisits", "applicantHours"] {
                 guard let row = paired(key, ra.map { $0.kpis[key] }, rb.map { $0.kpis[key] }) else { continue }
@@ -101,7 +104,7 @@ public struct Comparer: Sendable {
             }
             var one = options
             one.replications = 1
-            samples = [before, after].map { Simulator(options: one).leadTimes($0) }
+            samples = [try Simulator(options: one).leadTimes(before), try Simulator(options: one).leadTimes(after)]
         }
         var waterfall: [WaterfallStep] = []
         if let scenario {

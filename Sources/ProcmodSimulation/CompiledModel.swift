@@ -120,7 +120,7 @@ struct CompiledModel: Sendable {
                 targets.append(edge.target)
                 probabilities.append(edge.probability ?? 1)
                 channels.append(edge.channel.flatMap { channelIndex[$0] } ?? -1)
-                if let m = edge.maxCount { counterOf.append(counters); counters += 1; maxima.append(m) } else {
+                if let m = edge.maxCount { counterOf.append(counters); counters += 1; maxima.append(min(max(m, 0), Int(UInt32.max))) } else {
                     counterOf.append(-1); maxima.append(0)
                 }
             }
@@ -174,8 +174,10 @@ struct CompiledModel: Sendable {
         meanArrivalGap = perSiteVolume > 0 && openMinutesPerYear > 0 ? openMinutesPerYear / perSiteVolume : .infinity
         startDay = start.dayNumber
         profile = p.arrivals.flatMap { $0.fixed.isEmpty ? $0 : nil }
-        fixedArrivals = (p.arrivals?.fixed ?? []).map { Double(($0.date.dayNumber - start.dayNumber) * 1440 + $0.time.minutes) }
-            .filter { $0 >= 0 }
+        let listed = (p.arrivals?.fixed ?? []).map { Double(($0.date.dayNumber - start.dayNumber) * 1440 + $0.time.minutes) }
+        hasFixedArrivals = !listed.isEmpty
+        fixedArrivals = listed.filter { $0 >= 0 }
+        fixedArrivalsBeforeStart = listed.count - fixedArrivals.count
         if let profile {
             // The mean weight over a year of the arrival calendar's open time, in 5-minute steps, so that
             // the annual volume is kept whatever the weights.
@@ -205,8 +207,12 @@ struct CompiledModel: Sendable {
     var profile: ArrivalProfile?
     var profileMean: Double
     var profileMax: Double
-    /// Fixed arrival times in minutes, in order (empty: Poisson).
+    /// Fixed arrival times in minutes, in order, those before day 0 left out.
     var fixedArrivals: [Double]
+    /// True when the procedure lists fixed arrivals (even if all fall before day 0): no Poisson arrivals then.
+    var hasFixedArrivals: Bool
+    /// How many listed arrivals fall before day 0 and are not simulated.
+    var fixedArrivalsBeforeStart: Int
 
     /// Mean open minutes of the arrival (reference) calendar between arrivals at one site.
     var meanArrivalGap: Double

@@ -40,6 +40,8 @@ struct CaseState {
     var resultAt = -1.0
     var channel = 0
     var tokens = 1
+    /// Steps the case has entered: a case past ``Limits/maximumStepsPerCase`` is a runaway loop.
+    var steps = 0
     var work = 0.0, queue = 0.0, transfer = 0.0, wait = 0.0, visits = 0.0, applicantMinutes = 0.0
 }
 
@@ -52,6 +54,15 @@ struct ActorCounters {
     var queueArea = 0.0
     var queueMax = 0
     var lastChange = 0.0
+}
+
+/// Why a replication was stopped before its end, and where.
+struct Runaway: Sendable {
+    enum Reason: Sendable { case clock, loop }
+    var reason: Reason
+    /// The flow node (or -1) and the actor (or -1) involved.
+    var node: Int
+    var actor: Int
 }
 
 /// Where a row of the event log goes.
@@ -76,8 +87,8 @@ struct Engine {
     // Case slots: plain values in one array, recycled through `free`.
     var free: [Int32] = []
     var cases: [CaseState] = []
-    var counters: [UInt16] = []
-    var joinCounts: [UInt16] = []
+    var counters: [UInt32] = []
+    var joinCounts: [UInt32] = []
     // Hot per-actor and per-calendar facts as flat arrays of plain values.
     let servers: [Int]
     let actorCalendar: [Int]
@@ -107,6 +118,8 @@ struct Engine {
     var modelEvents = 0
     var observer: Observer
     weak var log: (any EventLogSink)?
+    /// Set when the run had to stop because it would not end: the node where it was noticed.
+    var runaway: Runaway?
 
     init(model: CompiledModel, seed: UInt64, stream: UInt64, cases: Int?, horizon: Double?, warmup: Double,
          log: (any EventLogSink)?) {
@@ -132,6 +145,11 @@ struct Engine {
     }
 
     mutating func schedule(_ kind: Event.Kind, at time: Double, slot: Int32 = -1, node: Int32 = -1, started: Double = 0) {
+        // The clock guard: a time that is not finite or lies past any real procedure stops the run.
+        guard time <= Limits.maximumSimulatedMinutes else {
+            if runaway == nil { runaway = Runaway(reason: .clock, node: Int(node), actor: kind == .cadenceTick ? Int(slot) : -1) }
+            return
+        }
         sequence += 1
         if kind != .outageStart && kind != .outageEnd { progressEvents += 1 }
         let priority: UInt8 = kind.rawValue
@@ -157,6 +175,7 @@ struct Engine {
             case .outageStart: outage(actor: Int(event.slot), starts: true)
             case .outageEnd: outage(actor: Int(event.slot), starts: false)
             }
+            if runaway != nil { break }
             if stopsWhenEmpty && !arrivalPending && arrivalsLeft == 0 && (active == 0 || progressEvents == 0) { break }
         }
         observer.finish(at: now, active: active, counters: actorCounters, queueLengths: queues.map(\.count))
@@ -169,7 +188,7 @@ struct Engine {
     mutating func scheduleNextArrival(after t: Double) {
         guard arrivalsLeft > 0 else { return }
         var next: Double
-        if !model.fixedArrivals.isEmpty {
+        if model.hasFixedArrivals {
             guard nextFixed < model.fixedArrivals.count else { arrivalsLeft = 0; return }
             next = model.fixedArrivals[nextFixed]
             nextFixed += 1
@@ -244,7 +263,14 @@ struct Engine {
     /// A token arrives at `node`: gateways are passed at once, a step asks for its actor.
     mutating func enter(slot: Int32, node start: Int) {
         var node = start
+        var gateways = 0
         while true {
+            gateways += 1
+            // Gateways only, round and round (a model built in code that the validator never saw).
+            guard gateways <= Limits.maximumStepsPerCase else {
+                if runaway == nil { runaway = Runaway(reason: .loop, node: node, actor: -1) }
+                return
+            }
             switch model.nodeKinds[node] {
             case .step(let s):
                 request(slot: slot, node: node, step: s)
@@ -280,13 +306,27 @@ struct Engine {
 
     mutating func chooseByProbability(slot: Int32, node: Int) -> Int {
         let first = model.edgeStart[node], last = model.edgeStart[node + 1]
-        var total = 0.0
-        for e in first..<last where available(e, slot: slot) { total += model.edgeProbability[e] }
-        var u = rng.uniform() * total
-        var chosen = last - 1
+        var total = 0.0, open = 0, lastOpen = -1
         for e in first..<last where available(e, slot: slot) {
-            if u < model.edgeProbability[e] { chosen = e; break }
-            u -= model.edgeProbability[e]
+            total += model.edgeProbability[e]; open += 1; lastOpen = e
+        }
+        // No branch left (every one capped and used up): the last one, uncounted; the validator refuses
+        // such a choice, and the runaway guard stops a model built in code that has one.
+        guard lastOpen >= 0 else { return model.edgeTarget[last - 1] }
+        var chosen = lastOpen
+        if total > 0 {
+            var u = rng.uniform() * total
+            for e in first..<last where available(e, slot: slot) && model.edgeProbability[e] > 0 {
+                if u < model.edgeProbability[e] { chosen = e; break }
+                u -= model.edgeProbability[e]
+            }
+        } else {
+            // The branches left all have probability 0: they share it evenly.
+            var k = Int(rng.uniform() * Double(open))
+            for e in first..<last where available(e, slot: slot) {
+                if k == 0 { chosen = e; break }
+                k -= 1
+            }
         }
         if model.edgeCounter[chosen] >= 0 { counters[Int(slot) * model.counters + model.edgeCounter[chosen]] += 1 }
         return model.edgeTarget[chosen]
@@ -319,6 +359,11 @@ struct Engine {
     mutating func request(slot: Int32, node: Int, step s: Int) {
         let step = model.steps[s]
         let a = step.actor
+        cases[Int(slot)].steps += 1
+        guard cases[Int(slot)].steps <= Limits.maximumStepsPerCase else {
+            if runaway == nil { runaway = Runaway(reason: .loop, node: node, actor: a) }
+            return
+        }
         if step.isReceive && cases[Int(slot)].receipt < 0 { cases[Int(slot)].receipt = now }
         if gated[a] {
             gates[a].append(Waiting(slot: slot, node: Int32(node), since: now))

@@ -1,43 +1,44 @@
 import Foundation
 public import ProcmodModel
+public import ProcmodOutput
 
 /// Writes the event log in the process-mining shape: one row per step of each case,
 /// `case_id,activity,resource,start,end`, times as ISO 8601 local date-times. Rows stream to a
 /// temporary file that replaces the target only when `finish()` succeeds.
 public final class EventLogWriter: EventLogSink, @unchecked Sendable {
-    private let handle: FileHandle
-    private let temporary: URL
-    private let target: URL
+    private let file: OutputFile
     private let startDay: Int
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
+    private var failure: OutputError?
 
-    public init(path: String, startDate: LocalDate) throws {
-        target = URL(fileURLWithPath: path)
-        temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-        FileManager.default.createFile(atPath: temporary.path, contents: nil)
-        guard let h = FileHandle(forWritingAtPath: temporary.path) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        handle = h
+    /// Checks the output (never one of `inputs`, never a device or a read-only file unless `force`) and
+    /// opens a fresh temporary file beside it.
+    public init(path: String, startDate: LocalDate, inputs: [String] = [], force: Bool = false) throws(OutputError) {
+        file = try OutputFile(path: path, inputs: inputs, force: force)
         startDay = startDate.dayNumber
         buffer.append(contentsOf: "case_id,activity,resource,start,end\n".utf8)
     }
 
     func record(caseID: Int, activity: String, resource: String, start: Double, end: Double) {
         buffer.append(contentsOf: "\(caseID),\(activity),\(resource),\(timestamp(start)),\(timestamp(end))\n".utf8)
-        if buffer.count > 1 << 20 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
+        if buffer.count > 1 << 20 { flush() }
+    }
+
+    private func flush() {
+        guard failure == nil else { buffer.removeAll(keepingCapacity: true); return }
+        do { try file.write(buffer) } catch { failure = error }
+        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and renames the file into place (one `rename(2)`: readers see the old file or the new one).
-    public func finish() throws {
-        handle.write(buffer)
-        buffer.removeAll()
-        try handle.close()
-        guard rename(temporary.path, target.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-        }
+    public func finish() throws(OutputError) {
+        flush()
+        if let failure { throw failure }
+        try file.commit()
     }
+
+    /// Leaves the target as it was and removes the temporary file (a run that failed).
+    public func abandon() { file.abandon() }
 
     private func timestamp(_ minutes: Double) -> String {
         let seconds = Int((minutes * 60).rounded())

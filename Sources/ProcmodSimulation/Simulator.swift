@@ -45,6 +45,21 @@ public struct SimulationReport: Sendable, Codable {
     public var actors: [String: [String: Estimate]]
     /// The statutory deadline in working days, when the model has one.
     public var deadlineWorkingDays: Double?
+    /// What the reader must know to trust the figures: an overloaded actor, listed arrivals not
+    /// simulated, a single replication (no interval). Empty when there is nothing to say.
+    public var warnings: [String] = []
+}
+
+/// A simulation that cannot give an answer: it would never end, or it counted no case.
+public struct SimulationError: Error, Sendable, CustomStringConvertible {
+    /// Where in the procedure (the step that keeps cases in the system, or the procedure itself) and why.
+    public var diagnostic: Diagnostic
+
+    public init(_ location: SourceLocation, _ message: String) {
+        diagnostic = Diagnostic(.error, location, message, code: "simulation")
+    }
+
+    public var description: String { diagnostic.message }
 }
 
 /// Runs replications of a procedure on independent random streams derived from one seed.
@@ -55,22 +70,71 @@ public struct Simulator: Sendable {
 
     /// Runs every replication (in parallel) and aggregates them; `progress` is called after each
     /// replication with the number done. Replication 1 writes the event log, when one is given.
+    ///
+    /// Throws ``SimulationError`` when a replication would not end (a case loops past
+    /// ``Limits/maximumStepsPerCase`` steps, or the clock passes ``Limits/maximumSimulatedMinutes``) or
+    /// when no case was counted, instead of running on or printing figures of nothing.
     public func run(_ procedure: Procedure, eventLog: EventLogWriter? = nil,
-                    progress: (@Sendable (Int) -> Void)? = nil) -> SimulationReport {
-        aggregate(replications(procedure, eventLog: eventLog, progress: progress), procedure)
+                    progress: (@Sendable (Int) -> Void)? = nil) throws(SimulationError) -> SimulationReport {
+        let results = try replications(procedure, eventLog: eventLog, progress: progress)
+        var report = aggregate(results, procedure)
+        let model = CompiledModel(procedure, start: options.startDate)
+        report.warnings = warnings(report, procedure, model)
+        return report
     }
 
-    /// Every replication's raw figures, in replication order (in parallel; same results for any thread
+    /// Why no case was counted, in the user's terms.
+    private func noCases(_ procedure: Procedure, _ model: CompiledModel) -> SimulationError {
+        var reasons: [String] = []
+        if model.hasFixedArrivals && model.fixedArrivals.isEmpty {
+            reasons.append("all \(model.fixedArrivalsBeforeStart) listed arrivals fall before the start date "
+                           + "\(options.startDate) (set --start to the first of them)")
+        } else if !model.hasFixedArrivals && procedure.volume.perYear <= 0 {
+            reasons.append("the procedure's volume is 0 cases a year")
+        }
+        if let horizon = options.horizonDays, options.warmupDays >= horizon {
+            reasons.append("the warm-up (\(decimalText(options.warmupDays)) days) is as long as the horizon "
+                           + "(\(decimalText(horizon)) days)")
+        } else if options.horizonDays != nil {
+            reasons.append("no case finished within the horizon: make it longer, or check that the calendars open")
+        }
+        if reasons.isEmpty { reasons.append("no case finished; check the calendars, cadences and the warm-up") }
+        return SimulationError(procedure.location, "no case was completed and counted in any replication: "
+                               + reasons.joined(separator: "; "))
+    }
+
+    /// What the reader must be told beside the figures.
+    private func warnings(_ report: SimulationReport, _ procedure: Procedure, _ model: CompiledModel) -> [String] {
+        var out: [String] = []
+        if report.replications < 2 {
+            out.append("one replication gives no confidence interval: run at least 2 (30 is the default)")
+        }
+        if model.fixedArrivalsBeforeStart > 0 {
+            out.append("\(model.fixedArrivalsBeforeStart) listed arrivals fall before the start date \(options.startDate) "
+                       + "and are not simulated")
+        }
+        for (id, actor) in procedure.actors {
+            guard let u = report.actors[id]?["utilisation"], u.mean >= 0.98 else { continue }
+            if case .unlimited = actor.capacity { continue }
+            out.append("actor '\(id)' is busy \(percentText(u.mean)) of its open time: it is overloaded, its queue grows "
+                       + "for as long as the run lasts, and the lead time depends on the run's length, not on the "
+                       + "procedure (add capacity or lower the volume)")
+        }
+        return out
+    }
+
+    /// Every replication's raw figures, in replication order; throws as ``run(_:eventLog:progress:)`` does (in parallel; same results for any thread
     /// count). Replication 1 writes the event log, when one is given.
     public func replications(_ procedure: Procedure, eventLog: EventLogWriter? = nil,
-                             progress: (@Sendable (Int) -> Void)? = nil) -> [ReplicationResult] {
+                             progress: (@Sendable (Int) -> Void)? = nil) throws(SimulationError) -> [ReplicationResult] {
         let model = CompiledModel(procedure, start: options.startDate)
         let results = ReplicationSlots(count: options.replications)
         let counter = ProgressCounter()
         let options = self.options
         let work: @Sendable (Int) -> Void = { r in
             var engine = Self.engine(model, options, replication: r, log: r == 0 ? eventLog : nil)
-            results.set(r, engine.run().result)
+            let observer = engine.run()
+            if let runaway = engine.runaway { results.fail(r, runaway) } else { results.set(r, observer.result) }
             progress?(counter.increment())
         }
         if options.threads <= 1 {
@@ -78,14 +142,38 @@ public struct Simulator: Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: options.replications, execute: work)
         }
-        return results.values
+        if let runaway = results.firstFailure { throw Self.error(runaway, procedure, model) }
+        let values = results.values
+        guard values.contains(where: { ($0.kpis["cases"] ?? 0) > 0 }) else { throw noCases(procedure, model) }
+        return values
+    }
+
+    /// The error for a replication that would not end, naming the step that keeps cases in the system.
+    private static func error(_ runaway: Runaway, _ procedure: Procedure, _ model: CompiledModel) -> SimulationError {
+        let node = procedure.flow.nodes.indices.contains(runaway.node) ? procedure.flow.nodes[runaway.node] : nil
+        let actor = model.actors.indices.contains(runaway.actor) ? model.actors[runaway.actor].id : nil
+        let place = node.map { "at '\($0.id)'" } ?? actor.map { "at actor '\($0)'" } ?? "in the flow"
+        switch runaway.reason {
+        case .loop:
+            return SimulationError(node?.location ?? procedure.location,
+                                   "a case went through \(Limits.maximumStepsPerCase) steps without finishing \(place): "
+                                   + "a loop it cannot leave; give the way out of the loop a probability or the loop a max")
+        case .clock:
+            return SimulationError(node?.location ?? procedure.location,
+                                   "the simulated clock passed 200 years \(place): cases wait there faster than they are "
+                                   + "served (an overloaded actor, a calendar that never opens, or a very long duration); "
+                                   + "add capacity, lower the volume or shorten the run")
+        }
     }
 
     /// The lead times (working days) of every counted case of replication 1, in completion order.
-    public func leadTimes(_ procedure: Procedure) -> [Double] {
-        var engine = Self.engine(CompiledModel(procedure, start: options.startDate), options, replication: 0, log: nil)
+    public func leadTimes(_ procedure: Procedure) throws(SimulationError) -> [Double] {
+        let model = CompiledModel(procedure, start: options.startDate)
+        var engine = Self.engine(model, options, replication: 0, log: nil)
         engine.observer.keepLeadTimes = true
-        return engine.run().leadTimes
+        let observer = engine.run()
+        if let runaway = engine.runaway { throw Self.error(runaway, procedure, model) }
+        return observer.leadTimes
     }
 
     private static func engine(_ model: CompiledModel, _ o: SimulationOptions, replication r: Int,
@@ -116,10 +204,14 @@ public struct Simulator: Sendable {
 
 private final class ReplicationSlots: @unchecked Sendable {
     private var slots: [ReplicationResult?]
+    private var failures: [Runaway?]
     private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Array(repeating: nil, count: count); failures = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ r: ReplicationResult) { lock.lock(); slots[i] = r; lock.unlock() }
+    func fail(_ i: Int, _ r: Runaway) { lock.lock(); failures[i] = r; lock.unlock() }
     var values: [ReplicationResult] { slots.compactMap { $0 } }
+    /// The failure of the lowest-numbered replication that failed (the same whatever the thread count).
+    var firstFailure: Runaway? { failures.lazy.compactMap { $0 }.first }
 }
 
 private final class ProgressCounter: @unchecked Sendable {

@@ -6,6 +6,18 @@ import ProcmodModel
 import ProcmodReporting
 import ProcmodSimulation
 
+/// The JUnit timestamp's format (xs:dateTime without a zone, as the Ant schema has it).
+enum JUnitTimestamp {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
+        guard parts.count == 2, LocalDate(String(parts[0])) != nil else { return false }
+        let time = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+        guard time.count == 3, time.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
+              let h = Int(time[0]), let m = Int(time[1]), let s = Int(time[2]) else { return false }
+        return h < 24 && m < 60 && s < 60
+    }
+}
+
 /// What an inconclusive simulated invariant counts as.
 enum InconclusivePolicy: String, ExpressibleByArgument, CaseIterable {
     case fail, pass
@@ -35,8 +47,11 @@ extension Procmod {
         @Option(name: .customLong("suite"), help: ArgumentHelp("An invariant suite file (repeatable).", valueName: "file"))
         var suites: [String] = []
 
-        @Option(help: ArgumentHelp("Write JUnit XML here.", valueName: "file.xml"))
+        @Option(help: ArgumentHelp("Write JUnit XML here (atomically); - is standard output.", valueName: "file.xml"))
         var junit: String?
+
+        @Flag(help: "Replace the JUnit file even when it is read-only.")
+        var force = false
 
         @Option(help: "What an inconclusive simulated invariant counts as: fail or pass.")
         var inconclusive: InconclusivePolicy = .fail
@@ -49,7 +64,16 @@ extension Procmod {
 
         @OptionGroup var load: LoadOptions
 
+        func validate() throws {
+            guard JUnitTimestamp.isValid(junitTimestamp) else {
+                throw ValidationError("--junit-timestamp must be a date and time YYYY-MM-DDTHH:MM:SS, not '\(junitTimestamp)'")
+            }
+        }
+
         func run() throws {
+            // Every file the command reads: the named files, the procedures found in folders, the suites.
+            let inputs = ProcedureFiles.expand(paths, kind: nil) + suites
+            try Terminal.precheck(junit, inputs: inputs, force: force)
             let loadedSuites = suites.map { SuiteLoader(maximumFileSize: load.bytes).load(path: $0) }
             let procedures = ProcedureLoader(maximumFileSize: load.bytes).loadAll(paths)
             var invalid = false
@@ -79,7 +103,7 @@ extension Procmod {
                          + "procedures: \(results.count - failed - open) passed, \(failed) failed, \(open) inconclusive")
             if let junit {
                 let xml = JUnitWriter(timestamp: junitTimestamp, inconclusiveFails: inconclusive == .fail).write(results)
-                try Terminal.save(xml, to: junit, inputs: paths + suites)
+                try Terminal.save(xml, to: junit, inputs: inputs, force: force)
             }
             if invalid { throw ExitCodes.badInput }
             if failed > 0 || (inconclusive == .fail && open > 0) { throw ExitCode(1) }

@@ -27,7 +27,8 @@ struct Procmod: ParsableCommand {
 /// procmod's version.
 let procmodVersion = "0.1.0"
 
-/// Exit codes (see README): 0 clean, 1 findings or failed checks, 64 usage, 65 bad input data.
+/// Exit codes (see README): 0 clean, 1 findings or failed checks, 64 usage, 65 bad input data, 73 an
+/// output that cannot be written.
 enum ExitCodes {
     static let badInput = ExitCode(65)
     /// An output file could not be created (sysexits' EX_CANTCREAT).
@@ -41,11 +42,14 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options for reading procedure files.
 struct LoadOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Refuse files larger than this many MiB.", valueName: "MiB"))
+    @Option(name: .long, help: ArgumentHelp("Refuse files larger than this many MiB (1 to 2047).", valueName: "MiB"))
     var maxFileSize: Int = 32
 
     func validate() throws {
-        guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of MiB") }
+        // libxml2 reads at most 2 GiB from memory; the bound also keeps the byte count from overflowing.
+        guard (1...2047).contains(maxFileSize) else {
+            throw ValidationError("--max-file-size must be a whole number of MiB from 1 to 2047, not \(maxFileSize)")
+        }
     }
 
     var bytes: Int { maxFileSize << 20 }
@@ -59,12 +63,13 @@ struct SamplingOptions: ParsableArguments {
     @Option(help: "Replications, at least 2 (report and compare pair them: replication r of both models sees the same arrivals).")
     var replications = 10
 
-    @Option(help: "Master random seed.")
+    @Option(parsing: .unconditional, help: "Master random seed, a whole number from 0 to 18446744073709551615.")
     var seed: UInt64 = 1
 
     func validate() throws {
-        guard cases > 0, replications >= 2 else {
-            throw ValidationError("--cases must be positive and --replications at least 2 (confidence intervals need two)")
+        guard (1...10_000_000).contains(cases), (2...10_000).contains(replications) else {
+            throw ValidationError("--cases must be from 1 to 10000000 and --replications from 2 to 10000 "
+                                  + "(confidence intervals need two)")
         }
     }
 

@@ -24,8 +24,11 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Static figures and the waterfall only; no simulation.")
     var noSimulation = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report here (atomically) instead of standard output; - is standard output.", valueName: "file"))
     var output: String?
+
+    @Flag(help: "Replace the output file even when it is read-only.")
+    var force = false
 
     var simulation: SimulationOptions? { noSimulation ? nil : sampling.simulation }
 
@@ -44,7 +47,7 @@ struct ReportOptions: ParsableArguments {
         }
         let text = try renderer.render(comparison)
         if let output {
-            try Terminal.save(text.hasSuffix("\n") ? text : text + "\n", to: output, inputs: inputs)
+            try Terminal.save(text.hasSuffix("\n") ? text : text + "\n", to: output, inputs: inputs, force: force)
         } else {
             Terminal.out(text)
         }
@@ -73,12 +76,16 @@ extension Procmod {
         @OptionGroup var load: LoadOptions
 
         func run() throws {
+            try Terminal.precheck(report.output, inputs: [before, after], force: report.force)
             let loader = ProcedureLoader(maximumFileSize: load.bytes)
             let a = loader.load(path: before), b = loader.load(path: after)
             for d in a.diagnostics + b.diagnostics { Terminal.err(Terminal.line(for: d)) }
             guard let pa = a.procedure, let pb = b.procedure else { throw ExitCodes.badInput }
-            try report.emit(Comparer(simulation: report.simulation).compare(before: pa, after: pb), before: pa, after: pb,
-                            inputs: [before, after])
+            let comparison: Comparison
+            do throws(SimulationError) { comparison = try Comparer(simulation: report.simulation).compare(before: pa, after: pb) } catch {
+                throw Terminal.fail(error)
+            }
+            try report.emit(comparison, before: pa, after: pb, inputs: [before, after])
         }
     }
 
@@ -104,8 +111,15 @@ extension Procmod {
         @OptionGroup var load: LoadOptions
 
         func run() throws {
+            try Terminal.precheck(report.output, inputs: [path, scenario], force: report.force)
             let (after, changes, (before, s)) = try DigitizeJob(path: path, scenario: scenario, maximumFileSize: load.bytes).run()
-            let comparison = Comparer(simulation: report.simulation).compare(before: before, after: after, scenario: s, changes: changes)
+            let comparison: Comparison
+            do throws(SimulationError) {
+                comparison = try Comparer(simulation: report.simulation).compare(before: before, after: after, scenario: s,
+                                                                                  changes: changes)
+            } catch {
+                throw Terminal.fail(error)
+            }
             try report.emit(comparison, before: before, after: after, inputs: [path, scenario])
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProcmodLoader
 import ProcmodModel
+import ProcmodOutput
 import ProcmodSimulation
 
 extension Procmod {
@@ -33,7 +34,7 @@ extension Procmod {
         @Option(help: "Independent replications.")
         var replications = 30
 
-        @Option(help: "Master random seed.")
+        @Option(parsing: .unconditional, help: "Master random seed, a whole number from 0 to 18446744073709551615.")
         var seed: UInt64 = 1
 
         @Option(help: ArgumentHelp("Calendar days at the start whose arrivals are not counted.", valueName: "days"))
@@ -48,17 +49,29 @@ extension Procmod {
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
 
-        @Option(help: ArgumentHelp("Write replication 1's event log (case_id,activity,resource,start,end) as CSV.", valueName: "file.csv"))
+        @Option(help: ArgumentHelp("Write replication 1's event log (case_id,activity,resource,start,end) as CSV, atomically.", valueName: "file.csv"))
         var eventLog: String?
+
+        @Flag(help: "Replace the event log file even when it is read-only.")
+        var force = false
 
         @OptionGroup var load: LoadOptions
 
         func validate() throws {
             if let cases, cases <= 0 { throw ValidationError("--cases must be positive") }
-            if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of days") }
+            let longest = decimalText(Limits.maximumHorizonDays)
+            if let horizon, !(horizon > 0 && horizon <= Limits.maximumHorizonDays) {
+                throw ValidationError("--horizon must be a number of days above 0 and at most \(longest) (100 years), not \(horizon)")
+            }
             if cases != nil && horizon != nil { throw ValidationError("give --cases or --horizon, not both") }
-            guard replications >= 1 else { throw ValidationError("--replications must be at least 1") }
-            guard warmup >= 0 else { throw ValidationError("--warmup cannot be negative") }
+            if let cases, cases > 10_000_000 { throw ValidationError("--cases must be at most 10000000") }
+            guard (1...10_000).contains(replications) else { throw ValidationError("--replications must be from 1 to 10000") }
+            guard warmup >= 0 && warmup <= Limits.maximumHorizonDays else {
+                throw ValidationError("--warmup must be a number of days from 0 to \(longest), not \(warmup)")
+            }
+            if let horizon, warmup >= horizon {
+                throw ValidationError("--warmup (\(decimalText(warmup)) days) must be shorter than --horizon (\(decimalText(horizon)) days)")
+            }
             guard LocalDate(start) != nil else { throw ValidationError("--start must be a date YYYY-MM-DD") }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         }
@@ -71,14 +84,26 @@ extension Procmod {
                 cases: horizon == nil ? (cases ?? 10_000) : nil, horizonDays: horizon, replications: replications,
                 seed: seed, warmupDays: warmup, startDate: LocalDate(start)!,
                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            if let eventLog { try Terminal.refuseOverwriting([path], with: eventLog) }
-            let log = try eventLog.map { path in
-                do { return try EventLogWriter(path: path, startDate: options.startDate) } catch { throw Terminal.cannotWrite(path) }
+            var log: EventLogWriter?
+            if let eventLog {
+                do throws(OutputError) {
+                    log = try EventLogWriter(path: eventLog, startDate: options.startDate, inputs: [path], force: force)
+                } catch {
+                    throw Terminal.fail(error)
+                }
             }
             let progress = ProgressBar(total: replications)
-            let report = Simulator(options: options).run(procedure, eventLog: log) { progress.update($0) }
+            let report: SimulationReport
+            do throws(SimulationError) {
+                report = try Simulator(options: options).run(procedure, eventLog: log) { progress.update($0) }
+            } catch {
+                progress.clear()
+                log?.abandon()
+                throw Terminal.fail(error)
+            }
             progress.clear()
-            do { try log?.finish() } catch { throw Terminal.cannotWrite(eventLog ?? "") }
+            do throws(OutputError) { try log?.finish() } catch { throw Terminal.fail(error) }
+            for warning in report.warnings { Terminal.err("\(path): \(Terminal.paint("warning:", "1;33")) \(warning) [simulation]") }
             switch format {
             case .text: Terminal.out(SimulationText(report: report, procedure: procedure).text)
             case .json: Terminal.out(try encodeJSON(report))
@@ -118,8 +143,13 @@ struct SimulationText {
     let procedure: Procedure
 
     func estimate(_ key: String, _ scale: Double = 1, _ unit: String = "") -> String {
-        guard let e = report.kpis[key] else { return "–" }
-        return "\(decimalText(e.mean * scale))\(unit) ± \(decimalText(e.halfWidth * scale))"
+        report.kpis[key].map { interval($0, scale, unit) } ?? "–"
+    }
+
+    /// `mean ± half-width`, or the mean alone when one replication gives no interval.
+    func interval(_ e: Estimate, _ scale: Double = 1, _ unit: String = "") -> String {
+        e.replications < 2 ? "\(decimalText(e.mean * scale))\(unit)"
+            : "\(decimalText(e.mean * scale))\(unit) ± \(decimalText(e.halfWidth * scale))"
     }
 
     var text: String {
@@ -127,7 +157,9 @@ struct SimulationText {
                      "\(report.replications) replications, seed \(report.seed), "
                      + (report.casesPerReplication.map { "\($0) cases each" } ?? "\(decimalText(report.horizonDays ?? 0)) days each")
                      + (report.warmupDays > 0 ? ", warm-up \(decimalText(report.warmupDays)) days" : "")
-                     + ", from \(report.startDate); means with 95% confidence intervals", ""]
+                     + ", from \(report.startDate); "
+                     + (report.replications < 2 ? "means of one replication, no confidence interval" : "means with 95% confidence intervals"),
+                     ""]
         func row(_ label: String, _ value: String) { lines.append("  " + pad(label, 40) + value) }
         row("cases completed per replication", estimate("cases"))
         row("lead time, working days", estimate("leadTimeWorkingDays") + "  (p50 \(estimate("leadTimeWorkingDaysP50")), "
@@ -148,7 +180,7 @@ struct SimulationText {
         for id in procedure.actors.keys {
             guard let a = report.actors[id] else { continue }
             func e(_ k: String, _ scale: Double = 1, _ unit: String = "") -> String {
-                a[k].map { "\(decimalText($0.mean * scale))\(unit) ± \(decimalText($0.halfWidth * scale))" } ?? "–"
+                a[k].map { interval($0, scale, unit) } ?? "–"
             }
             lines.append("  " + pad(id, 20) + pad(e("utilisation", 100, "%"), 20) + pad(e("meanQueueLength"), 16)
                          + pad(a["maxQueueLength"].map { decimalText($0.mean) } ?? "–", 12) + e("meanWaitMinutes"))

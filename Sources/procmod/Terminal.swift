@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import ProcmodModel
+import ProcmodOutput
+import ProcmodSimulation
 
 /// Writes to standard output and error, with colour only on a terminal and never under NO_COLOR.
 enum Terminal {
@@ -17,32 +19,32 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Writes `text` to the file at `path` atomically (a temporary file renamed into place), so a
-    /// failed run never leaves a half-written file behind. Refuses (exit 64) a path that names one of
-    /// the command's `inputs`: procmod never overwrites what it reads.
-    static func save(_ text: String, to path: String, inputs: [String]) throws {
-        try refuseOverwriting(inputs, with: path)
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch { throw cannotWrite(path) }
+    /// Writes `text` to the file at `path` atomically (a fresh temporary file renamed into place), so a
+    /// failed or interrupted run never leaves a half-written file behind; `-` is standard output. Refuses
+    /// (exit 64) a path that is one of `inputs`, and (exit 73) one that is a device, pipe or directory,
+    /// one that is read-only unless `force`, or one whose folder does not exist.
+    static func save(_ text: String, to path: String, inputs: [String], force: Bool) throws {
+        if path == "-" { write(text); return }
+        do throws(OutputError) { try OutputFile.write(text, to: path, inputs: inputs, force: force) } catch { throw fail(error) }
     }
 
-    /// Says why `path` cannot be written and returns exit 73.
-    static func cannotWrite(_ path: String) -> ExitCode {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        let reason = !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue
-            ? "the directory \(directory) does not exist"
-            : "the directory \(directory) is not writable, or the disk is full"
-        err("procmod: cannot write \(path): \(reason)")
-        return ExitCodes.cannotWrite
+    /// Checks an output path before the work that fills it starts, so a bad `-o` is said at once.
+    static func precheck(_ path: String?, inputs: [String], force: Bool) throws {
+        guard let path, path != "-" else { return }
+        do throws(OutputError) { try OutputFile.check(path, inputs: inputs, force: force) } catch { throw fail(error) }
     }
 
-    /// Throws exit 64, with a message, when `output` names one of `inputs` (after `.`/`..` and symlinks).
-    static func refuseOverwriting(_ inputs: [String], with output: String) throws {
-        func resolved(_ p: String) -> URL { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath() }
-        let target = resolved(output)
-        guard inputs.contains(where: { resolved($0) == target }) else { return }
-        err("procmod: \(output) is one of the command's input files; procmod never overwrites its input")
-        throw ExitCode(64)
+    /// Says what is wrong with an output and returns its exit code: 64 for an input named as output,
+    /// 73 for a file that cannot be created or replaced.
+    static func fail(_ error: OutputError) -> ExitCode {
+        err("procmod: \(error)")
+        return error.isUsage ? ExitCode(64) : ExitCodes.cannotWrite
+    }
+
+    /// Prints a simulation that could not answer as a located error and returns exit 65.
+    static func fail(_ error: SimulationError) -> ExitCode {
+        err(line(for: error.diagnostic))
+        return ExitCodes.badInput
     }
 
     static let useColor: Bool = {

@@ -55,7 +55,7 @@ import Testing
 
     @Test func simulatedVerdictIsThreeValued() throws {
         let p = try procedure("passport")
-        let r = Simulator(options: Self.options).run(p)
+        let r = try Simulator(options: Self.options).run(p)
         let p90 = try #require(r.kpis["leadTimeWorkingDaysP90"])
         // A bound inside the interval is inconclusive; just above its top passes; just below its bottom fails.
         let inside = InvariantChecker(simulation: Self.options)

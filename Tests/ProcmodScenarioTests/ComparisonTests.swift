@@ -22,7 +22,7 @@ import Testing
     @Test func aRealDifferenceIsSignificant() throws {
         let (p, s) = try shipped("birth-registration", "birth-registration-2024")
         let r = Digitizer().apply(s, to: p)
-        let c = Comparer(simulation: Self.options).compare(before: p, after: r.after, scenario: s, changes: r.changes)
+        let c = try Comparer(simulation: Self.options).compare(before: p, after: r.after, scenario: s, changes: r.changes)
         let lead = try #require(c.simulated.first { $0.key == "leadTimeWorkingDays" })
         #expect(lead.significant && lead.difference.high < 0)
         let visits = try #require(c.simulated.first { $0.key == "applicantVisits" })
@@ -31,7 +31,7 @@ import Testing
 
     @Test func aNullChangeIsNotSignificant() throws {
         let (p, _) = try shipped("passport", "passport-post")
-        let c = Comparer(simulation: Self.options).compare(before: p, after: p)
+        let c = try Comparer(simulation: Self.options).compare(before: p, after: p)
         #expect(c.simulated.allSatisfy { !$0.significant })
         #expect(c.simulated.allSatisfy { $0.difference.mean == 0 })
     }
@@ -39,7 +39,7 @@ import Testing
     @Test func theWaterfallStartsAtBeforeAndEndsAtAfter() throws {
         let (p, s) = try shipped("judicial-record", "judicial-record-vneid")
         let r = Digitizer().apply(s, to: p)
-        let c = Comparer(simulation: nil).compare(before: p, after: r.after, scenario: s, changes: r.changes)
+        let c = try Comparer(simulation: nil).compare(before: p, after: r.after, scenario: s, changes: r.changes)
         #expect(c.waterfall.count == s.levers.count + 1)
         let beforeLead = try #require(c.staticRows.first { $0.key == "expectedLeadTimeDays" })
         #expect(abs(c.waterfall.first!.leadTimeDays - beforeLead.before) < 1e-9)
@@ -52,7 +52,7 @@ import Testing
     func goldenReports(_ name: String, _ scenario: String) throws {
         let (p, s) = try shipped(name, scenario)
         let r = Digitizer().apply(s, to: p)
-        let c = Comparer(simulation: Self.options).compare(before: p, after: r.after, scenario: s, changes: r.changes)
+        let c = try Comparer(simulation: Self.options).compare(before: p, after: r.after, scenario: s, changes: r.changes)
         let renderers: [(String, any ComparisonRenderer)] = [
             ("txt", TextComparisonRenderer(language: .en, colored: false)),
             ("vi.md", MarkdownComparisonRenderer(language: .vi)),
@@ -75,7 +75,7 @@ import Testing
         let (p, _) = try shipped("passport", "passport-post")
         var evil = p
         evil.name = LocalizedName(vi: "<script>alert('x')</script>", en: "<b>bold</b> & co")
-        let c = Comparer(simulation: nil).compare(before: evil, after: evil)
+        let c = try Comparer(simulation: nil).compare(before: evil, after: evil)
         let html = try HTMLComparisonRenderer(language: .en, beforeSteps: [("s", "<img src=x onerror=alert(1)>")]).render(c)
         #expect(!html.contains("<b>bold</b>") && html.contains("&lt;b&gt;bold&lt;/b&gt; &amp; co"))
         #expect(!html.contains("<img") && html.contains("&lt;img src=x onerror=alert(1)&gt;"))

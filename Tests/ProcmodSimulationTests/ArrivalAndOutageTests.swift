@@ -39,7 +39,7 @@ import Testing
         let path = directory.appendingPathComponent("log.csv").path
         let options = SimulationOptions(cases: cases, replications: 1, seed: 3)
         let log = try EventLogWriter(path: path, startDate: options.startDate)
-        _ = Simulator(options: options).run(procedure, eventLog: log)
+        _ = try Simulator(options: options).run(procedure, eventLog: log)
         try log.finish()
         return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
             .filter { $0.contains(",take,") }.map { String($0.split(separator: ",")[3]) }
@@ -64,7 +64,7 @@ import Testing
     @Test func profilesKeepTheAnnualVolume() throws {
         let xml = Self.model(arrivals: #"<arrivals><month number="1" weight="5"/><weekday day="fri" weight="0.2"/></arrivals>"#)
         let procedure = try #require(TestSupport.load(xml).procedure)
-        let report = Simulator(options: SimulationOptions(cases: nil, horizonDays: 365, replications: 40, seed: 2)).run(procedure)
+        let report = try Simulator(options: SimulationOptions(cases: nil, horizonDays: 365, replications: 40, seed: 2)).run(procedure)
         let done = try #require(report.kpis["cases"]), open = try #require(report.kpis["workInProgressAtEnd"])
         // The weights are normalised over the first 365 days, whose open time is 261 days of 480 minutes
         // against 260.9 in an average year: 5,002 arrivals. A busy January at both ends of the year leaves
@@ -85,8 +85,8 @@ import Testing
         let up = try #require(TestSupport.load(Self.model(volume: 20_000)).procedure)
         let failing = try #require(TestSupport.load(Self.model(availability: #"<availability mtbf-hours="20" mttr-hours="4"/>"#,
                                                                volume: 20_000)).procedure)
-        let a = try #require(Simulator(options: options).run(up).actors["portal"]?["meanWaitMinutes"])
-        let b = try #require(Simulator(options: options).run(failing).actors["portal"]?["meanWaitMinutes"])
+        let a = try #require(try Simulator(options: options).run(up).actors["portal"]?["meanWaitMinutes"])
+        let b = try #require(try Simulator(options: options).run(failing).actors["portal"]?["meanWaitMinutes"])
         #expect(b.low > a.high, "with outages \(b.mean) ± \(b.halfWidth), without \(a.mean) ± \(a.halfWidth)")
     }
 }

@@ -79,7 +79,7 @@ import Testing
     @Test func leadTimeByHand() throws {
         let xml = ExampleXML.fixed
         let procedure = try #require(TestSupport.load(xml).procedure)
-        let report = Simulator(options: SimulationOptions(cases: 50, replications: 3, seed: 1)).run(procedure)
+        let report = try Simulator(options: SimulationOptions(cases: 50, replications: 3, seed: 1)).run(procedure)
         // 2 h of work + 1 working day (8 open hours) of delay + 6 h of work = 16 open hours = exactly 2
         // working days for every case, whenever it arrives (a case crossing a weekend takes 4 calendar days).
         let lead = try #require(report.kpis["leadTimeWorkingDays"])
@@ -97,7 +97,7 @@ import Testing
         let procedure = try ProcedureLoader().loadProcedure(at: TestSupport.path(path))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(Simulator(options: options).run(procedure))
+        return try encoder.encode(try Simulator(options: options).run(procedure))
     }
 
     @Test func sameSeedSameBytes() throws {
@@ -118,7 +118,7 @@ import Testing
     @Test func everyShippedProcedureSimulates() throws {
         for path in ProcedureFiles.expand([TestSupport.path("procedures")]) {
             let procedure = try ProcedureLoader().loadProcedure(at: path)
-            let report = Simulator(options: SimulationOptions(cases: 200, replications: 2, seed: 1)).run(procedure)
+            let report = try Simulator(options: SimulationOptions(cases: 200, replications: 2, seed: 1)).run(procedure)
             #expect(report.kpis["cases"]?.mean == 200, "\(path)")
             #expect((report.kpis["leadTimeWorkingDays"]?.mean ?? 0) > 0, "\(path)")
         }
@@ -133,7 +133,7 @@ import Testing
         let path = directory.appendingPathComponent("log.csv").path
         let options = SimulationOptions(cases: 3, replications: 2, seed: 1)
         let log = try EventLogWriter(path: path, startDate: options.startDate)
-        _ = Simulator(options: options).run(procedure, eventLog: log)
+        _ = try Simulator(options: options).run(procedure, eventLog: log)
         try log.finish()
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         #expect(lines.first == "case_id,activity,resource,start,end")

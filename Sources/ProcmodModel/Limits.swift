@@ -1,0 +1,70 @@
+/// The hard bounds procmod puts on the values a DSL file may hold.
+///
+/// Each bound is far beyond any real administrative procedure, and close enough that every figure
+/// computed from values within it stays finite and every algorithm ends in bounded time: the
+/// simulator's clock, the working-day arithmetic, the queueing formulas and the integer fields of the
+/// model. A value outside its bound is a located `[limit]` error, never a silent default or a trap.
+/// docs/dsl.md ("Limits") lists them with the reason for each.
+public enum Limits {
+    /// The longest duration any distribution parameter may describe: 10 years.
+    public static let maximumDurationDays = 3_650.0
+
+    /// The longest duration, in each unit a duration may be written in.
+    public static func maximumDuration(in unit: TimeUnit) -> Double {
+        switch unit {
+        case .minutes: maximumDurationDays * 1_440
+        case .hours: maximumDurationDays * 24
+        case .workingDays, .calendarDays: maximumDurationDays
+        }
+    }
+
+    /// The simulated clock at which a replication is stopped as a runaway: 200 years, in minutes.
+    public static let maximumSimulatedMinutes = 200.0 * 365.25 * 1_440
+
+    /// Steps one case may take before the simulator stops it as a runaway loop.
+    public static let maximumStepsPerCase = 100_000
+
+    /// The largest horizon or warm-up a simulation may be asked for, in calendar days (100 years).
+    public static let maximumHorizonDays = 36_525.0
+
+    /// Bounds on numeric attributes, keyed by `element@attribute` (the element's local name).
+    public static let attributes: [String: ClosedRange<Double>] = [
+        "deadline@working-days": 0...1_000,
+        "volume@per-year": 0...1_000_000_000,
+        "volume@sites": 1...1_000_000,
+        "fee@amount": 0...1e15,
+        "payment@amount": 0...1e15,
+        "actor@tariff": 0...1e9,
+        "actor@batch-size": 1...10_000,
+        "actor@capacity": 1...100_000,
+        "availability@mtbf-hours": 0.01...876_000,
+        "availability@mttr-hours": 0...87_600,
+        "branch@max": 1...1_000,
+        "requires@copies": 0...1_000,
+        "requires@sets": 0...1_000,
+        "produces@copies": 0...1_000,
+        "document@pages": 0...100_000,
+        "erlang@k": 1...1_000,
+        "gamma@shape": 0.001...1_000_000,
+        "month@weight": 0...1_000_000,
+        "weekday@weight": 0...1_000_000,
+        "hour@weight": 0...1_000_000,
+        "point@weight": 0...1e12,
+        // Scenario levers.
+        "online-submission@minutes": 0...5_256_000,
+        "electronic-transfer@minutes": 0...5_256_000,
+        "postal-delivery@days": 0...3_650,
+        "postal-delivery@fee": 0...1e15,
+        "capacity@servers": 1...100_000,
+        // Invariants.
+        "max-visits@value": 0...1_000_000,
+        "max-handoffs@value": 0...1_000_000,
+        "max-cost-per-case@vnd": 0...1e15,
+        "lead-time@max-working-days": 0...1_000_000,
+    ]
+
+    /// The bound on `attribute` of `element`, if it has one.
+    public static func bound(element: String, attribute: String) -> ClosedRange<Double>? {
+        attributes[element + "@" + attribute]
+    }
+}

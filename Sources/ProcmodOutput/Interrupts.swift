@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Removes the temporary files of unfinished outputs when the process is interrupted (SIGINT, SIGTERM,
+/// SIGHUP), then ends it as the signal would have. The handler only calls `unlink` and `raise`, both
+/// async-signal-safe, on paths copied into fixed buffers beforehand.
+public enum Interrupts {
+    private static let slots = 16
+    private static let width = Int(PATH_MAX) + 1
+    nonisolated(unsafe) private static let table: UnsafeMutablePointer<CChar> = {
+        let p = UnsafeMutablePointer<CChar>.allocate(capacity: slots * width)
+        p.initialize(repeating: 0, count: slots * width)
+        return p
+    }()
+    nonisolated(unsafe) private static var installed = false
+    nonisolated(unsafe) private static let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+
+    /// Installs the handlers (once).
+    public static func install() {
+        pthread_mutex_lock(lock); defer { pthread_mutex_unlock(lock) }
+        guard !installed else { return }
+        installed = true
+        _ = table
+        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, handler) }
+    }
+
+    static func register(_ path: String) {
+        install()
+        pthread_mutex_lock(lock); defer { pthread_mutex_unlock(lock) }
+        let bytes = Array(path.utf8CString)
+        guard bytes.count <= width else { return }
+        for slot in 0..<slots where table[slot * width] == 0 {
+            for (i, b) in bytes.enumerated() { table[slot * width + i] = b }
+            return
+        }
+    }
+
+    static func unregister(_ path: String) {
+        pthread_mutex_lock(lock); defer { pthread_mutex_unlock(lock) }
+        let bytes = Array(path.utf8CString)
+        for slot in 0..<slots where table[slot * width] != 0 {
+            if (0..<bytes.count).allSatisfy({ table[slot * width + $0] == bytes[$0] }) {
+                table[slot * width] = 0
+            }
+        }
+    }
+
+    private static let handler: @convention(c) (Int32) -> Void = { sig in
+        for slot in 0..<Interrupts.slots where Interrupts.table[slot * Interrupts.width] != 0 {
+            unlink(Interrupts.table + slot * Interrupts.width)
+        }
+        signal(sig, SIG_DFL)
+        raise(sig)
+    }
+}
