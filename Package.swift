@@ -11,6 +11,8 @@ let package = Package(
                                                "ProcmodScenario", "ProcmodInvariants"]),
         /// Assertions for a reform team's Swift Testing or XCTest suites.
         .library(name: "ProcmodTesting", targets: ["ProcmodTesting"]),
+        /// The fuzzing pipeline, for the libFuzzer harness in Fuzz/.
+        .library(name: "ProcmodFuzzing", targets: ["ProcmodFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,6 +63,9 @@ let package = Package(
             ]
         ),
         .target(name: "ProcmodTestSupport", dependencies: ["ProcmodModel", "ProcmodLoader"]),
+        /// The whole pipeline on one input: the fuzzer's target (Fuzz/) and the regression test of its corpus.
+        .target(name: "ProcmodFuzzing", dependencies: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation",
+                                                      "ProcmodScenario", "ProcmodInvariants", "ProcmodReporting"]),
         .testTarget(
             name: "ProcmodAnalysisTests",
             dependencies: ["ProcmodAnalysis", "ProcmodReporting", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport"],
@@ -85,6 +90,10 @@ let package = Package(
             name: "ProcmodInvariantsTests",
             dependencies: ["ProcmodInvariants", "ProcmodTesting", "ProcmodReporting", "ProcmodLoader", "ProcmodModel",
                            "ProcmodSimulation", "ProcmodTestSupport"]
+        ),
+        .testTarget(
+            name: "ProcmodFuzzTests",
+            dependencies: ["ProcmodFuzzing", "ProcmodTestSupport", "ProcmodLoader", "ProcmodModel"]
         ),
         .testTarget(
             name: "ProcmodCLITests",

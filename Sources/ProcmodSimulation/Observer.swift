@@ -12,8 +12,10 @@ struct Observer {
     var sumWorking = 0.0, sumCalendar = 0.0, sumWork = 0.0, sumQueue = 0.0, sumTransfer = 0.0, sumWait = 0.0
     var sumVisits = 0.0, sumApplicantHours = 0.0
     let reference: SimulationCalendar
-    var leadWorking = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
-    var leadCalendar = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
+    // Lead times in thousandths of a day, sized for 1,000 days up front (resizing as cases come in cost a
+    // third of a short run's time); longer ones still fit, by resizing.
+    var leadWorking = Histogram<UInt64>(highestTrackableValue: 1_000_000, numberOfSignificantValueDigits: .three)
+    var leadCalendar = Histogram<UInt64>(highestTrackableValue: 1_000_000, numberOfSignificantValueDigits: .three)
     var result = ReplicationResult()
     /// When set, every case's lead time is kept (for charts of one replication; off in normal runs).
     var keepLeadTimes = false

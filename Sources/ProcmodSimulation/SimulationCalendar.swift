@@ -13,6 +13,10 @@ public struct SimulationCalendar: Sendable {
     /// Open minutes of an ordinary working day (for converting working days to minutes).
     public let dailyMinutes: Double
     let alwaysOpen: Bool
+    /// Open minutes of each weekday (0 = Monday), holidays aside.
+    private let weekdayMinutes: [Double]
+    /// Open minutes of an ordinary week.
+    private let weeklyMinutes: Double
 
     public init(_ calendar: WorkCalendar, start: LocalDate) {
         var perDay = [[(start: Double, end: Double)]](repeating: [], count: 7)
@@ -34,6 +38,8 @@ public struct SimulationCalendar: Sendable {
         let openDays = intervals.filter { !$0.isEmpty }
         dailyMinutes = openDays.isEmpty ? 0 : openDays.map { $0.reduce(0) { $0 + $1.end - $1.start } }.reduce(0, +)
             / Double(openDays.count)
+        weekdayMinutes = intervals.map { $0.reduce(0) { $0 + $1.end - $1.start } }
+        weeklyMinutes = weekdayMinutes.reduce(0, +)
         alwaysOpen = intervals.allSatisfy { $0.count == 1 && $0[0].start == 0 && $0[0].end == 1440 } && holidays.isEmpty
     }
 
@@ -91,19 +97,33 @@ public struct SimulationCalendar: Sendable {
     /// True when `day` (since the start date) has open hours.
     public func isWorkingDay(_ day: Int) -> Bool { !dayIntervals(day).isEmpty }
 
-    /// Open minutes between `a` and `b`.
+    /// Open minutes between `a` and `b`: the days at either end interval by interval, the whole days
+    /// between in closed form (whole weeks times the weekly open minutes, less the holidays among them),
+    /// so the cost does not grow with the length of the span.
     public func openMinutes(from a: Double, to b: Double) -> Double {
         guard b > a else { return 0 }
         if alwaysOpen { return b - a }
-        var total = 0.0
-        var day = Int((a / 1440).rounded(.down))
-        while Double(day) * 1440 < b {
+        guard a.isFinite, b.isFinite else { return .infinity }
+        let firstDay = Int((a / 1440).rounded(.down)), lastDay = Int((b / 1440).rounded(.down))
+        func within(_ day: Int) -> Double {
             let base = Double(day) * 1440
-            for i in dayIntervals(day) {
-                total += max(0, min(b, base + i.end) - max(a, base + i.start))
-            }
-            day += 1
+            return dayIntervals(day).reduce(0) { $0 + max(0, min(b, base + $1.end) - max(a, base + $1.start)) }
         }
+        guard lastDay > firstDay else { return within(firstDay) }
+        return within(firstDay) + wholeDays(from: firstDay + 1, to: lastDay) + within(lastDay)
+    }
+
+    /// Open minutes of the whole days `from ..< to`.
+    private func wholeDays(from start: Int, to end: Int) -> Double {
+        guard end > start else { return 0 }
+        let days = end - start
+        var total = Double(days / 7) * weeklyMinutes
+        for k in 0..<(days % 7) { total += weekdayMinutes[weekday(start + days / 7 * 7 + k)] }
+        for day in holidays where day >= start && day < end { total -= weekdayMinutes[weekday(day)] }
         return total
     }
+
+    @inline(__always)
+    private func weekday(_ day: Int) -> Int { ((day + firstWeekday) % 7 + 7) % 7 }
+
 }
