@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProcmodSimulationTests",
-            dependencies: ["ProcmodSimulation", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport"]
+            dependencies: ["ProcmodSimulation", "ProcmodAnalysis", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport"]
         ),
         .testTarget(
             name: "ProcmodScenarioTests",

@@ -52,11 +52,11 @@ public struct TimeModel: Sendable {
         var holidayDays = 0
         var years = Set<Int>()
         for h in c.holidays {
-            var day = h.start.dayNumber
-            while day <= h.end.dayNumber {
-                let weekday = Weekday.allCases[((day % 7) + 7 + 3) % 7]
-                if openDays.contains(weekday) { holidayDays += 1 }
-                day += 1
+            // Whole weeks in closed form, then the days left over.
+            let first = h.start.dayNumber, days = max(0, h.end.dayNumber - first + 1)
+            holidayDays += days / 7 * openDays.count
+            for day in (first + days / 7 * 7)..<(first + days) where openDays.contains(Weekday.allCases[((day % 7) + 7 + 3) % 7]) {
+                holidayDays += 1
             }
             years.insert(h.start.year)
         }

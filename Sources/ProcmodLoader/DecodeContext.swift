@@ -80,7 +80,14 @@ struct DecodeContext {
 
     mutating func date(_ element: ParsedElement, _ name: String) -> LocalDate? {
         guard let attribute = element.attribute(name) else { return nil }
-        if let date = LocalDate(attribute.value.trimmingSpaces) { return date }
+        if let date = LocalDate(attribute.value.trimmingSpaces) {
+            guard Limits.years.contains(date.year) else {
+                error(attribute.location, "<\(element.name)> attribute '\(name)' is \(date), outside the years "
+                      + "\(Limits.years.lowerBound) to \(Limits.years.upperBound) (see \"Limits\" in docs/dsl.md)", code: "limit")
+                return nil
+            }
+            return date
+        }
         error(attribute.location, "<\(element.name)> attribute '\(name)' is '\(attribute.value)', which is not a "
               + "calendar date: expected YYYY-MM-DD", code: "date")
         return nil
@@ -111,11 +118,8 @@ struct DecodeContext {
     }
 }
 
-/// A bound as the user would write it: `1000000`, `0.01`, `1e+15`.
-func boundText(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 9e18 { return String(Int64(x)) }
-    return String(x)
-}
+/// A bound or value as the user would write it: `1000000`, `0.01`, `100000000000000000000`.
+func boundText(_ x: Double) -> String { number(x) }
 
 extension Character {
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }

@@ -159,6 +159,12 @@ struct ProcedureDecoder {
                               + "expected YYYY-MM-DDTHH:MM", code: "date")
                 continue
             }
+            guard Limits.years.contains(date.year) else {
+                context.error(a.attribute("time")?.location ?? a.location, "<at> time '\(text)' lies outside the years "
+                              + "\(Limits.years.lowerBound) to \(Limits.years.upperBound) (see \"Limits\" in docs/dsl.md)",
+                              code: "limit")
+                continue
+            }
             profile.fixed.append(.init(date: date, time: time))
         }
         profile.fixed.sort { ($0.date, $0.time) < ($1.date, $1.time) }
@@ -221,12 +227,22 @@ struct ProcedureDecoder {
                 if to < from {
                     context.error(h.location, "<holiday> in calendar '\(id)' ends (\(to)) before it starts (\(from))",
                                   code: "calendar")
+                } else if to.dayNumber - from.dayNumber >= Limits.maximumHolidayRangeDays {
+                    context.error(h.location, "<holiday> in calendar '\(id)' runs from \(from) to \(to), over "
+                                  + "\(Limits.maximumHolidayRangeDays) days: a holiday range is a period off, not a "
+                                  + "calendar (see \"Limits\" in docs/dsl.md)", code: "limit")
+                    continue
                 }
                 holidays.append(Holiday(start: from, end: to, name: context.string(h, "name"), location: h.location))
             default:
                 context.error(h.location, "<holiday> in calendar '\(id)' needs either 'date' or both 'from' and 'to'",
                               code: "calendar")
             }
+        }
+        if holidays.count > Limits.maximumHolidaysPerCalendar {
+            context.error(e.location, "calendar '\(id)' lists \(holidays.count) holidays, over the bound of "
+                          + "\(Limits.maximumHolidaysPerCalendar) (see \"Limits\" in docs/dsl.md)", code: "limit")
+            holidays = []
         }
         if let base = optionalRefer(.calendar, e, "extends", owner: "calendar '\(id)'") {
             pendingExtensions.append((id, base, e.attribute("extends")!.location))

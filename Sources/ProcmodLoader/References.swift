@@ -96,7 +96,7 @@ func checkReferences(_ references: [Reference], against definitions: Definitions
 }
 
 /// How many distinct unknown ids get a "did you mean" suggestion.
-let suggestionLimit = 200
+let suggestionLimit = 50
 
 /// The defined id nearest to `id` by edit distance, when it is close enough to be a typo.
 func closest(to id: String, in candidates: [String]) -> String? {
@@ -107,23 +107,33 @@ func closest(to id: String, in candidates: [String]) -> String? {
         let scalars = candidate.unicodeScalars
         // The distance is at least the difference in length: skip without computing it.
         guard abs(scalars.count - target.count) <= min(threshold, (best?.1 ?? .max) - 1) else { continue }
-        let d = editDistance(target, Array(scalars))
-        if d <= threshold, d < (best?.1 ?? .max) { best = (candidate, d) }
+        let bound = min(threshold, (best?.1 ?? .max) - 1)
+        if let d = editDistance(target, Array(scalars), atMost: bound) { best = (candidate, d) }
     }
     return best?.0
 }
 
-private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
+/// The edit distance of `a` and `b` when it is at most `limit`, else nil: only the diagonal band of
+/// width 2·limit+1 is computed, and the search stops once a whole row exceeds the limit.
+private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+    guard limit >= 0, abs(a.count - b.count) <= limit else { return nil }
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    let big = limit + 1
+    var previous = (0...b.count).map { $0 <= limit ? $0 : big }
+    var current = [Int](repeating: big, count: b.count + 1)
     for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        let low = max(1, i - limit), high = min(b.count, i + limit)
+        current[0] = i <= limit ? i : big
+        if low > 1 { current[low - 1] = big }
+        var rowMinimum = current[0]
+        for j in low...high {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, big)
+            rowMinimum = min(rowMinimum, current[j])
         }
+        if high < b.count { current[high + 1] = big }
+        guard rowMinimum <= limit else { return nil }
         swap(&previous, &current)
     }
-    return previous[b.count]
+    return previous[b.count] <= limit ? previous[b.count] : nil
 }

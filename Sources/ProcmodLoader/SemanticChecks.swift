@@ -24,24 +24,32 @@ struct SemanticChecks {
     ) {
         let bases = Dictionary(pending.map { ($0.calendar, ($0.base, $0.location)) }, uniquingKeysWith: { a, _ in a })
         var resolved: [String: WorkCalendar] = [:]
-        func resolve(_ id: String, chain: [String]) -> WorkCalendar? {
-            if let done = resolved[id] { return done }
-            guard var calendar = procedure.calendars[id] else { return nil }
-            if let (base, location) = bases[id] {
-                if chain.contains(base) {
-                    context.error(location, "calendar '\(id)' extends '\(base)', which extends it back: "
-                                  + (chain + [base]).joined(separator: " → "), code: "calendar")
-                } else if let parent = resolve(base, chain: chain + [base]) {
+        // Iterative: walk up each chain of `extends` to a calendar already resolved (or the top, or a
+        // cycle), then resolve downwards, so a chain of any length needs no recursion.
+        for id in procedure.calendars.keys where resolved[id] == nil {
+            var chain = [id]
+            var onChain: Set<String> = [id]
+            while let (base, location) = bases[chain[chain.count - 1]], resolved[base] == nil {
+                if onChain.contains(base) {
+                    let cycleStart = chain.firstIndex(of: base) ?? 0
+                    context.error(location, "calendar '\(chain[chain.count - 1])' extends '\(base)', which extends it back: "
+                                  + (chain[cycleStart...] + [base]).joined(separator: " → "), code: "calendar")
+                    break
+                }
+                guard procedure.calendars[base] != nil else { break }
+                chain.append(base)
+                onChain.insert(base)
+            }
+            for calendarID in chain.reversed() where resolved[calendarID] == nil {
+                guard var calendar = procedure.calendars[calendarID] else { continue }
+                if let (base, _) = bases[calendarID], let parent = resolved[base] {
                     if calendar.hours.isEmpty { calendar.hours = parent.hours }
                     calendar.holidays = parent.holidays + calendar.holidays
                 }
+                resolved[calendarID] = calendar
             }
-            resolved[id] = calendar
-            return calendar
         }
-        for id in procedure.calendars.keys {
-            if let calendar = resolve(id, chain: [id]) { procedure.calendars[id] = calendar }
-        }
+        for (id, calendar) in resolved { procedure.calendars[id] = calendar }
     }
 
     private mutating func checkCalendars(_ procedure: Procedure) {
@@ -163,17 +171,21 @@ struct SemanticChecks {
         }
         let channels: [String?] = procedure.channels.isEmpty ? [nil] : procedure.channels.keys.map { $0 }
         for channel in channels {
+            // A trap is a cycle of the long-run routing that the case can reach and never leave.
             let routing = LongRunRouting(flow, channel: channel)
             let reached = routing.reachable(from: flow.start)
             let finishing = routing.canFinish()
-            for i in flow.nodes.indices where reached[i] && !finishing[i] && !reported.contains(componentOf[i]) {
-                reported.insert(componentOf[i])
-                let loop = components[componentOf[i]].map { flow.nodes[$0].id }
+            for trap in FlowGraph.stronglyConnectedComponents(routing.successors) {
+                let first = trap[0]
+                guard reached[first], !finishing[first], trap.count > 1 || routing.successors[first].contains(first),
+                      !reported.contains(componentOf[first]) else { continue }
+                reported.insert(componentOf[first])
+                let loop = trap.map { flow.nodes[$0].id }
                 let who = channel.map { "a case on channel '\($0)'" } ?? "a case"
-                context.error(flow.nodes[i].location, "\(who) that reaches '\(flow.nodes[i].id)' can never leave the loop "
-                              + (loop + [loop[0]]).joined(separator: " → ") + ": no branch out of it has a probability "
-                              + "above 0 and no max caps the branch back; give the way out a probability or the loop "
-                              + "branch a max", code: "loop-without-exit")
+                context.error(flow.nodes[first].location, "\(who) that reaches '\(flow.nodes[first].id)' can never leave the "
+                              + "loop " + (loop + [loop[0]]).joined(separator: " → ") + ": no branch out of it has a "
+                              + "probability above 0 and no max caps the branch back; give the way out a probability or "
+                              + "the loop branch a max", code: "loop-without-exit")
             }
         }
     }

@@ -42,7 +42,11 @@ public struct FlowGraph: Sendable {
 
     /// Strongly connected components (Tarjan's algorithm, iterative), each listed in ascending node order;
     /// components are ordered by their smallest node.
-    public func stronglyConnectedComponents() -> [[Int]] {
+    public func stronglyConnectedComponents() -> [[Int]] { Self.stronglyConnectedComponents(successors) }
+
+    /// Strongly connected components of any adjacency lists (Tarjan's algorithm, iterative), as above.
+    public static func stronglyConnectedComponents(_ successors: [[Int]]) -> [[Int]] {
+        let count = successors.count
         var index = [Int](repeating: -1, count: count)
         var low = [Int](repeating: 0, count: count)
         var onStack = [Bool](repeating: false, count: count)

@@ -18,14 +18,29 @@ public enum Limits {
         }
     }
 
-    /// The simulated clock at which a replication is stopped as a runaway: 200 years, in minutes.
+    /// How long after the latest arrival an event may fall before the replication is stopped as a
+    /// runaway (cases queueing faster than they are served): 200 years, in minutes.
     public static let maximumSimulatedMinutes = 200.0 * 365.25 * 1_440
 
+    /// The simulated clock past which no replication runs, whatever the arrivals: a million years, in
+    /// minutes (the day arithmetic stays exact far beyond it).
+    public static let absoluteClockMinutes = 1_000_000.0 * 365.25 * 1_440
+
     /// Steps one case may take before the simulator stops it as a runaway loop.
-    public static let maximumStepsPerCase = 100_000
+    public static let maximumStepsPerCase = 10_000
 
     /// The largest horizon or warm-up a simulation may be asked for, in calendar days (100 years).
     public static let maximumHorizonDays = 36_525.0
+
+    /// The years a date may lie in (holidays, arrivals, validity): the working calendars are
+    /// expanded day by day within them.
+    public static let years = 1900...2200
+
+    /// The longest holiday range, in days (a range is a holiday period, not a calendar).
+    public static let maximumHolidayRangeDays = 366
+
+    /// The most holidays one calendar may list.
+    public static let maximumHolidaysPerCalendar = 2_000
 
     /// Bounds on numeric attributes, keyed by `element@attribute` (the element's local name).
     public static let attributes: [String: ClosedRange<Double>] = [

@@ -4,7 +4,7 @@ public func decimalText(_ x: Double, decimals: Int = 2) -> String {
     guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "∞" : "-∞") }
     var scale = 1.0
     for _ in 0..<max(0, decimals) { scale *= 10 }
-    guard x.magnitude * scale < 9e18 else { return "\(x.rounded())" }
+    guard x.magnitude * scale < 9e18 else { return (x < 0 ? "-" : "") + wholeDigits(x.magnitude.rounded()) }
     let units = Int((x.magnitude * scale).rounded())
     let whole = units / Int(scale)
     var fraction = String(units % Int(scale))
@@ -30,4 +30,30 @@ public func groupedText(_ x: Double) -> String {
         out.append(ch)
     }
     return (negative ? "-" : "") + out
+}
+
+/// Every decimal digit of a whole, finite, non-negative double (exact: a double past 2^53 is a whole
+/// number times a power of two), for figures too large for an Int, such as a cost per year of 10^24.
+func wholeDigits(_ x: Double) -> String {
+    guard x.isFinite else { return x.isNaN ? "nan" : "∞" }
+    guard x >= 9e18 else { return String(UInt64(x)) }
+    // x = significand · 2^exponent; multiply a base-10^9 number up by 2, `exponent` times.
+    var limbs: [UInt64] = [x.significandBitPattern | (1 << 52)]
+    limbs = [limbs[0] % 1_000_000_000, limbs[0] / 1_000_000_000 % 1_000_000_000, limbs[0] / 1_000_000_000_000_000_000]
+    for _ in 0..<(Int(x.exponent) - 52) {
+        var carry: UInt64 = 0
+        for i in limbs.indices {
+            let v = limbs[i] * 2 + carry
+            limbs[i] = v % 1_000_000_000
+            carry = v / 1_000_000_000
+        }
+        if carry > 0 { limbs.append(carry) }
+    }
+    while limbs.count > 1, limbs.last == 0 { limbs.removeLast() }
+    var text = String(limbs.last ?? 0)
+    for limb in limbs.dropLast().reversed() {
+        let digits = String(limb)
+        text += String(repeating: "0", count: 9 - digits.count) + digits
+    }
+    return text
 }

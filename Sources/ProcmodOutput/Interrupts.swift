@@ -28,7 +28,15 @@ public enum Interrupts {
         guard !installed else { return }
         installed = true
         _ = table
-        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, handler) }
+        // A parent may have started us with these signals blocked (test runners, some CI agents do):
+        // unblock them, or an interrupt would never arrive and the run would never stop.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig, handler)
+            sigaddset(&set, sig)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static func register(_ path: String) {

@@ -113,6 +113,8 @@ struct Engine {
     var horizon: Double
     var warmup: Double
     var nextCaseID = 0
+    /// When the latest case arrived (the clock guard measures from it).
+    var lastArrival = 0.0
     var active = 0
     /// Arrivals and service completions: the event count the peer benchmarks use.
     var modelEvents = 0
@@ -145,8 +147,9 @@ struct Engine {
     }
 
     mutating func schedule(_ kind: Event.Kind, at time: Double, slot: Int32 = -1, node: Int32 = -1, started: Double = 0) {
-        // The clock guard: a time that is not finite or lies past any real procedure stops the run.
-        guard time <= Limits.maximumSimulatedMinutes else {
+        // The clock guard: a time that is not finite, or lies so long after the latest arrival that no real
+        // procedure would still hold the case, stops the run.
+        guard time - lastArrival <= Limits.maximumSimulatedMinutes, time < Limits.absoluteClockMinutes else {
             if runaway == nil { runaway = Runaway(reason: .clock, node: Int(node), actor: kind == .cadenceTick ? Int(slot) : -1) }
             return
         }
@@ -231,6 +234,7 @@ struct Engine {
     }
 
     mutating func arrive() {
+        lastArrival = now
         let slot = allocateSlot()
         var u = arrivalRNG.uniform(), c = 0
         while c < model.channelShares.count - 1 && u >= model.channelShares[c] { u -= model.channelShares[c]; c += 1 }

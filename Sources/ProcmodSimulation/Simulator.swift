@@ -160,9 +160,9 @@ public struct Simulator: Sendable {
                                    + "a loop it cannot leave; give the way out of the loop a probability or the loop a max")
         case .clock:
             return SimulationError(node?.location ?? procedure.location,
-                                   "the simulated clock passed 200 years \(place): cases wait there faster than they are "
-                                   + "served (an overloaded actor, a calendar that never opens, or a very long duration); "
-                                   + "add capacity, lower the volume or shorten the run")
+                                   "cases would still be waiting \(place) 200 years after the last one arrived: they come "
+                                   + "faster than they are served (an overloaded actor, a calendar that never opens, or a "
+                                   + "very long duration); add capacity, lower the volume or shorten the run")
         }
     }
 

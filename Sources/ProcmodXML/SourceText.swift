@@ -9,6 +9,9 @@ struct SourceText {
     let bytes: [UInt8]
     let path: String
     private(set) var lineStarts: [Int] = [0]
+    /// True when some line ends in a CR alone, where libxml2's own line numbers (which count LF only)
+    /// differ from the file's.
+    private(set) var hasLoneCR = false
 
     init(bytes: [UInt8], path: String) {
         self.bytes = bytes
@@ -17,9 +20,9 @@ struct SourceText {
         // Line ends as XML counts them: LF, CR LF, or a CR alone (libxml2 normalises all three to LF).
         let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         for (offset, byte) in bytes.enumerated() {
-            if byte == lf || (byte == cr && (offset + 1 == bytes.count || bytes[offset + 1] != lf)) {
-                lineStarts.append(offset + 1)
-            }
+            let loneCR = byte == cr && (offset + 1 == bytes.count || bytes[offset + 1] != lf)
+            if byte == lf || loneCR { lineStarts.append(offset + 1) }
+            hasLoneCR = hasLoneCR || loneCR
         }
     }
 
@@ -40,9 +43,23 @@ struct SourceText {
         return SourceLocation(file: path, line: low + 1, column: column)
     }
 
-    /// A location from a libxml2 line and column (both 1-based; a column of 0 means unknown).
+    /// A location from a libxml2 line and column (both 1-based; a column of 0 means unknown). In a file
+    /// with CR-only line ends libxml2 counts lines by LF alone, so its position is turned back into a
+    /// byte offset and located in the file's own lines.
     func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: path, line: max(line, 1), column: max(column, 1))
+        guard hasLoneCR else { return SourceLocation(file: path, line: max(line, 1), column: max(column, 1)) }
+        var offset = 0, lfLine = 1
+        while lfLine < line, let next = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) {
+            offset = next + 1
+            lfLine += 1
+        }
+        var scalars = 1
+        while scalars < column, offset < bytes.count {
+            offset += 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            scalars += 1
+        }
+        return location(ofOffset: offset)
     }
 }
 

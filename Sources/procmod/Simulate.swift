@@ -74,6 +74,9 @@ extension Procmod {
             }
             guard LocalDate(start) != nil else { throw ValidationError("--start must be a date YYYY-MM-DD") }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+            if eventLog == "-" {
+                throw ValidationError("--event-log - would mix the CSV with the report on standard output; name a file")
+            }
         }
 
         func run() throws {

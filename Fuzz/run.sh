@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harness and fuzzes the whole procmod pipeline (see docs/fuzzing.md).
+#
+#   Fuzz/run.sh [SECONDS] [WORKERS]     fuzz for SECONDS (default 60) with WORKERS processes (default 1)
+#
+# Seeds: Fuzz/corpus (inputs that found new coverage, kept small), every XML file of the repository, and
+# Fuzz/regressions (inputs that once failed). New inputs go to a scratch corpus under .build-fuzz/, never
+# into the repository; a finding (crash, trap, timeout, out of memory) is written to .build-fuzz/findings/
+# and makes the script exit 1. Run from anywhere; it works from the repository root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+workers=${2:-1}
+scratch=.build-fuzz
+swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library \
+  --scratch-path "$scratch" 2>&1 | grep -E "error|warning: unre|Build complete" || true
+binary="$scratch/release/procmod-fuzz"
+[ -x "$binary" ] || { echo "Fuzz/run.sh: the harness did not build" >&2; exit 1; }
+
+seeds="$scratch/seeds"
+rm -rf "$seeds" && mkdir -p "$seeds" "$scratch/corpus" "$scratch/findings"
+git ls-files -z '*.xml' | while IFS= read -r -d '' f; do cp "$f" "$seeds/$(echo "$f" | tr / _)"; done
+rm -f "$scratch"/findings/*
+
+export PROCMOD_SCENARIOS="$PWD/examples/scenarios"
+status=0
+if [ "$workers" -gt 1 ]; then
+  "$binary" "$scratch/corpus" Fuzz/corpus "$seeds" Fuzz/regressions -dict=Fuzz/procmod.dict -max_total_time="$seconds" \
+    -timeout=10 -rss_limit_mb=4096 -max_len=65536 -artifact_prefix="$scratch/findings/" -print_final_stats=1 \
+    -jobs="$workers" -workers="$workers" || status=$?
+  cat fuzz-*.log 2>/dev/null | grep -E "stat::number_of_executed_units|ERROR|SUMMARY" || true
+  rm -f fuzz-*.log
+else
+  "$binary" "$scratch/corpus" Fuzz/corpus "$seeds" Fuzz/regressions -dict=Fuzz/procmod.dict -max_total_time="$seconds" \
+    -timeout=10 -rss_limit_mb=4096 -max_len=65536 -artifact_prefix="$scratch/findings/" -print_final_stats=1 \
+    2>&1 | grep -E "^#[0-9]+.*(pulse|DONE)|stat::|ERROR|SUMMARY|Test unit written" || true
+  status=${PIPESTATUS[0]}
+fi
+if [ -n "$(ls -A "$scratch/findings" 2>/dev/null)" ]; then
+  echo "Fuzz/run.sh: findings in $scratch/findings (add each to Fuzz/regressions once fixed):" >&2
+  ls "$scratch/findings" >&2
+  exit 1
+fi
+exit "$status"
