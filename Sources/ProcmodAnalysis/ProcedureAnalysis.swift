@@ -175,3 +175,19 @@ public struct ProcedureAnalysis: Sendable {
         return Set(nodes.indices.filter { !(after[$0] && before[$0] && (isAgency($0) || nodes[$0].step == nil)) })
     }
 }
+
+extension ProcedureAnalysis {
+    /// One warning per actor offered at least as much work as its capacity and hours allow: its queue
+    /// grows without bound, so a simulated lead time measures the run's length rather than the procedure.
+    /// Said beside simulated figures (`simulate`, `report`, `compare`); `analyze` reports the same actors
+    /// as `overloaded-actor` findings.
+    public var overloadWarnings: [(actor: String, message: String)] {
+        loads.compactMap { load in
+            guard let u = load.utilisation, u >= 1 else { return nil }
+            return (load.actor, "actor '\(load.actor)' is offered \(decimalText(load.offeredHours)) hours of work a year for "
+                    + "\(decimalText(load.capacityHours ?? 0)) open hours (utilisation \(decimalText(u))): its queue grows "
+                    + "without bound, so the simulated lead time depends on the run's length, not on the procedure "
+                    + "(add capacity or lower the volume)")
+        }
+    }
+}

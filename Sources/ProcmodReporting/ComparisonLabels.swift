@@ -45,6 +45,7 @@ public enum ComparisonLabels {
         "cases": ("hồ sơ mỗi lần", "cases each"),
         "actor": ("Đơn vị", "Actor"),
         "scenario": ("Kịch bản", "Scenario"),
+        "warnings": ("Lưu ý khi đọc số liệu mô phỏng", "Read the simulated figures with care"),
         "workingDays": ("ngày làm việc", "working days"),
         "visits": ("lần đến", "visits"),
         "costPerCase": ("chi phí/hồ sơ", "cost per case"),

@@ -66,6 +66,7 @@ public struct TextComparisonRenderer: ComparisonRenderer {
                 [r.key, Format.percent(r.before.mean), Format.percent(r.after.mean),
                  Format.percent(r.difference.mean) + " ± " + Format.percent(r.difference.halfWidth), l(r.significant ? "yes" : "no")]
             })
+            if let warnings = c.warnings { out += ["", bold(l("warnings"))] + warnings.map { "  ! " + $0 } }
         }
         if !c.waterfall.isEmpty {
             out += ["", bold(l("waterfall"))]
@@ -117,6 +118,7 @@ public struct MarkdownComparisonRenderer: ComparisonRenderer {
                 out.append("| \(cell(r.key)) | \(Format.percent(r.before.mean)) | \(Format.percent(r.after.mean)) | "
                            + "\(l(r.significant ? "yes" : "no")) |")
             }
+            if let warnings = c.warnings { out += ["", "> **\(l("warnings"))**"] + warnings.map { "> - \(cell($0))" } }
         }
         if !c.waterfall.isEmpty {
             out += ["", "## \(l("waterfall"))", "", "| \(l("lever")) | \(l("workingDays")) | \(l("visits")) | \(l("costPerCase")) |",

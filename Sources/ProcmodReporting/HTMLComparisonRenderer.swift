@@ -41,6 +41,10 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
             }
             body.append(el("h3", txt(l("utilisation"))))
             body.append(bars(c.utilisation.map { ($0.key, $0.before.mean, $0.after.mean) }, format: Format.percent))
+            if let warnings = c.warnings {
+                body.append(el("h3", txt(l("warnings"))))
+                body.append(el("ul", children: warnings.map { el("li", txt($0)) }))
+            }
         }
         if !c.waterfall.isEmpty {
             body.append(el("h2", txt(l("waterfall"))))

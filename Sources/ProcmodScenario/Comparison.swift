@@ -55,6 +55,9 @@ public struct Comparison: Sendable, Codable {
     public var deadlineWorkingDays: Double?
     /// Per-case lead times (working days) of replication 1, for distribution charts: before, after.
     public var leadTimeSamples: [[Double]]
+    /// What the reader must know to trust the simulated figures (an overloaded actor before or after);
+    /// absent when there is nothing to say.
+    public var warnings: [String]?
 }
 
 /// Builds comparisons: the analyzer on both models, the simulator on both with common random numbers,
@@ -89,6 +92,7 @@ public struct Comparer: Sendable {
         ]
         var simulated: [SimulatedRow] = [], utilisation: [SimulatedRow] = []
         var samples: [[Double]] = []
+        var warnings: [String] = []
         if let options = simulation {
             let sim = Simulator(options: options)
             let ra = try sim.replications(before), rb = try sim.replications(after)
@@ -102,6 +106,8 @@ public struct Comparer: Sendable {
                     utilisation.append(row)
                 }
             }
+            warnings += Self.overloadWarnings(before, ra, analysis: ProcedureAnalysis(before)).map { "before: " + $0 }
+            warnings += Self.overloadWarnings(after, rb, analysis: ProcedureAnalysis(after)).map { "after: " + $0 }
             var one = options
             one.replications = 1
             samples = [try Simulator(options: one).leadTimes(before), try Simulator(options: one).leadTimes(after)]
@@ -122,7 +128,20 @@ public struct Comparer: Sendable {
             replications: simulation?.replications ?? 0, seed: simulation?.seed ?? 0,
             casesPerReplication: simulation?.cases, utilisation: utilisation, waterfall: waterfall, changes: changes,
             removedSteps: before.flow.steps.map(\.id).filter { !afterSteps.contains($0) },
-            deadlineWorkingDays: before.deadline?.workingDays, leadTimeSamples: samples)
+            deadlineWorkingDays: before.deadline?.workingDays, leadTimeSamples: samples,
+            warnings: warnings.isEmpty ? nil : warnings)
+    }
+
+    /// Overloaded actors: the analyzer's (offered load at or above capacity), then the simulator's (busy
+    /// 98% of the time or more) for actors the analyzer did not name.
+    static func overloadWarnings(_ p: Procedure, _ results: [ReplicationResult], analysis: ProcedureAnalysis) -> [String] {
+        let analytic = analysis.overloadWarnings
+        let named = Set(analytic.map(\.actor))
+        func mean(_ actor: String) -> Double? {
+            let values = results.compactMap { $0.actors[actor]?["utilisation"] }
+            return values.isEmpty || named.contains(actor) ? nil : values.reduce(0, +) / Double(values.count)
+        }
+        return analytic.map(\.message) + Simulator.overloadWarnings(p, utilisation: mean)
     }
 
     private func counts(_ findings: [Finding]) -> [String: Int] {

@@ -113,14 +113,19 @@ public struct Simulator: Sendable {
             out.append("\(model.fixedArrivalsBeforeStart) listed arrivals fall before the start date \(options.startDate) "
                        + "and are not simulated")
         }
-        for (id, actor) in procedure.actors {
-            guard let u = report.actors[id]?["utilisation"], u.mean >= 0.98 else { continue }
-            if case .unlimited = actor.capacity { continue }
-            out.append("actor '\(id)' is busy \(percentText(u.mean)) of its open time: it is overloaded, its queue grows "
-                       + "for as long as the run lasts, and the lead time depends on the run's length, not on the "
-                       + "procedure (add capacity or lower the volume)")
+        return out + Self.overloadWarnings(procedure) { report.actors[$0]?["utilisation"]?.mean }
+    }
+
+    /// A warning for every actor of limited capacity busy 98% or more of its open time, given its mean
+    /// utilisation over the replications: its queue grows for as long as the run lasts.
+    public static func overloadWarnings(_ procedure: Procedure, utilisation: (String) -> Double?) -> [String] {
+        procedure.actors.compactMap { id, actor in
+            guard let u = utilisation(id), u >= 0.98 else { return nil }
+            if case .unlimited = actor.capacity { return nil }
+            return "actor '\(id)' is busy \(percentText(u)) of its open time: it is overloaded, its queue grows for as "
+                + "long as the run lasts, and the lead time depends on the run's length, not on the procedure (add "
+                + "capacity or lower the volume)"
         }
-        return out
     }
 
     /// Every replication's raw figures, in replication order; throws as ``run(_:eventLog:progress:)`` does (in parallel; same results for any thread

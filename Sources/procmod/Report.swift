@@ -34,6 +34,9 @@ struct ReportOptions: ParsableArguments {
 
     /// Renders the comparison to standard output or `--output`, never over one of `inputs`.
     func emit(_ comparison: Comparison, before: Procedure, after: Procedure, inputs: [String]) throws {
+        for warning in comparison.warnings ?? [] {
+            Terminal.err("\(inputs[0]): \(Terminal.paint("warning:", "1;33")) \(warning) [simulation]")
+        }
         let renderer: any ComparisonRenderer
         switch format {
         case .text: renderer = TextComparisonRenderer(language: lang, colored: output == nil && Terminal.useColor)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProcmodAnalysis
 import ProcmodLoader
 import ProcmodModel
 import ProcmodOutput
@@ -96,7 +97,7 @@ extension Procmod {
                 }
             }
             let progress = ProgressBar(total: replications)
-            let report: SimulationReport
+            var report: SimulationReport
             do throws(SimulationError) {
                 report = try Simulator(options: options).run(procedure, eventLog: log) { progress.update($0) }
             } catch {
@@ -106,6 +107,11 @@ extension Procmod {
             }
             progress.clear()
             do throws(OutputError) { try log?.finish() } catch { throw Terminal.fail(error) }
+            // The analyzer's overloaded actors too (the simulator's own warning needs 98% utilisation, which a
+            // short run of cases may not reach); each actor once.
+            let analytic = ProcedureAnalysis(procedure).overloadWarnings
+                .filter { load in !report.warnings.contains { $0.hasPrefix("actor '\(load.actor)'") } }
+            report.warnings += analytic.map(\.message)
             for warning in report.warnings { Terminal.err("\(path): \(Terminal.paint("warning:", "1;33")) \(warning) [simulation]") }
             switch format {
             case .text: Terminal.out(SimulationText(report: report, procedure: procedure).text)

@@ -80,4 +80,23 @@ import Testing
         #expect(!html.contains("<b>bold</b>") && html.contains("&lt;b&gt;bold&lt;/b&gt; &amp; co"))
         #expect(!html.contains("<img") && html.contains("&lt;img src=x onerror=alert(1)&gt;"))
     }
+
+    @Test func anOverloadedActorIsWarnedOfInEveryFormat() throws {
+        let (p, s) = try shipped("passport", "passport-post")
+        var overloaded = p
+        for id in overloaded.actors.keys where overloaded.actors[id]?.kind != .applicant {
+            if case .servers = overloaded.actors[id]!.capacity { overloaded.actors[id]!.capacity = .servers(1) }
+        }
+        overloaded.volume.perYear *= 1_000
+        let r = Digitizer().apply(s, to: overloaded)
+        let c = try Comparer(simulation: Self.options).compare(before: overloaded, after: r.after, scenario: s, changes: r.changes)
+        let warnings = try #require(c.warnings)
+        #expect(warnings.contains { $0.hasPrefix("before: actor '") && $0.contains("its queue grows") })
+        for renderer in [TextComparisonRenderer(language: .en, colored: false), MarkdownComparisonRenderer(language: .en),
+                         JSONComparisonRenderer()] as [any ComparisonRenderer] {
+            #expect(try renderer.render(c).contains("its queue grows"))
+        }
+        let (plain, _) = try shipped("passport", "passport-post")
+        #expect(try Comparer(simulation: Self.options).compare(before: plain, after: plain).warnings == nil)
+    }
 }
