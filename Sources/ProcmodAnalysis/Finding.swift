@@ -53,6 +53,10 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var saving: Saving?
     /// Per year (saving × annual volume).
     public var savingPerYear: Saving?
+    /// For a finding about one document requirement: its index in the step's `requires`. Fixes address
+    /// the requirement by this (step id and index), never by source location, which a model built in
+    /// code or edited by a lever does not have.
+    public var requirement: Int?
 
     public init(rule: String, severity: Severity, message: String, element: String, location: SourceLocation,
                 saving: Saving? = nil) {

@@ -69,8 +69,11 @@ public protocol Rule: Sendable {
 
 extension Rule {
     /// A finding of this rule at its default severity.
-    func finding(_ message: String, element: String, at location: SourceLocation, saving: Saving? = nil) -> Finding {
-        Finding(rule: id, severity: defaultSeverity, message: message, element: element, location: location,
-                saving: saving)
+    func finding(_ message: String, element: String, at location: SourceLocation, requirement: Int? = nil,
+                 saving: Saving? = nil) -> Finding {
+        var f = Finding(rule: id, severity: defaultSeverity, message: message, element: element, location: location,
+                        saving: saving)
+        f.requirement = requirement
+        return f
     }
 }

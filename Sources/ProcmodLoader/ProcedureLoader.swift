@@ -59,6 +59,14 @@ public struct ProcedureLoader: Sendable {
                                diagnostics: diagnostics.sorted())
     }
 
+    /// Checks a procedure the library produced (a digitizer's after-model, a model built in code) with
+    /// everything a file gets: it is written in the DSL and loaded back, so the schema, the bounds and
+    /// every semantic check apply. `name` is the path the diagnostics name (their lines are those of the
+    /// written text, which `procmod digitize` writes out as it is).
+    public func check(_ procedure: Procedure, name: String) -> LoadedProcedure {
+        load(bytes: Array(ProcedureWriter().write(procedure).utf8), path: name)
+    }
+
     /// Loads files and directories (searched recursively for `*.xml`), in parallel, and returns the
     /// outcomes in a stable order: the paths as given, directory contents sorted by path.
     public func loadAll(_ paths: [String]) -> [LoadedProcedure] {

@@ -55,20 +55,29 @@ extension LeverState {
         }
     }
 
-    /// Applies `edit` to each requirement a finding of `rule` points at; a requirement whose edit is
-    /// a no-op for removal rules is removed instead.
+    /// Applies `edit` to each requirement a finding of `rule` points at (by step id and requirement index);
+    /// for the removal rules the requirement is removed instead. Indices are taken from findings on the
+    /// current model and applied from the last to the first, so removals never shift one still to come.
     private mutating func editRequirements(of rule: String, _ message: String, _ edit: (inout DocumentRequirement) -> Void) {
         let removing = ["once-only", "obsolete-document", "duplicate-request", "paper-alongside-electronic",
                         "result-from-applicant"].contains(rule)
+        var targets: [String: Set<Int>] = [:]
+        var order: [String] = []
         for f in findings(of: rule) {
-            guard let i = procedure.node(f.element) else { continue }
-            var touched: String?
+            guard let k = f.requirement else { continue }
+            if targets[f.element] == nil { order.append(f.element) }
+            targets[f.element, default: []].insert(k)
+        }
+        for stepID in order {
+            guard let i = procedure.node(stepID), let indices = targets[stepID] else { continue }
+            var touched: [String] = []
             procedure.updateStep(at: i) { s in
-                guard let k = s.requires.firstIndex(where: { $0.location == f.location }) else { return }
-                touched = s.requires[k].document
-                if removing { s.requires.remove(at: k) } else { edit(&s.requires[k]) }
+                for k in indices.sorted(by: >) where s.requires.indices.contains(k) {
+                    touched.append(s.requires[k].document)
+                    if removing { s.requires.remove(at: k) } else { edit(&s.requires[k]) }
+                }
             }
-            if let document = touched { note(f.element, "'\(document)': \(message)", resolves: rule) }
+            for document in touched.reversed() { note(stepID, "'\(document)': \(message)", resolves: rule) }
         }
     }
 }

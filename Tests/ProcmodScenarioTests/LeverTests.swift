@@ -163,4 +163,31 @@ import Testing
                     "\(kind)")
         }
     }
+
+    /// Issue 10: fixes address requirements by step and index. A model built in code has no source
+    /// locations; the fix must still change the certified copy, not the first requirement of the step.
+    @Test func fixingCertifiedCopiesOnAModelWithoutLocationsChangesTheRightRequirement() throws {
+        var p = Self.before
+        let i = try #require(p.flow.index(of: "hand-in"))
+        guard case .step(var step) = p.flow.nodes[i].kind else { Issue.record("no step"); return }
+        step.requires.insert(DocumentRequirement(document: "id-card", form: .original), at: 0)
+        for k in step.requires.indices { step.requires[k].location = .unknown }
+        p.flow.nodes[i].kind = .step(step)
+        let scenario = Scenario(procedure: "EXAMPLE", name: .init(en: "test"), levers: [Lever(.fixRule(rule: "certified-copy"), name: "fix")])
+        let after = Digitizer().apply(scenario, to: p).after
+        let requires = try #require(after.flow.nodes.first { $0.id == "hand-in" }?.step?.requires)
+        #expect(requires.map(\.document) == ["id-card", "form", "id-card"])
+        #expect(requires.map(\.form) == [.original, .copy, .copy], "only the certified copy became a plain copy")
+    }
+
+    /// Issue 10: in the 2015 chain, the online-submission lever copies requirements (no locations); the
+    /// obsolete household book is removed and the birth registration form stays.
+    @Test func theChainsOnlineDossierKeepsTheBirthRegistrationForm() throws {
+        let p = try #require(ProcedureLoader().load(path: TestSupport.path("procedures/birth-residence-insurance-chain-2015.xml")).procedure)
+        let s = try #require(ScenarioLoader().load(path: TestSupport.path("examples/scenarios/birth-residence-insurance-chain-2024.xml")).scenario)
+        let after = Digitizer().apply(s, to: p).after
+        let online = try #require(after.flow.nodes.first { $0.id == "online-submission" }?.step)
+        #expect(online.requires.contains { $0.document == "birth-form" })
+        #expect(!after.flow.steps.contains { $0.requires.contains { $0.document == "household-book" } })
+    }
 }

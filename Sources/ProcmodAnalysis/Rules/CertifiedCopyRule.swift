@@ -25,13 +25,13 @@ struct CertifiedCopyRule: Rule {
         var findings: [Finding] = []
         for i in a.stepNodes {
             let step = a.step(i)
-            for r in step.requires where r.form == .certifiedCopy {
+            for (k, r) in step.requires.enumerated() where r.form == .certifiedCopy {
                 let pages = a.procedure.documents[r.document]?.pages ?? 1
                 var saving = a.saving(removing: Set(a.certifyingSteps(for: r.document)))
                 saving.applicantVND += a.flow.visits[i] * Double(r.copies * r.sets) * certificationChargeVND(pages: pages)
                 findings.append(finding(
                     "step '\(step.id)' requires a certified copy of '\(r.document)': accept a plain copy and compare "
-                    + "it with the original (Decree 23/2015/NĐ-CP, Art. 6)", element: step.id, at: r.location,
+                    + "it with the original (Decree 23/2015/NĐ-CP, Art. 6)", element: step.id, at: r.location, requirement: k,
                     saving: saving))
             }
         }

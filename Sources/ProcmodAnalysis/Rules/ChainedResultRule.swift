@@ -26,12 +26,12 @@ struct ChainedResultRule: Rule {
         var findings: [Finding] = []
         for i in a.stepNodes {
             let step = a.step(i)
-            for r in step.requires {
+            for (k, r) in step.requires.enumerated() {
                 guard let earlier = a.procedure.documents[r.document]?.resultOf else { continue }
                 let saving = a.saving(dropping: r, at: i, certification: false)
                 findings.append(finding("step '\(step.id)' has the applicant supply '\(r.document)', the result of "
                                         + "procedure \(earlier): chain the procedures so the agencies pass it",
-                                        element: step.id, at: r.location, saving: saving))
+                                        element: step.id, at: r.location, requirement: k, saving: saving))
             }
         }
         return findings

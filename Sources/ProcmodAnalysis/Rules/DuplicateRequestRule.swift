@@ -34,11 +34,11 @@ struct DuplicateRequestRule: Rule {
         var findings: [Finding] = []
         for i in a.stepNodes where counted(i) {
             let step = a.step(i)
-            for r in step.requires {
+            for (k, r) in step.requires.enumerated() {
                 guard let d = index[r.document], asked.contains(d, at: i) else { continue }
                 let saving = a.saving(dropping: r, at: i, certification: false)
                 findings.append(finding("step '\(step.id)' asks again for '\(r.document)', already handed in at an "
-                                        + "earlier step on the same path", element: step.id, at: r.location, saving: saving))
+                                        + "earlier step on the same path", element: step.id, at: r.location, requirement: k, saving: saving))
             }
         }
         return findings

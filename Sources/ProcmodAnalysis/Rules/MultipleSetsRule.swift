@@ -24,11 +24,11 @@ struct MultipleSetsRule: Rule {
         var findings: [Finding] = []
         for i in a.stepNodes {
             let step = a.step(i)
-            for r in step.requires where r.sets > 1 {
+            for (k, r) in step.requires.enumerated() where r.sets > 1 {
                 var saving = Saving()
                 saving.pages = a.pages(of: r, at: i) * Double(r.sets - 1) / Double(r.sets)
                 findings.append(finding("step '\(step.id)' asks for \(r.sets) sets of '\(r.document)': one is enough",
-                                        element: step.id, at: r.location, saving: saving))
+                                        element: step.id, at: r.location, requirement: k, saving: saving))
             }
         }
         return findings

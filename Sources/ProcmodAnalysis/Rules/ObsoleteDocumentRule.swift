@@ -27,11 +27,11 @@ struct ObsoleteDocumentRule: Rule {
         var findings: [Finding] = []
         for i in a.stepNodes {
             let step = a.step(i)
-            for r in step.requires {
+            for (k, r) in step.requires.enumerated() {
                 guard let obsolete = a.procedure.documents[r.document]?.obsoleteFrom else { continue }
                 let saving = a.saving(dropping: r, at: i, certification: true)
                 findings.append(finding("step '\(step.id)' asks for '\(r.document)', which has no legal validity since "
-                                        + "\(obsolete)", element: step.id, at: r.location, saving: saving))
+                                        + "\(obsolete)", element: step.id, at: r.location, requirement: k, saving: saving))
             }
         }
         return findings

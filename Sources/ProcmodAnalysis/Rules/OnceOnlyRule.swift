@@ -25,12 +25,12 @@ struct OnceOnlyRule: Rule {
         var findings: [Finding] = []
         for i in a.stepNodes {
             let step = a.step(i)
-            for r in step.requires {
+            for (k, r) in step.requires.enumerated() {
                 guard let document = a.procedure.documents[r.document], let register = document.register else { continue }
                 let saving = a.saving(dropping: r, at: i, certification: true)
                 findings.append(finding(
                     "step '\(step.id)' asks for '\(document.id)' (\(r.form.rawValue)), whose data the \(register) "
-                    + "register already holds: look it up instead", element: step.id, at: r.location,
+                    + "register already holds: look it up instead", element: step.id, at: r.location, requirement: k,
                     saving: saving))
             }
         }

@@ -37,17 +37,17 @@ struct PaperAlongsideElectronicRule: Rule {
         for i in a.stepNodes {
             let step = a.step(i)
             let here = Set(electronic(i))
-            for r in step.requires where r.isPaper && r.form != .present {
+            for (k, r) in step.requires.enumerated() where r.isPaper && r.form != .present {
                 var saving = Saving()
                 saving.pages = a.pages(of: r, at: i)
                 if a.procedure.documents[r.document]?.medium == .electronic {
                     findings.append(finding("step '\(step.id)' asks for a paper \(r.form.rawValue) of '\(r.document)', "
-                                            + "which is an electronic document", element: step.id, at: r.location,
+                                            + "which is an electronic document", element: step.id, at: r.location, requirement: k,
                                             saving: saving))
                 } else if let d = index[r.document], here.contains(d) || before.contains(d, at: i) || after.contains(d, at: i) {
                     findings.append(finding("step '\(step.id)' asks for '\(r.document)' on paper (\(r.form.rawValue)) "
                                             + "although the same path takes it electronically", element: step.id,
-                                            at: r.location, saving: saving))
+                                            at: r.location, requirement: k, saving: saving))
                 }
             }
         }
