@@ -2,8 +2,8 @@
 public enum RuleCatalog {
     public static let all: [any Rule] = [
         CertifiedCopyRule(),
-        ParallelizableStepsRule(),
-        DeadlineRule(),
+        CouldRunInParallelRule(),
+        DeadlineInfeasibleRule(),
         DominantStepRule(),
         DuplicateRequestRule(),
         HeavyReworkRule(),
@@ -15,7 +15,7 @@ public enum RuleCatalog {
         PaperAlongsideElectronicRule(),
         PhysicalHandoffRule(),
         PrintSignScanRule(),
-        ChainedResultRule(),
+        ResultFromApplicantRule(),
         SigningCadenceRule(),
         SingleSignerRule(),
         SupplementCapRule(),

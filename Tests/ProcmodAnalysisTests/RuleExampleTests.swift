@@ -56,3 +56,23 @@ struct SourceLocationNote: CustomStringConvertible {
     var line: Int
     var description: String { "\(file):\(line)" }
 }
+
+/// The rule catalog's layout on disk.
+@Suite struct RuleFileTests {
+    /// One rule per file, named by its id: `once-only` lives in `Rules/OnceOnlyRule.swift` as `OnceOnlyRule`,
+    /// and every file in `Rules/` but the helpers holds exactly one rule.
+    @Test func everyRuleHasAFileNamedByItsID() throws {
+        let folder = TestSupport.path("Sources/ProcmodAnalysis/Rules")
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        var expected: Set<String> = ["RuleHelpers.swift"]
+        for rule in RuleCatalog.all {
+            let name = rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Rule"
+            expected.insert(name + ".swift")
+            let text = try String(contentsOfFile: folder + "/" + name + ".swift", encoding: .utf8)
+            #expect(text.contains("struct \(name): Rule"), "\(name).swift must declare \(name)")
+            #expect(text.contains("let id = \"\(rule.id)\""), "\(name).swift must hold the rule '\(rule.id)'")
+            #expect(text.components(separatedBy: ": Rule {").count == 2, "\(name).swift must hold one rule")
+        }
+        #expect(files == expected)
+    }
+}

@@ -1,7 +1,7 @@
 import ProcmodModel
 
 /// The result of an earlier procedure supplied by the applicant.
-struct ChainedResultRule: Rule {
+struct ResultFromApplicantRule: Rule {
     let id = "result-from-applicant"
     let name = "Earlier result carried by the applicant"
     let summary = "The applicant supplies the result of another procedure instead of the agencies passing it between them."

@@ -1,7 +1,7 @@
 import ProcmodModel
 
 /// A statutory deadline that the procedure as modelled cannot meet.
-struct DeadlineRule: Rule {
+struct DeadlineInfeasibleRule: Rule {
     let id = "deadline-infeasible"
     let name = "Deadline cannot be met"
     let summary = "The agencies' expected processing time, or even their fastest path, exceeds the statutory deadline."

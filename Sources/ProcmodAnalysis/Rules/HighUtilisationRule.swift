@@ -1,0 +1,32 @@
+import ProcmodModel
+
+/// An actor above the high-utilisation threshold.
+struct HighUtilisationRule: Rule {
+    let id = "high-utilisation"
+    let name = "High utilisation"
+    let summary = "An actor's utilisation is above the threshold (default 0.85) but below 1."
+    let rationale = """
+        Queueing delay grows as 1/(1 − ρ): near full utilisation small surges (deadline seasons, portal \
+        outages) turn into long waits. The M/M/c estimate of the wait is given.
+        """
+    let category = RuleCategory.bottleneck
+    let defaultSeverity = Severity.warning
+    let examples = [
+        RuleExample(triggers: true, volume: 1_800, flow: """
+            <step id="check" kind="verify" actor="head"><work unit="hours"><fixed value="1"/></work></step>
+            """),
+        RuleExample(triggers: false, volume: 1_000, flow: """
+            <step id="check" kind="verify" actor="head"><work unit="hours"><fixed value="1"/></work></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        a.loads.compactMap { load in
+            guard let u = load.utilisation, u >= options.highUtilisation, u < 1,
+                  let actor = a.procedure.actors[load.actor] else { return nil }
+            let wait = load.meanWaitDays.map { ", M/M/c mean wait \(decimalText($0)) working days" } ?? ""
+            return finding("actor '\(actor.id)' is \(decimalText(u * 100))% utilised\(wait)", element: actor.id,
+                           at: actor.location)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ProcmodModel
+
+/// A visit whose only purpose is collecting the result.
+struct VisitToCollectRule: Rule {
+    let id = "visit-to-collect"
+    let name = "Visit only to collect the result"
+    let summary = "The applicant travels to an office only to collect the result."
+    let rationale = """
+        An electronic result has the legal value of the paper one (Decree 45/2020/NĐ-CP) and can be stored \
+        in the citizen's data store (VNeID, the national portal); a paper result can go by public post.
+        """
+    let category = RuleCategory.redundantPaper
+    let defaultSeverity = Severity.warning
+    let examples = [
+        RuleExample(triggers: true, flow: """
+            <step id="go" kind="travel" actor="applicant"><work unit="minutes"><fixed value="30"/></work></step>
+            <step id="collect" kind="collect" actor="applicant"><work unit="minutes"><fixed value="10"/></work></step>
+            """),
+        RuleExample(triggers: false, flow: """
+            <step id="go" kind="travel" actor="applicant"/>
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
+            """),
+    ]
+
+    func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
+        applicantTravels(a).compactMap { t in
+            let segment = visitSegment(after: t, in: a)
+            let kinds = Set(segment.map { a.step($0).kind })
+            guard kinds.contains(.collect), kinds.isSubset(of: [.collect, .wait, .pay]) else { return nil }
+            let removed = Set([t] + segment.filter { a.step($0).kind != .pay })
+            return finding("step '\(a.step(t).id)' is a visit only to collect the result: deliver it electronically "
+                           + "or by post", element: a.step(t).id, at: a.step(t).location,
+                           saving: a.saving(removing: removed))
+        }
+    }
+}
