@@ -39,11 +39,12 @@ extension Procmod {
         @Option(help: "Severity preset: recommended or strict.")
         var preset: Preset = .recommended
 
-        @Option(name: .customLong("enable"), help: ArgumentHelp("Run a rule, optionally at a severity: ID or ID=error|warning|note.", valueName: "rule"))
-        var enabled: [String] = []
+        @Option(name: .customLong("enable"), help: ArgumentHelp("Run a rule, optionally at a severity: ID or ID=error|warning|note.", valueName: "rule"),
+                transform: RuleSetting.parse)
+        var enabled: [RuleSetting] = []
 
-        @Option(name: .customLong("disable"), help: ArgumentHelp("Do not run a rule.", valueName: "rule"))
-        var disabled: [String] = []
+        @Option(name: .customLong("disable"), help: ArgumentHelp("Do not run a rule.", valueName: "rule"), transform: RuleID.parse)
+        var disabled: [RuleID] = []
 
         @Option(help: "Utilisation from which high-utilisation reports.")
         var highUtilisation: Double = 0.85
@@ -54,26 +55,14 @@ extension Procmod {
         @OptionGroup var load: LoadOptions
 
         func validate() throws {
-            for id in enabled.map({ String($0.split(separator: "=")[0]) }) + disabled where RuleCatalog.rule(id) == nil {
-                throw ValidationError("unknown rule '\(id)'; `procmod rules` lists them")
-            }
-            for item in enabled where item.contains("=") {
-                let level = String(item.split(separator: "=", maxSplits: 1)[1])
-                guard let severity = Severity(rawValue: level), severity != .off else {
-                    throw ValidationError("'\(item)': the severity must be error, warning or note")
-                }
-            }
             guard (0...1).contains(highUtilisation) else { throw ValidationError("--high-utilisation must be between 0 and 1") }
+            guard maxVisits >= 0 && maxVisits <= 1_000 else { throw ValidationError("--max-visits must be from 0 to 1000") }
         }
 
         var configuration: AnalyzerConfiguration {
             var overrides: [String: Severity] = [:]
-            for item in enabled {
-                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-                let rule = RuleCatalog.rule(parts[0])!
-                overrides[parts[0]] = parts.count > 1 ? Severity(rawValue: parts[1])! : rule.defaultSeverity
-            }
-            for id in disabled { overrides[id] = .off }
+            for setting in enabled { overrides[setting.rule] = setting.severity }
+            for id in disabled { overrides[id.id] = .off }
             var options = RuleOptions()
             options.highUtilisation = highUtilisation
             options.maxVisits = maxVisits
@@ -137,5 +126,36 @@ extension Procmod {
                 Terminal.out(pad(rule.id, 28) + pad(rule.defaultSeverity.rawValue, 9) + pad(rule.category.rawValue, 16) + rule.summary)
             }
         }
+    }
+}
+
+/// A rule id as given to `--disable`: checked against the catalog when the option is parsed.
+struct RuleID {
+    var id: String
+
+    static func parse(_ argument: String) throws -> RuleID {
+        guard RuleCatalog.rule(argument) != nil else {
+            throw ValidationError("unknown rule '\(argument)'; `procmod rules` lists them")
+        }
+        return RuleID(id: argument)
+    }
+}
+
+/// `--enable ID` or `--enable ID=error|warning|note`, parsed once: the rule and the severity to run it at.
+struct RuleSetting {
+    var rule: String
+    var severity: Severity
+
+    static func parse(_ argument: String) throws -> RuleSetting {
+        let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let id = parts.first ?? ""
+        guard let rule = RuleCatalog.rule(id) else {
+            throw ValidationError("unknown rule '\(id)'; `procmod rules` lists them")
+        }
+        guard parts.count == 2 else { return RuleSetting(rule: id, severity: rule.defaultSeverity) }
+        guard let severity = Severity(rawValue: parts[1]), severity != .off else {
+            throw ValidationError("'\(argument)': the severity must be error, warning or note")
+        }
+        return RuleSetting(rule: id, severity: severity)
     }
 }

@@ -41,8 +41,9 @@ extension Procmod {
         @Option(help: ArgumentHelp("Calendar days at the start whose arrivals are not counted.", valueName: "days"))
         var warmup: Double = 0
 
-        @Option(help: ArgumentHelp("The simulation's day 0 (YYYY-MM-DD).", valueName: "date"))
-        var start = "2026-01-05"
+        @Option(help: ArgumentHelp("The simulation's day 0 (YYYY-MM-DD; default 2026-01-05, a Monday).", valueName: "date"),
+                transform: LocalDate.parseArgument)
+        var start = SimulationOptions().startDate
 
         @Option(help: "Threads for replications (default: all cores).")
         var threads: Int?
@@ -73,7 +74,9 @@ extension Procmod {
             if let horizon, warmup >= horizon {
                 throw ValidationError("--warmup (\(decimalText(warmup)) days) must be shorter than --horizon (\(decimalText(horizon)) days)")
             }
-            guard LocalDate(start) != nil else { throw ValidationError("--start must be a date YYYY-MM-DD") }
+            guard Limits.years.contains(start.year) else {
+                throw ValidationError("--start must lie in the years \(Limits.years.lowerBound) to \(Limits.years.upperBound)")
+            }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
             if eventLog == "-" {
                 throw ValidationError("--event-log - would mix the CSV with the report on standard output; name a file")
@@ -86,7 +89,7 @@ extension Procmod {
             guard let procedure = loaded.procedure else { throw ExitCodes.badInput }
             let options = SimulationOptions(
                 cases: horizon == nil ? (cases ?? 10_000) : nil, horizonDays: horizon, replications: replications,
-                seed: seed, warmupDays: warmup, startDate: LocalDate(start)!,
+                seed: seed, warmupDays: warmup, startDate: start,
                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             var log: EventLogWriter?
             if let eventLog {
@@ -195,5 +198,13 @@ struct SimulationText {
                          + pad(a["maxQueueLength"].map { decimalText($0.mean) } ?? "–", 12) + e("meanWaitMinutes"))
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// `--start 2026-01-05`: parsed once, as a calendar date.
+extension LocalDate {
+    static func parseArgument(_ text: String) throws -> LocalDate {
+        guard let date = LocalDate(text) else { throw ValidationError("'\(text)' is not a calendar date: expected YYYY-MM-DD") }
+        return date
     }
 }
