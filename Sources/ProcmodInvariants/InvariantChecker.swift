@@ -30,7 +30,11 @@ public struct InvariantResult: Sendable, Codable, Hashable {
 public struct InvariantChecker: Sendable {
     public var simulation: SimulationOptions
 
-    public init(simulation: SimulationOptions = SimulationOptions(cases: 2_000, replications: 10, seed: 1)) {
+    /// The sampling every simulated invariant uses unless told otherwise: `procmod check`, `ProcmodTesting`
+    /// and this checker share it, so a verdict is the same wherever it is asked for.
+    public static let defaultSimulation = SimulationOptions(cases: 2_000, replications: 10, seed: 1)
+
+    public init(simulation: SimulationOptions = InvariantChecker.defaultSimulation) {
         self.simulation = simulation
     }
 

@@ -21,7 +21,7 @@ public enum ProcmodTesting {
 
     /// Checks one invariant (simulated ones with `simulation`).
     public static func check(_ kind: Invariant.Kind, on procedure: Procedure,
-                             simulation: SimulationOptions = SimulationOptions(cases: 1_000, replications: 10, seed: 1))
+                             simulation: SimulationOptions = InvariantChecker.defaultSimulation)
         -> InvariantResult {
         let invariant = Invariant(kind, name: name(of: kind), location: procedure.location)
         return InvariantChecker(simulation: simulation).check([invariant], on: procedure, path: procedure.location.file)[0]
@@ -52,7 +52,7 @@ public enum ProcmodTesting {
 /// allowed), and returns the result.
 @discardableResult
 public func expectInvariant(_ kind: Invariant.Kind, _ procedure: Procedure, allowInconclusive: Bool = false,
-                            simulation: SimulationOptions = SimulationOptions(cases: 1_000, replications: 10, seed: 1),
+                            simulation: SimulationOptions = InvariantChecker.defaultSimulation,
                             sourceLocation: Testing.SourceLocation = #_sourceLocation) -> InvariantResult {
     let r = ProcmodTesting.check(kind, on: procedure, simulation: simulation)
     if r.verdict == .fail || (r.verdict == .inconclusive && !allowInconclusive) {
@@ -63,7 +63,7 @@ public func expectInvariant(_ kind: Invariant.Kind, _ procedure: Procedure, allo
 
 /// XCTest: fails the test at the caller when the invariant fails (or is inconclusive, unless allowed).
 public func XCTAssertInvariant(_ kind: Invariant.Kind, _ procedure: Procedure, allowInconclusive: Bool = false,
-                               simulation: SimulationOptions = SimulationOptions(cases: 1_000, replications: 10, seed: 1),
+                               simulation: SimulationOptions = InvariantChecker.defaultSimulation,
                                file: StaticString = #filePath, line: UInt = #line) {
     let r = ProcmodTesting.check(kind, on: procedure, simulation: simulation)
     if r.verdict == .fail || (r.verdict == .inconclusive && !allowInconclusive) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProcmodInvariants
 import ProcmodSimulation
 
 /// The `procmod` command: model, analyze and simulate administrative procedures.
@@ -58,10 +59,10 @@ struct LoadOptions: ParsableArguments {
 /// Cases, replications and seed of the simulations behind `report`, `compare` and `check`.
 struct SamplingOptions: ParsableArguments {
     @Option(help: "Cases per replication of each simulation.")
-    var cases = 2_000
+    var cases = InvariantChecker.defaultSimulation.cases ?? 2_000
 
     @Option(help: "Replications, at least 2 (report and compare pair them: replication r of both models sees the same arrivals).")
-    var replications = 10
+    var replications = InvariantChecker.defaultSimulation.replications
 
     @Option(parsing: .unconditional, help: "Master random seed, a whole number from 0 to 18446744073709551615.")
     var seed: UInt64 = 1
