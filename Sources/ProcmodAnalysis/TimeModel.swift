@@ -36,7 +36,7 @@ public struct TimeModel: Sendable {
 
     /// Days of the week on which the calendar opens.
     public static func workingDaysPerWeek(_ c: WorkCalendar) -> Double {
-        Double(Set(c.hours.flatMap(\.days)).count)
+        Double(c.openWeekdays)
     }
 
     /// Average open hours on a working day.
@@ -48,7 +48,8 @@ public struct TimeModel: Sendable {
     /// Open hours in a year: 365.25 / 7 weeks less the holidays that fall on open days (averaged over the
     /// years the holiday list spans).
     public static func annualOpenHours(_ c: WorkCalendar) -> Double {
-        let openDays = Set(c.hours.flatMap(\.days))
+        let intervals = c.openIntervals
+        let openDays = Set(Weekday.allCases.indices.filter { !intervals[$0].isEmpty }.map { Weekday.allCases[$0] })
         var holidayDays = 0
         var years = Set<Int>()
         for h in c.holidays {

@@ -125,9 +125,33 @@ public struct WorkCalendar: Sendable, Hashable, Codable {
         self.location = location
     }
 
+    /// The open intervals of each weekday (index 0 = Monday), in minutes of the day, sorted, with
+    /// overlapping or touching `<hours>` merged. The one definition of when a calendar is open: the
+    /// analyzer's hours a week and the simulator's calendar both read it, so overlapping intervals count
+    /// once in both.
+    public var openIntervals: [[(start: Int, end: Int)]] {
+        var perDay = [[(start: Int, end: Int)]](repeating: [], count: 7)
+        for h in hours where h.end.minutes > h.start.minutes {
+            for d in h.days {
+                if let i = Weekday.allCases.firstIndex(of: d) { perDay[i].append((h.start.minutes, h.end.minutes)) }
+            }
+        }
+        return perDay.map { list in
+            var merged: [(start: Int, end: Int)] = []
+            for i in list.sorted(by: { $0.start < $1.start }) {
+                if let last = merged.last, i.start <= last.end { merged[merged.count - 1].end = max(last.end, i.end) }
+                else { merged.append(i) }
+            }
+            return merged
+        }
+    }
+
+    /// Weekdays with open hours.
+    public var openWeekdays: Int { openIntervals.filter { !$0.isEmpty }.count }
+
     /// Open hours in an ordinary (non-holiday) week.
     public var weeklyOpenHours: Double {
-        hours.reduce(0) { $0 + Double($1.days.count * ($1.end.minutes - $1.start.minutes)) / 60 }
+        Double(openIntervals.joined().reduce(0) { $0 + $1.end - $1.start }) / 60
     }
 
     /// True when `date` falls in one of the holidays.

@@ -19,13 +19,8 @@ public struct SimulationCalendar: Sendable {
     private let weeklyMinutes: Double
 
     public init(_ calendar: WorkCalendar, start: LocalDate) {
-        var perDay = [[(start: Double, end: Double)]](repeating: [], count: 7)
-        for h in calendar.hours {
-            for d in h.days {
-                perDay[Weekday.allCases.firstIndex(of: d)!].append((Double(h.start.minutes), Double(h.end.minutes)))
-            }
-        }
-        intervals = perDay.map { Self.merge($0) }
+        // The model's one definition of open hours (merged intervals per weekday).
+        intervals = calendar.openIntervals.map { day in day.map { (Double($0.start), Double($0.end)) } }
         let startDay = start.dayNumber
         var days = Set<Int>()
         for holiday in calendar.holidays {
@@ -41,14 +36,6 @@ public struct SimulationCalendar: Sendable {
         weekdayMinutes = intervals.map { $0.reduce(0) { $0 + $1.end - $1.start } }
         weeklyMinutes = weekdayMinutes.reduce(0, +)
         alwaysOpen = intervals.allSatisfy { $0.count == 1 && $0[0].start == 0 && $0[0].end == 1440 } && holidays.isEmpty
-    }
-
-    private static func merge(_ list: [(start: Double, end: Double)]) -> [(start: Double, end: Double)] {
-        var out: [(start: Double, end: Double)] = []
-        for i in list.sorted(by: { $0.start < $1.start }) {
-            if let last = out.last, i.start <= last.end { out[out.count - 1].end = max(last.end, i.end) } else { out.append(i) }
-        }
-        return out
     }
 
     @inline(__always)
