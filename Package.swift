@@ -62,7 +62,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "ProcmodTestSupport", dependencies: ["ProcmodModel", "ProcmodLoader"]),
+        .target(name: "ProcmodTestSupport", dependencies: ["ProcmodModel", "ProcmodLoader", "ProcmodSimulation"]),
         /// The whole pipeline on one input: the fuzzer's target (Fuzz/) and the regression test of its corpus.
         .target(name: "ProcmodFuzzing", dependencies: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation",
                                                       "ProcmodScenario", "ProcmodInvariants", "ProcmodReporting"]),

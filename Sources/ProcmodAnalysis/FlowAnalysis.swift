@@ -57,18 +57,7 @@ public struct FlowAnalysis: Sendable {
     }
 
     /// Nodes reachable from `node` along forward edges (the node included).
-    public func forwardReachable(from node: Int) -> [Bool] {
-        var seen = [Bool](repeating: false, count: graph.count)
-        var stack = [node]
-        seen[node] = true
-        while let n = stack.popLast() {
-            for m in forwardSuccessors[n] where !seen[m] {
-                seen[m] = true
-                stack.append(m)
-            }
-        }
-        return seen
-    }
+    public func forwardReachable(from node: Int) -> [Bool] { FlowGraph.search(from: [node], along: forwardSuccessors) }
 
     private static func effective(_ edges: [FlowEdge]) -> [Double] {
         var p = edges.map { $0.probability ?? 0 }

@@ -22,12 +22,14 @@ public struct FlowGraph: Sendable {
     public var count: Int { successors.count }
 
     /// Nodes reachable from `sources` (the sources included), following edges forwards.
-    public func reachable(from sources: [Int]) -> [Bool] { search(from: sources, along: successors) }
+    public func reachable(from sources: [Int]) -> [Bool] { Self.search(from: sources, along: successors) }
 
     /// Nodes from which one of `targets` is reachable (the targets included).
-    public func reaching(_ targets: [Int]) -> [Bool] { search(from: targets, along: predecessors) }
+    public func reaching(_ targets: [Int]) -> [Bool] { Self.search(from: targets, along: predecessors) }
 
-    private func search(from sources: [Int], along adjacency: [[Int]]) -> [Bool] {
+    /// Nodes reachable from `sources` (included) along any adjacency lists: an explicit stack, no recursion.
+    public static func search(from sources: [Int], along adjacency: [[Int]]) -> [Bool] {
+        let count = adjacency.count
         var seen = [Bool](repeating: false, count: count)
         var stack = sources.filter { $0 >= 0 && $0 < count }
         for s in stack { seen[s] = true }

@@ -28,35 +28,12 @@ public struct LongRunRouting: Sendable {
     /// For each node, whether a case there can still reach an end (or a node with no way on, where its
     /// token finishes).
     public func canFinish() -> [Bool] {
-        let n = successors.count
-        var predecessors = [[Int]](repeating: [], count: n)
-        var stack: [Int] = []
-        var finishing = [Bool](repeating: false, count: n)
-        for (i, targets) in successors.enumerated() {
-            if targets.isEmpty { finishing[i] = true; stack.append(i) }
-            for t in targets { predecessors[t].append(i) }
-        }
-        while let node = stack.popLast() {
-            for p in predecessors[node] where !finishing[p] {
-                finishing[p] = true
-                stack.append(p)
-            }
-        }
-        return finishing
+        var predecessors = [[Int]](repeating: [], count: successors.count)
+        for (i, targets) in successors.enumerated() { for t in targets { predecessors[t].append(i) } }
+        let terminal = successors.indices.filter { successors[$0].isEmpty }
+        return FlowGraph.search(from: terminal, along: predecessors)
     }
 
     /// For each node, whether a case starting at `start` can reach it.
-    public func reachable(from start: Int) -> [Bool] {
-        var seen = [Bool](repeating: false, count: successors.count)
-        guard start < successors.count else { return seen }
-        var stack = [start]
-        seen[start] = true
-        while let node = stack.popLast() {
-            for t in successors[node] where !seen[t] {
-                seen[t] = true
-                stack.append(t)
-            }
-        }
-        return seen
-    }
+    public func reachable(from start: Int) -> [Bool] { FlowGraph.search(from: [start], along: successors) }
 }

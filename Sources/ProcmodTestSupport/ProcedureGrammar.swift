@@ -1,3 +1,5 @@
+import ProcmodSimulation
+
 /// Random procedures from a grammar of the DSL, for the property test: calendars with overlapping hours
 /// and holiday ranges, actors with capacities, cadences and batches, and a flow of steps, choices with
 /// capped and uncapped loops, channel choices and parallel blocks. Some come out invalid on purpose
@@ -133,17 +135,11 @@ struct FlowBuilder {
     }
 }
 
-/// SplitMix64: a small seeded generator, so every run generates the same procedures.
+/// The simulator's SplitMix64 as a `RandomNumberGenerator`, so every run generates the same procedures.
 public struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var base: SplitMix64
+    public init(seed: UInt64) { base = SplitMix64(seed: seed) }
+    public mutating func next() -> UInt64 { base.next() }
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
     mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
     mutating func pick<T>(_ options: [T]) -> T { options[int(0...(options.count - 1))] }
