@@ -49,7 +49,8 @@ extension ProcedureAnalysis {
     public var stepNodes: [Int] { procedure.flow.nodes.indices.filter { procedure.flow.nodes[$0].step != nil } }
 
     /// The step at a node (callers pass step nodes).
-    public func step(_ node: Int) -> Step { procedure.flow.nodes[node].step! }
+    /// The step at a node index taken from `stepNodes` (package-only: the index must be a step node).
+    package func step(_ node: Int) -> Step { procedure.flow.nodes[node].step! }
 
     /// Steps that certify copies of `document` (a `certify` step that requires it as `present`).
     public func certifyingSteps(for document: String) -> [Int] {

@@ -158,7 +158,7 @@ public func applicableInvariants(for procedure: Procedure, path: String, suites:
 }
 
 /// `*` matches within a path segment, `**` across segments, `?` one character.
-public func globMatches(_ pattern: String, _ path: String) -> Bool {
+package func globMatches(_ pattern: String, _ path: String) -> Bool {
     let p = Array(pattern), s = Array(path)
     func match(_ i: Int, _ j: Int) -> Bool {
         if i == p.count { return j == s.count }

@@ -1,6 +1,6 @@
 /// A number as messages and reports show it: rounded to at most `decimals` places, without trailing
 /// zeros and without an exponent (`3`, `0.25`, `-1.5`).
-public func decimalText(_ x: Double, decimals: Int = 2) -> String {
+package func decimalText(_ x: Double, decimals: Int = 2) -> String {
     guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "∞" : "-∞") }
     var scale = 1.0
     for _ in 0..<max(0, decimals) { scale *= 10 }
@@ -15,12 +15,12 @@ public func decimalText(_ x: Double, decimals: Int = 2) -> String {
 }
 
 /// A share as a percentage: 0.906 → `90.6%`.
-public func percentText(_ share: Double, decimals: Int = 1) -> String {
+package func percentText(_ share: Double, decimals: Int = 1) -> String {
     decimalText(share * 100, decimals: decimals) + "%"
 }
 
 /// A number rounded to a whole one with thousands separators: `1,400,000`.
-public func groupedText(_ x: Double) -> String {
+package func groupedText(_ x: Double) -> String {
     let text = decimalText(x, decimals: 0)
     let negative = text.hasPrefix("-")
     let digits = negative ? String(text.dropFirst()) : text

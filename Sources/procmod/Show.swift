@@ -1,6 +1,7 @@
 import ArgumentParser
 import ProcmodLoader
 import ProcmodModel
+import ProcmodReporting
 
 extension Language: ExpressibleByArgument {}
 

@@ -1,8 +1,8 @@
-public import ProcmodModel
+import ProcmodModel
 
 /// The applicant steps done during one visit: after a travel step, the chain of applicant steps
 /// until the next travel or a step of someone else.
-public func visitSegment(after travel: Int, in a: ProcedureAnalysis) -> [Int] {
+package func visitSegment(after travel: Int, in a: ProcedureAnalysis) -> [Int] {
     var segment: [Int] = []
     var current = travel
     while let next = a.flow.graph.successors[current].first, a.flow.graph.successors[current].count == 1,
@@ -15,6 +15,6 @@ public func visitSegment(after travel: Int, in a: ProcedureAnalysis) -> [Int] {
 }
 
 /// Travel steps of the applicant.
-public func applicantTravels(_ a: ProcedureAnalysis) -> [Int] {
+package func applicantTravels(_ a: ProcedureAnalysis) -> [Int] {
     a.stepNodes.filter { a.step($0).kind == .travel && a.procedure.actors[a.step($0).actor]?.kind == .applicant }
 }

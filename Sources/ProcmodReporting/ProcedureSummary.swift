@@ -1,11 +1,11 @@
-import ProcmodModel
+public import ProcmodModel
 
 /// The text and JSON views of `procmod show`.
-struct ProcedureSummary {
-    let procedure: Procedure
-    let language: Language
+public struct ProcedureSummary {
+    public let procedure: Procedure
+    public let language: Language
 
-    init(_ procedure: Procedure, language: Language) {
+    public init(_ procedure: Procedure, language: Language) {
         self.procedure = procedure
         self.language = language
     }
@@ -14,7 +14,8 @@ struct ProcedureSummary {
 
     // MARK: Text
 
-    var text: String {
+    /// The procedure as aligned text: steps in order, actors, documents, deadline.
+    public var text: String {
         let p = procedure
         var lines: [String] = []
         lines.append("\(p.code)  \(name(p.name, p.code))")
@@ -115,7 +116,8 @@ struct ProcedureSummary {
 
     // MARK: JSON
 
-    struct JSON: Encodable {
+    /// The procedure as `show --format json` writes it.
+    public struct JSON: Encodable {
         var code: String
         var name: LocalizedName
         var version: String?
@@ -134,7 +136,7 @@ struct ProcedureSummary {
         var sources: [Source]
     }
 
-    var json: JSON {
+    public var json: JSON {
         let p = procedure
         return JSON(code: p.code, name: p.name, version: p.version, level: p.level, field: p.field, deadline: p.deadline,
                     volume: p.volume, result: p.result, channels: Array(p.channels.values),
@@ -144,7 +146,8 @@ struct ProcedureSummary {
     }
 }
 
-func pad(_ s: String, _ width: Int) -> String {
+/// `s` padded with spaces to `width` characters (left-aligned columns of the text views).
+package func pad(_ s: String, _ width: Int) -> String {
     let count = s.count
     return count >= width ? s : s + String(repeating: " ", count: width - count)
 }
