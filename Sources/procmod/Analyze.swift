@@ -72,8 +72,7 @@ extension Procmod {
         func run() throws {
             let loaded = ProcedureLoader(maximumFileSize: load.bytes).loadAll(paths)
             if loaded.isEmpty {
-                Terminal.err("procmod: no *.xml files found in " + paths.joined(separator: ", "))
-                throw ExitCodes.badInput
+                throw CLIError.badInput("no *.xml files found in " + paths.joined(separator: ", "))
             }
             for result in loaded { for d in result.diagnostics { Terminal.err(Terminal.line(for: d)) } }
             let analyzer = Analyzer(configuration: configuration)
@@ -86,8 +85,8 @@ extension Procmod {
             case .sarif: renderer = SARIFRenderer(version: procmodVersion)
             }
             Terminal.out(try renderer.render(reports))
-            if loaded.contains(where: { $0.procedure == nil }) { throw ExitCodes.badInput }
-            if reports.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(1) }
+            if loaded.contains(where: { $0.procedure == nil }) { throw CLIError.badInput() }
+            if reports.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw CLIError.findings }
         }
     }
 
@@ -116,8 +115,7 @@ extension Procmod {
             }
             if let id {
                 guard let rule = RuleCatalog.rule(id) else {
-                    Terminal.err("procmod: unknown rule '\(id)'; `procmod rules` lists them")
-                    throw ExitCode(64)
+                    throw CLIError.usage("unknown rule '\(id)'; `procmod rules` lists them")
                 }
                 Terminal.out(RuleDocumentation.text(rule))
                 return

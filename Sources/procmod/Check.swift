@@ -105,8 +105,8 @@ extension Procmod {
                 let xml = JUnitWriter(timestamp: junitTimestamp, inconclusiveFails: inconclusive == .fail).write(results)
                 try Terminal.save(xml, to: junit, inputs: inputs, force: force)
             }
-            if invalid { throw ExitCodes.badInput }
-            if failed > 0 || (inconclusive == .fail && open > 0) { throw ExitCode(1) }
+            if invalid { throw CLIError.badInput() }
+            if failed > 0 || (inconclusive == .fail && open > 0) { throw CLIError.findings }
         }
     }
 }

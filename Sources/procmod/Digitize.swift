@@ -61,16 +61,15 @@ struct DigitizeJob {
         let loaded = ProcedureLoader(maximumFileSize: maximumFileSize).load(path: path)
         let scenarioLoaded = ScenarioLoader(maximumFileSize: maximumFileSize).load(path: scenario)
         for d in loaded.diagnostics + scenarioLoaded.diagnostics { Terminal.err(Terminal.line(for: d)) }
-        guard let procedure = loaded.procedure, let s = scenarioLoaded.scenario else { throw ExitCodes.badInput }
+        guard let procedure = loaded.procedure, let s = scenarioLoaded.scenario else { throw CLIError.badInput() }
         let result = Digitizer().apply(s, to: procedure)
         for d in result.diagnostics { Terminal.err(Terminal.line(for: d)) }
-        guard !result.diagnostics.containsErrors else { throw ExitCodes.badInput }
+        guard !result.diagnostics.containsErrors else { throw CLIError.badInput() }
         // The after-model gets every check a file gets, for every command that uses it (digitize, report).
         let checked = ProcedureLoader(maximumFileSize: .max).check(result.after, name: "<after \(path)>")
         guard checked.procedure != nil else {
             for d in checked.diagnostics { Terminal.err(Terminal.line(for: d)) }
-            Terminal.err("procmod: the after-procedure is not valid (above); a lever removed something the flow needs")
-            throw ExitCodes.badInput
+            throw CLIError.badInput("the after-procedure is not valid (above); a lever removed something the flow needs")
         }
         return (result.after, result.changes, (procedure, s))
     }

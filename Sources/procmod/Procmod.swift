@@ -28,13 +28,6 @@ struct Procmod: ParsableCommand {
 /// procmod's version.
 let procmodVersion = "0.1.0"
 
-/// Exit codes (see README): 0 clean, 1 findings or failed checks, 64 usage, 65 bad input data, 73 an
-/// output that cannot be written.
-enum ExitCodes {
-    static let badInput = ExitCode(65)
-    /// An output file could not be created (sysexits' EX_CANTCREAT).
-    static let cannotWrite = ExitCode(73)
-}
 
 /// Output formats shared by the commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

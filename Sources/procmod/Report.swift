@@ -83,10 +83,10 @@ extension Procmod {
             let loader = ProcedureLoader(maximumFileSize: load.bytes)
             let a = loader.load(path: before), b = loader.load(path: after)
             for d in a.diagnostics + b.diagnostics { Terminal.err(Terminal.line(for: d)) }
-            guard let pa = a.procedure, let pb = b.procedure else { throw ExitCodes.badInput }
+            guard let pa = a.procedure, let pb = b.procedure else { throw CLIError.badInput() }
             let comparison: Comparison
             do throws(SimulationError) { comparison = try Comparer(simulation: report.simulation).compare(before: pa, after: pb) } catch {
-                throw Terminal.fail(error)
+                throw CLIError(error)
             }
             try report.emit(comparison, before: pa, after: pb, inputs: [before, after])
         }
@@ -121,7 +121,7 @@ extension Procmod {
                 comparison = try Comparer(simulation: report.simulation).compare(before: before, after: after, scenario: s,
                                                                                   changes: changes)
             } catch {
-                throw Terminal.fail(error)
+                throw CLIError(error)
             }
             try report.emit(comparison, before: before, after: after, inputs: [path, scenario])
         }

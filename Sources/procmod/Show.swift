@@ -32,7 +32,7 @@ extension Procmod {
             let loaded = ProcedureLoader(maximumFileSize: load.bytes).load(path: path)
             guard let procedure = loaded.procedure else {
                 for diagnostic in loaded.diagnostics { Terminal.err(Terminal.line(for: diagnostic)) }
-                throw ExitCodes.badInput
+                throw CLIError.badInput()
             }
             for diagnostic in loaded.diagnostics { Terminal.err(Terminal.line(for: diagnostic)) }
             switch format {

@@ -87,7 +87,7 @@ extension Procmod {
         func run() throws {
             let loaded = ProcedureLoader(maximumFileSize: load.bytes).load(path: path)
             for d in loaded.diagnostics { Terminal.err(Terminal.line(for: d)) }
-            guard let procedure = loaded.procedure else { throw ExitCodes.badInput }
+            guard let procedure = loaded.procedure else { throw CLIError.badInput() }
             let options = SimulationOptions(
                 cases: horizon == nil ? (cases ?? 10_000) : nil, horizonDays: horizon, replications: replications,
                 seed: seed, warmupDays: warmup, startDate: start,
@@ -97,7 +97,7 @@ extension Procmod {
                 do throws(OutputError) {
                     log = try EventLogWriter(path: eventLog, startDate: options.startDate, inputs: [path], force: force)
                 } catch {
-                    throw Terminal.fail(error)
+                    throw CLIError(error)
                 }
             }
             let progress = ProgressBar(total: replications)
@@ -107,10 +107,10 @@ extension Procmod {
             } catch {
                 progress.clear()
                 log?.abandon()
-                throw Terminal.fail(error)
+                throw CLIError(error)
             }
             progress.clear()
-            do throws(OutputError) { try log?.finish() } catch { throw Terminal.fail(error) }
+            do throws(OutputError) { try log?.finish() } catch { throw CLIError(error) }
             // The analyzer's overloaded actors too (the simulator's own warning needs 98% utilisation, which a
             // short run of cases may not reach); each actor once.
             let analytic = ProcedureAnalysis(procedure).overloadWarnings

@@ -25,26 +25,13 @@ enum Terminal {
     /// one that is read-only unless `force`, or one whose folder does not exist.
     static func save(_ text: String, to path: String, inputs: [String], force: Bool) throws {
         if path == "-" { write(text); return }
-        do throws(OutputError) { try OutputFile.write(text, to: path, inputs: inputs, force: force) } catch { throw fail(error) }
+        do throws(OutputError) { try OutputFile.write(text, to: path, inputs: inputs, force: force) } catch { throw CLIError(error) }
     }
 
     /// Checks an output path before the work that fills it starts, so a bad `-o` is said at once.
     static func precheck(_ path: String?, inputs: [String], force: Bool) throws {
         guard let path, path != "-" else { return }
-        do throws(OutputError) { try OutputFile.check(path, inputs: inputs, force: force) } catch { throw fail(error) }
-    }
-
-    /// Says what is wrong with an output and returns its exit code: 64 for an input named as output,
-    /// 73 for a file that cannot be created or replaced.
-    static func fail(_ error: OutputError) -> ExitCode {
-        err("procmod: \(error)")
-        return error.isUsage ? ExitCode(64) : ExitCodes.cannotWrite
-    }
-
-    /// Prints a simulation that could not answer as a located error and returns exit 65.
-    static func fail(_ error: SimulationError) -> ExitCode {
-        err(line(for: error.diagnostic))
-        return ExitCodes.badInput
+        do throws(OutputError) { try OutputFile.check(path, inputs: inputs, force: force) } catch { throw CLIError(error) }
     }
 
     static let useColor: Bool = {

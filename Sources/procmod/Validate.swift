@@ -32,14 +32,13 @@ extension Procmod {
         func run() throws {
             let results = ProcedureLoader(maximumFileSize: load.bytes).validateAll(paths)
             if results.isEmpty {
-                Terminal.err("procmod: no *.xml files found in " + paths.joined(separator: ", "))
-                throw ExitCodes.badInput
+                throw CLIError.badInput("no *.xml files found in " + paths.joined(separator: ", "))
             }
             switch format {
             case .text: printText(results)
             case .json: Terminal.out(try encodeJSON(ValidationReport(results)))
             }
-            if results.contains(where: { $0.diagnostics.containsErrors }) { throw ExitCodes.badInput }
+            if results.contains(where: { $0.diagnostics.containsErrors }) { throw CLIError.badInput() }
         }
 
         private func printText(_ results: [LoadedProcedure]) {
