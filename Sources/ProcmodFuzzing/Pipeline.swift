@@ -14,8 +14,8 @@ import ProcmodSimulation
 /// shipped scenario for the procedure's code, if any → write the after-model and load it back → compare
 /// before and after (static for the generic scenario, simulated too for a shipped one) and render the
 /// report in every format. A crash or a trap anywhere is a
-/// finding; so is a refused input without a located error, or a valid procedure that, written back by
-/// the writer, no longer loads.
+/// finding; so is a refused input without a located error, a renderer that fails (an infinite figure
+/// that JSON cannot hold), or a valid procedure that, written back by the writer, no longer loads.
 public struct Pipeline: Sendable {
     /// Shipped scenarios, by the code of the procedure they are for.
     public var scenarios: [String: [Scenario]]
@@ -48,7 +48,7 @@ public struct Pipeline: Sendable {
         let report = Analyzer().analyze(procedure, path: "input.xml")
         for renderer in [JSONAnalysisRenderer(), MarkdownAnalysisRenderer(), TextAnalysisRenderer(colored: false),
                          SARIFRenderer(version: "fuzz")] as [any AnalysisRenderer] {
-            _ = try? renderer.render([report])
+            do { _ = try renderer.render([report]) } catch { preconditionFailure("an analysis renderer failed: \(error)") }
         }
         let options = SimulationOptions(cases: 30, replications: 2, seed: 1, threads: 1)
         var simulated = false
@@ -71,7 +71,7 @@ public struct Pipeline: Sendable {
                 for renderer in [TextComparisonRenderer(language: .vi, colored: false), MarkdownComparisonRenderer(language: .en),
                                  JSONComparisonRenderer(), HTMLComparisonRenderer(language: .vi, beforeSteps: steps)]
                     as [any ComparisonRenderer] {
-                    _ = try? renderer.render(comparison)
+                    do { _ = try renderer.render(comparison) } catch { preconditionFailure("a report renderer failed: \(error)") }
                 }
             }
         }

@@ -40,8 +40,6 @@ public struct JSONAnalysisRenderer: AnalysisRenderer {
     public init() {}
 
     public func render(_ reports: [AnalysisReport]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(reports), as: UTF8.self)
+        try jsonText(reports)
     }
 }

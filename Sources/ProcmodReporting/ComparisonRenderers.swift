@@ -141,8 +141,6 @@ public struct JSONComparisonRenderer: ComparisonRenderer {
     public init() {}
 
     public func render(_ c: Comparison) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(c), as: UTF8.self)
+        try jsonText(c)
     }
 }

@@ -62,8 +62,6 @@ public struct SARIFRenderer: AnalysisRenderer {
             }
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(version: version, rules: descriptors)), results: results)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(log), as: UTF8.self)
+        return try jsonText(log)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProcmodModel
 import ProcmodOutput
+import ProcmodReporting
 import ProcmodSimulation
 
 /// Writes to standard output and error, with colour only on a terminal and never under NO_COLOR.
@@ -59,7 +60,5 @@ enum Terminal {
 
 /// JSON with sorted keys and no escaped slashes, so output is byte-stable.
 func encodeJSON<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    try jsonText(value)
 }
