@@ -20,7 +20,7 @@ public final class EventLogWriter: EventLogSink, @unchecked Sendable {
     }
 
     func record(caseID: Int, activity: String, resource: String, start: Double, end: Double) {
-        buffer.append(contentsOf: "\(caseID),\(activity),\(resource),\(timestamp(start)),\(timestamp(end))\n".utf8)
+        buffer.append(contentsOf: "\(caseID),\(Self.field(activity)),\(Self.field(resource)),\(timestamp(start)),\(timestamp(end))\n".utf8)
         if buffer.count > 1 << 20 { flush() }
     }
 
@@ -39,6 +39,13 @@ public final class EventLogWriter: EventLogSink, @unchecked Sendable {
 
     /// Leaves the target as it was and removes the temporary file (a run that failed).
     public func abandon() { file.abandon() }
+
+    /// A CSV field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, a quote or
+    /// a line break (a step named "Nhận, kiểm tra hồ sơ" stays one field).
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
 
     private func timestamp(_ minutes: Double) -> String {
         let seconds = Int((minutes * 60).rounded())

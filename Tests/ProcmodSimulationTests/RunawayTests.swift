@@ -127,3 +127,12 @@ import Testing
         #expect(paths.first?.steps.count == 10_002)
     }
 }
+
+/// The event log is CSV as RFC 4180 writes it, whatever the ids hold.
+@Suite struct EventLogFieldTests {
+    @Test func fieldsWithCommasOrQuotesAreQuoted() {
+        #expect(EventLogWriter.field("receive") == "receive")
+        #expect(EventLogWriter.field("nhận, kiểm tra") == "\"nhận, kiểm tra\"")
+        #expect(EventLogWriter.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    }
+}
