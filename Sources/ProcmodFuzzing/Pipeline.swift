@@ -64,8 +64,10 @@ public struct Pipeline: Sendable {
             guard let after = again.procedure else { continue }
             digitized += 1
             // The generic scenario is compared statically; a shipped one with paired simulations too.
-            let comparison = try? Comparer(simulation: k == 0 ? nil : options).compare(before: procedure, after: after, scenario: scenario,
-                                                                         changes: result.changes)
+            // (its waterfall too: the generic scenario's levers are checked above, by the digitizer and the reload)
+            let comparison = try? Comparer(simulation: k == 0 ? nil : options).compare(before: procedure, after: after,
+                                                                                      scenario: k == 0 ? nil : scenario,
+                                                                                      changes: result.changes)
             if let comparison {
                 let steps = procedure.flow.steps.map { ($0.id, $0.id) }
                 for renderer in [TextComparisonRenderer(language: .vi, colored: false), MarkdownComparisonRenderer(language: .en),
