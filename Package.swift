@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "ProcmodXML", dependencies: ["CLibXML2", "ProcmodModel"]),
         .target(name: "ProcmodOutput"),
         .target(name: "ProcmodLoader", dependencies: ["ProcmodModel", "ProcmodXML"]),
-        .target(name: "ProcmodAnalysis", dependencies: ["ProcmodModel"]),
+        .target(name: "ProcmodAnalysis", dependencies: ["ProcmodModel", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "ProcmodReporting", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodScenario", "ProcmodSimulation",
                                                          "ProcmodInvariants", "ProcmodXML"]),
         .target(name: "ProcmodScenario", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodSimulation"]),

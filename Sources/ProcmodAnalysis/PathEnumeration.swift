@@ -1,4 +1,5 @@
 public import ProcmodModel
+import HeapModule
 
 /// One way through the procedure, loops left out, with how likely it is.
 public struct ProcedurePath: Sendable, Hashable, Codable {
@@ -22,23 +23,32 @@ extension ProcedureAnalysis {
         var joinOf: [Int: Int] = [:]
         for (i, node) in nodes.enumerated() { if case .join(let s) = node.kind, s >= 0 { joinOf[s] = i } }
         var found: [ProcedurePath] = []
-        // Depth-first with an explicit stack (no recursion: a chain of any length is safe) and a budget,
-        // so a flow with very many paths still answers quickly. Paths share their prefixes in `trail`:
-        // each entry is a step id and the index of the entry before it.
+        // Best-first: partial paths in a heap by probability, so complete paths come out most likely first
+        // (extending a path never raises its probability). It stops once `limit` paths are found and no
+        // partial path could tie the last of them, or after a budget of expansions: a flow with
+        // astronomically many paths (a chain of two hundred choices) still answers at once. Paths share
+        // their prefixes in `trail` (a step id and the index of the entry before it); no recursion.
         var trail: [(step: String, previous: Int)] = []
-        var stack: [(node: Int, last: Int, p: Double, days: Double)] = [(0, -1, 1, 0)]
-        var explored = 0
+        var heap = Heap<PartialPath>()
+        var sequence = 0
+        heap.insert(PartialPath(probability: 1, sequence: 0, node: 0, last: -1, days: 0))
+        var expanded = 0
         func extend(_ last: Int, _ ids: [String]) -> Int {
             var last = last
             for id in ids { trail.append((id, last)); last = trail.count - 1 }
             return last
         }
-        while let (node, previous, p, before) = stack.popLast() {
-            explored += 1
-            guard explored < 1_000_000 else { break }
-            var last = previous, days = before
+        func push(_ node: Int, _ last: Int, _ p: Double, _ days: Double) {
+            sequence += 1
+            heap.insert(PartialPath(probability: p, sequence: sequence, node: node, last: last, days: days))
+        }
+        while let best = heap.popMax() {
+            if found.count >= limit, let worst = found.map(\.probability).min(), best.probability < worst { break }
+            expanded += 1
+            guard expanded <= 200_000 else { break }
+            let node = best.node, p = best.probability
+            var last = best.last, days = best.days
             if let step = nodes[node].step { last = extend(last, [step.id]); days += nodeDays[node] }
-            var next: [(node: Int, last: Int, p: Double, days: Double)] = []
             switch nodes[node].kind {
             case .end:
                 var steps: [String] = []
@@ -49,19 +59,32 @@ extension ProcedureAnalysis {
                 guard let j = joinOf[node], let block = blocks.first(where: { $0.split == node }) else { continue }
                 let branchDays = block.branches.map { $0.reduce(0.0) { $0 + nodeDays[$1] } }
                 last = extend(last, block.branches.flatMap { $0.compactMap { nodes[$0].step?.id } })
-                for t in flow.forwardSuccessors[j] { next.append((t, last, p, days + (branchDays.max() ?? 0))) }
+                for t in flow.forwardSuccessors[j] { push(t, last, p, days + (branchDays.max() ?? 0)) }
             case .choice:
                 for (k, edge) in nodes[node].edges.enumerated() where flow.forwardSuccessors[node].contains(edge.target) {
                     let q = flow.edgeProbabilities[node][k]
-                    if q > 0 { next.append((edge.target, last, p * q, days)) }
+                    if q > 0 { push(edge.target, last, p * q, days) }
                 }
             default:
-                for t in flow.forwardSuccessors[node] { next.append((t, last, p, days)) }
+                for t in flow.forwardSuccessors[node] { push(t, last, p, days) }
             }
-            // Pushed in reverse so that branches are explored in document order, as before.
-            stack.append(contentsOf: next.reversed())
         }
         found.sort { ($0.probability, $1.steps.joined(separator: " ")) > ($1.probability, $0.steps.joined(separator: " ")) }
         return Array(found.prefix(limit))
     }
+}
+
+/// A path under construction: the heap orders by probability, then by discovery (earlier first).
+private struct PartialPath: Comparable {
+    var probability: Double
+    var sequence: Int
+    var node: Int
+    var last: Int
+    var days: Double
+
+    static func < (a: PartialPath, b: PartialPath) -> Bool {
+        a.probability != b.probability ? a.probability < b.probability : a.sequence > b.sequence
+    }
+
+    static func == (a: PartialPath, b: PartialPath) -> Bool { a.sequence == b.sequence }
 }

@@ -159,21 +159,46 @@ public func applicableInvariants(for procedure: Procedure, path: String, suites:
 
 /// `*` matches within a path segment, `**` across segments, `?` one character.
 package func globMatches(_ pattern: String, _ path: String) -> Bool {
+    // Dynamic programming over (pattern position, path position): time |pattern| × |path| whatever the
+    // stars, where backtracking was exponential in them. `*` matches within one path segment, `**`
+    // across segments, `?` one character.
     let p = Array(pattern), s = Array(path)
-    func match(_ i: Int, _ j: Int) -> Bool {
-        if i == p.count { return j == s.count }
+    var tokens: [Character?] = []  // nil = `*`, "\u{0}" marker handled below for `**`
+    var deep: [Bool] = []
+    var i = 0
+    while i < p.count {
         if p[i] == "*" {
-            let deep = i + 1 < p.count && p[i + 1] == "*"
-            let next = deep ? i + 2 : i + 1
-            var k = j
-            while true {
-                if match(next, k) { return true }
-                guard k < s.count, deep || s[k] != "/" else { return false }
-                k += 1
+            let isDeep = i + 1 < p.count && p[i + 1] == "*"
+            var j = i + (isDeep ? 2 : 1)
+            var anyDeep = isDeep
+            while j < p.count, p[j] == "*" {  // runs of stars collapse: deep if any pair is
+                anyDeep = anyDeep || (j + 1 < p.count && p[j + 1] == "*")
+                j += 1
+            }
+            tokens.append(nil); deep.append(anyDeep)
+            i = j
+        } else {
+            tokens.append(p[i]); deep.append(false)
+            i += 1
+        }
+    }
+    // matched[j]: the tokens so far match the first j characters of the path.
+    var matched = [Bool](repeating: false, count: s.count + 1)
+    matched[0] = true
+    for (t, token) in tokens.enumerated() {
+        var next = [Bool](repeating: false, count: s.count + 1)
+        if let c = token {
+            for j in 0..<s.count where matched[j] && (c == "?" || c == s[j]) { next[j + 1] = true }
+        } else {
+            // A star: from any matched position, extend over characters (not "/" unless deep).
+            var reachable = false
+            for j in 0...s.count {
+                if matched[j] { reachable = true }
+                next[j] = reachable
+                if j < s.count, s[j] == "/", !deep[t] { reachable = false }
             }
         }
-        guard j < s.count, p[i] == "?" || p[i] == s[j] else { return false }
-        return match(i + 1, j + 1)
+        matched = next
     }
-    return match(0, 0)
+    return matched[s.count]
 }

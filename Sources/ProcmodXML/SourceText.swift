@@ -26,6 +26,10 @@ struct SourceText {
         }
     }
 
+    /// The last column worked out, so that the next one on the same line continues from it: a file
+    /// written on one long line costs time linear in its length, not quadratic.
+    private let cursor = ColumnCursor()
+
     /// The location of a byte offset; columns count Unicode scalars.
     func location(ofOffset offset: Int) -> SourceLocation {
         var low = 0, high = lineStarts.count - 1
@@ -33,13 +37,20 @@ struct SourceText {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
+        let end = min(offset, bytes.count)
         var column = 1
         var index = lineStarts[low]
-        let end = min(offset, bytes.count)
+        if cursor.line == low, cursor.offset <= end, cursor.offset >= index {
+            column = cursor.column
+            index = cursor.offset
+        }
         while index < end {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
+        cursor.line = low
+        cursor.offset = index
+        cursor.column = column
         return SourceLocation(file: path, line: low + 1, column: column)
     }
 
@@ -150,4 +161,11 @@ struct StartTagScanner {
         }
         return bytes.count
     }
+}
+
+/// Where `SourceText.location(ofOffset:)` last stopped (one per document, used from one thread).
+final class ColumnCursor: @unchecked Sendable {
+    var line = -1
+    var offset = 0
+    var column = 1
 }

@@ -84,6 +84,9 @@ import Testing
         #expect(applicableInvariants(for: p, path: "x.xml", suites: [suite(.init(path: nil, field: "civil-status", level: .commune))]).count == 1)
         #expect(applicableInvariants(for: p, path: "x.xml", suites: [suite(.init(path: nil, field: "land", level: nil))]).isEmpty)
         #expect(globMatches("examples/**/*.xml", "examples/after/a.xml") && !globMatches("examples/*.xml", "examples/after/a.xml"))
+        #expect(globMatches("p?ss*.xml", "passport.xml") && !globMatches("*.xml", "a/b.xml") && globMatches("**", "a/b/c"))
+        // Many stars against a long name that does not match: answered by dynamic programming, not backtracking.
+        #expect(!globMatches(String(repeating: "*", count: 30) + "x", String(repeating: "a", count: 400)))
     }
 
     /// The Apache Ant JUnit schema (windyroad JUnit.xsd, which CI systems follow): testsuites > testsuite
