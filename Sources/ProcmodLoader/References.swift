@@ -101,6 +101,8 @@ let suggestionLimit = 50
 /// The defined id nearest to `id` by edit distance, when it is close enough to be a typo.
 func closest(to id: String, in candidates: [String]) -> String? {
     let target = Array(id.unicodeScalars)
+    // A typo is suggested for ids of ordinary length only: the distance costs length × threshold.
+    guard target.count <= 64 else { return nil }
     let threshold = max(1, target.count / 3)
     var best: (String, Int)?
     for candidate in candidates {

@@ -169,6 +169,27 @@ struct SemanticChecks {
                           + "nowhere to go; leave at least one branch without max", code: "loop-without-exit")
             reported.insert(componentOf[flow.index(of: node.id) ?? 0])
         }
+        // A loop left so rarely that a case would pass it thousands of times: every choice in it keeps more
+        // than 999 cases in 1,000 in the loop, and no branch of it has a max.
+        for (c, component) in components.enumerated() where component.count > 1 && !reported.contains(c) {
+            var stays: [Double] = []
+            var capped = false
+            for i in component {
+                guard case .choice(.probability) = flow.nodes[i].kind else { continue }
+                let edges = flow.nodes[i].edges
+                capped = capped || edges.contains { $0.maxCount != nil && componentOf[$0.target] == c }
+                let total = edges.reduce(0) { $0 + ($1.probability ?? 0) }
+                let stay = edges.filter { $0.target >= 0 && componentOf[$0.target] == c }.reduce(0) { $0 + ($1.probability ?? 0) }
+                if total > 0 { stays.append(stay / total) }
+            }
+            guard !capped, let least = stays.min(), least > 0.999, least < 1 else { continue }
+            reported.insert(c)
+            let first = component[0]
+            context.error(flow.nodes[first].location, "the loop through '\(flow.nodes[first].id)' keeps "
+                          + "\(decimalText(least * 100, decimals: 4))% of cases in it at every choice, with no max: a case "
+                          + "would go round about \(groupedText((1 / (1 - least)).rounded())) times; give the branch back "
+                          + "a max or the way out a larger probability", code: "loop-without-exit")
+        }
         let channels: [String?] = procedure.channels.isEmpty ? [nil] : procedure.channels.keys.map { $0 }
         for channel in channels {
             // A trap is a cycle of the long-run routing that the case can reach and never leave.

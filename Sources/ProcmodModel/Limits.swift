@@ -54,7 +54,7 @@ public enum Limits {
         "actor@capacity": 1...100_000,
         "availability@mtbf-hours": 0.01...876_000,
         "availability@mttr-hours": 0...87_600,
-        "branch@max": 1...1_000,
+        "branch@max": 1...100,
         "requires@copies": 0...1_000,
         "requires@sets": 0...1_000,
         "produces@copies": 0...1_000,

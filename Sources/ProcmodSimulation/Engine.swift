@@ -122,6 +122,8 @@ struct Engine {
     weak var log: (any EventLogSink)?
     /// Set when the run had to stop because it would not end: the node where it was noticed.
     var runaway: Runaway?
+    /// Steps one case may enter before it is a runaway: the bound, or ten per step of a very long flow.
+    let stepLimit: Int
 
     init(model: CompiledModel, seed: UInt64, stream: UInt64, cases: Int?, horizon: Double?, warmup: Double,
          log: (any EventLogSink)?) {
@@ -144,6 +146,7 @@ struct Engine {
         self.warmup = warmup
         observer = Observer(model: model)
         self.log = log
+        stepLimit = max(Limits.maximumStepsPerCase, 10 * model.steps.count)
     }
 
     mutating func schedule(_ kind: Event.Kind, at time: Double, slot: Int32 = -1, node: Int32 = -1, started: Double = 0) {
@@ -271,7 +274,7 @@ struct Engine {
         while true {
             gateways += 1
             // Gateways only, round and round (a model built in code that the validator never saw).
-            guard gateways <= Limits.maximumStepsPerCase else {
+            guard gateways <= stepLimit else {
                 if runaway == nil { runaway = Runaway(reason: .loop, node: node, actor: -1) }
                 return
             }
@@ -364,7 +367,7 @@ struct Engine {
         let step = model.steps[s]
         let a = step.actor
         cases[Int(slot)].steps += 1
-        guard cases[Int(slot)].steps <= Limits.maximumStepsPerCase else {
+        guard cases[Int(slot)].steps <= stepLimit else {
             if runaway == nil { runaway = Runaway(reason: .loop, node: node, actor: a) }
             return
         }

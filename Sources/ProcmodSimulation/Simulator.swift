@@ -161,7 +161,7 @@ public struct Simulator: Sendable {
         switch runaway.reason {
         case .loop:
             return SimulationError(node?.location ?? procedure.location,
-                                   "a case went through \(Limits.maximumStepsPerCase) steps without finishing \(place): "
+                                   "a case went through \(max(Limits.maximumStepsPerCase, 10 * procedure.flow.steps.count)) steps without finishing \(place): "
                                    + "a loop it cannot leave; give the way out of the loop a probability or the loop a max")
         case .clock:
             return SimulationError(node?.location ?? procedure.location,

@@ -36,13 +36,14 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options for reading procedure files.
 struct LoadOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Refuse files larger than this many MiB (1 to 2047).", valueName: "MiB"))
+    @Option(name: .long, help: ArgumentHelp("Refuse files larger than this many MiB (1 to 256).", valueName: "MiB"))
     var maxFileSize: Int = 32
 
     func validate() throws {
-        // libxml2 reads at most 2 GiB from memory; the bound also keeps the byte count from overflowing.
-        guard (1...2047).contains(maxFileSize) else {
-            throw ValidationError("--max-file-size must be a whole number of MiB from 1 to 2047, not \(maxFileSize)")
+        // The parsed tree and the line table take several times the file's size in memory: 256 MiB keeps a
+        // worst-case file (all line breaks) within a few GiB; it also keeps the byte count from overflowing.
+        guard (1...256).contains(maxFileSize) else {
+            throw ValidationError("--max-file-size must be a whole number of MiB from 1 to 256, not \(maxFileSize)")
         }
     }
 

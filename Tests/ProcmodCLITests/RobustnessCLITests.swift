@@ -98,7 +98,7 @@ import Testing
         (["simulate", "--horizon", "1e308", "procedures/passport.xml"], "at most 36525"),
         (["simulate", "--warmup", "nan", "procedures/passport.xml"], "--warmup must be a number of days from 0"),
         (["simulate", "--seed", "-1", "procedures/passport.xml"], "--seed"),
-        (["validate", "--max-file-size", "100000000000000", "procedures/passport.xml"], "--max-file-size must be a whole number of MiB from 1 to 2047"),
+        (["validate", "--max-file-size", "100000000000000", "procedures/passport.xml"], "--max-file-size must be a whole number of MiB from 1 to 256"),
         (["check", "procedures/passport.xml", "--junit-timestamp", "yesterday"], "--junit-timestamp must be a date and time"),
         (["simulate", "--event-log", "-", "procedures/passport.xml"], "--event-log - would mix"),
     ])
