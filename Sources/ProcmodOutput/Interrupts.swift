@@ -4,8 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Removes the temporary files of unfinished outputs when the process is interrupted (SIGINT, SIGTERM,
-/// SIGHUP), then ends it as the signal would have. The handler only calls `unlink` and `raise`, both
+/// Removes the temporary files of unfinished outputs when the process is interrupted or ended by a signal
+/// it can catch (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGXCPU, SIGALRM, SIGVTALRM, SIGUSR1,
+/// SIGUSR2), then ends it as the signal would have. SIGKILL cannot be caught: a stray `.NAME.XXXXXX` file
+/// is then left, never reused, since each run makes a fresh name. The handler only calls `unlink` and `raise`, both
 /// async-signal-safe, on paths copied into fixed buffers beforehand.
 public enum Interrupts {
     private static let slots = 16
@@ -22,6 +24,9 @@ public enum Interrupts {
         return m
     }()
 
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGXCPU, SIGALRM, SIGVTALRM,
+                                   SIGUSR1, SIGUSR2]
+
     /// Installs the handlers (once).
     public static func install() {
         pthread_mutex_lock(lock); defer { pthread_mutex_unlock(lock) }
@@ -32,7 +37,7 @@ public enum Interrupts {
         // unblock them, or an interrupt would never arrive and the run would never stop.
         var set = sigset_t()
         sigemptyset(&set)
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
+        for sig in Self.signals {
             signal(sig, handler)
             sigaddset(&set, sig)
         }

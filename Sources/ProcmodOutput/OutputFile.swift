@@ -27,7 +27,9 @@ public final class OutputFile {
         self.path = path
         destination = Self.resolved(path)
         let directory = Self.directory(of: destination)
-        let name = destination.split(separator: "/").last.map(String.init) ?? destination
+        // The target's name, shortened so the temporary name stays within NAME_MAX (255 bytes).
+        let name = String(decoding: (destination.split(separator: "/").last.map(String.init) ?? destination).utf8.prefix(200),
+                          as: UTF8.self)
         var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
@@ -95,6 +97,7 @@ public final class OutputFile {
     /// exist. Returns the existing file's status, if there is one.
     @discardableResult
     public static func check(_ path: String, inputs: [String], force: Bool = false) throws(OutputError) -> stat? {
+        guard !path.isEmpty else { throw OutputError.cannotWrite(path: path, reason: "the output path is empty") }
         var target = stat()
         let exists = stat(path, &target) == 0
         if exists {

@@ -88,6 +88,11 @@ extension Procmod {
                 let invariants = applicableInvariants(for: p, path: loaded.path, suites: loadedSuites.compactMap(\.suite))
                 results += checker.check(invariants, on: p, path: loaded.path)
             }
+            // The JUnit file first: a reader that closes standard output early must not cost the CI its report.
+            if let junit {
+                let xml = JUnitWriter(timestamp: junitTimestamp, inconclusiveFails: inconclusive == .fail).write(results)
+                try Terminal.save(xml, to: junit, inputs: inputs, force: force)
+            }
             for r in results {
                 let verdict: String
                 switch r.verdict {
@@ -101,10 +106,6 @@ extension Procmod {
             let open = results.filter { $0.verdict == .inconclusive }.count
             Terminal.out("\(results.count) invariant result\(results.count == 1 ? "" : "s") on \(Set(results.map(\.path)).count) "
                          + "procedures: \(results.count - failed - open) passed, \(failed) failed, \(open) inconclusive")
-            if let junit {
-                let xml = JUnitWriter(timestamp: junitTimestamp, inconclusiveFails: inconclusive == .fail).write(results)
-                try Terminal.save(xml, to: junit, inputs: inputs, force: force)
-            }
             if invalid { throw CLIError.badInput() }
             if failed > 0 || (inconclusive == .fail && open > 0) { throw CLIError.findings }
         }
