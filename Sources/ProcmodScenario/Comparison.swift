@@ -95,7 +95,9 @@ public struct Comparer: Sendable {
         var warnings: [String] = []
         if let options = simulation {
             let sim = Simulator(options: options)
-            let ra = try sim.replications(before), rb = try sim.replications(after)
+            let ra = try sim.replications(before)
+            let rb: [ReplicationResult]
+            do { rb = try sim.replications(after) } catch { throw Self.afterModel(error) }
             for key in ["leadTimeWorkingDays", "leadTimeWorkingDaysP50", "leadTimeWorkingDaysP90", "leadTimeCalendarDays",
                         "leadTimeCalendarDaysP90", "onTimeShare", "applicantVisits", "applicantHours"] {
                 guard let row = paired(key, ra.map { $0.kpis[key] }, rb.map { $0.kpis[key] }) else { continue }
@@ -110,7 +112,9 @@ public struct Comparer: Sendable {
             warnings += Self.overloadWarnings(after, rb, analysis: ProcedureAnalysis(after)).map { "after: " + $0 }
             var one = options
             one.replications = 1
-            samples = [try Simulator(options: one).leadTimes(before), try Simulator(options: one).leadTimes(after)]
+            let afterSamples: [Double]
+            do { afterSamples = try Simulator(options: one).leadTimes(after) } catch { throw Self.afterModel(error) }
+            samples = [try Simulator(options: one).leadTimes(before), afterSamples]
         }
         var waterfall: [WaterfallStep] = []
         if let scenario {
@@ -142,6 +146,14 @@ public struct Comparer: Sendable {
             return values.isEmpty || named.contains(actor) ? nil : values.reduce(0, +) / Double(values.count)
         }
         return analytic.map(\.message) + Simulator.overloadWarnings(p, utilisation: mean)
+    }
+
+    /// An error of the after-model's simulation, said to be about the after-model (its locations are
+    /// those of the before file it was made from, or none).
+    static func afterModel(_ error: SimulationError) -> SimulationError {
+        var e = error
+        e.diagnostic.message = "the after-model: " + e.diagnostic.message
+        return e
     }
 
     private func counts(_ findings: [Finding]) -> [String: Int] {

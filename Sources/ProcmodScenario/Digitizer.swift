@@ -70,7 +70,11 @@ struct LeverState {
         case .shareData(let registers): shareData(Set(registers))
         case .electronicCopies: electronicCopies()
         case .electronicResult: electronicResult()
-        case .digitalSignature(let signers, let keep): digitalSignature(Set(signers), keepCadence: keep)
+        case .digitalSignature(let signers, let keep):
+            for id in signers where procedure.actors[id] == nil {
+                error(lever.location, "digital-signature: no actor '\(id)' in procedure \(procedure.code)")
+            }
+            digitalSignature(Set(signers), keepCadence: keep)
         case .electronicTransfer(let minutes): electronicTransfer(minutes: minutes)
         case .onlinePayment: onlinePayment()
         case .postalDelivery(let days, let fee): postalDelivery(days: days, fee: fee)
