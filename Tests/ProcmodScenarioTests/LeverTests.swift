@@ -190,4 +190,9 @@ import Testing
         #expect(online.requires.contains { $0.document == "birth-form" })
         #expect(!after.flow.steps.contains { $0.requires.contains { $0.document == "household-book" } })
     }
+
+    @Test func aDigitalSignatureForAnUnknownSignerIsAnError() {
+        let r = apply(.digitalSignature(signers: ["nobody"], keepCadence: false))
+        #expect(r.diagnostics.contains { $0.severity == .error && $0.message.contains("no actor 'nobody'") })
+    }
 }
