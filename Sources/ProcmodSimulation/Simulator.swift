@@ -76,9 +76,9 @@ public struct Simulator: Sendable {
     /// when no case was counted, instead of running on or printing figures of nothing.
     public func run(_ procedure: Procedure, eventLog: EventLogWriter? = nil,
                     progress: (@Sendable (Int) -> Void)? = nil) throws(SimulationError) -> SimulationReport {
-        let results = try replications(procedure, eventLog: eventLog, progress: progress)
-        var report = aggregate(results, procedure)
         let model = CompiledModel(procedure, start: options.startDate)
+        let results = try replications(procedure, model, eventLog: eventLog, progress: progress)
+        var report = aggregate(results, procedure)
         report.warnings = warnings(report, procedure, model)
         return report
     }
@@ -132,7 +132,12 @@ public struct Simulator: Sendable {
     /// count). Replication 1 writes the event log, when one is given.
     public func replications(_ procedure: Procedure, eventLog: EventLogWriter? = nil,
                              progress: (@Sendable (Int) -> Void)? = nil) throws(SimulationError) -> [ReplicationResult] {
-        let model = CompiledModel(procedure, start: options.startDate)
+        try replications(procedure, CompiledModel(procedure, start: options.startDate), eventLog: eventLog, progress: progress)
+    }
+
+    /// The replications of an already compiled model (compiled once per run).
+    private func replications(_ procedure: Procedure, _ model: CompiledModel, eventLog: EventLogWriter?,
+                              progress: (@Sendable (Int) -> Void)?) throws(SimulationError) -> [ReplicationResult] {
         let results = ReplicationSlots(count: options.replications)
         let counter = ProgressCounter()
         let options = self.options
