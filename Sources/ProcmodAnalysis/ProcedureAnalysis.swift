@@ -158,21 +158,25 @@ public struct ProcedureAnalysis: Sendable {
         return (s, l)
     }
 
-    /// Nodes outside the statutory clock: everything before the dossier is received (the first
-    /// `receive` step, or the first step of an agency), everything after the result is produced, and
-    /// the applicant's own steps in between (supplementing, travelling).
+    /// Nodes outside the statutory clock (ProcmodModel's StatutoryClock): everything before the clock
+    /// starts (a `start` step such as `receive`, or on a channel without one the first step of the state's
+    /// actors), everything after the result is produced, and the steps whose time is excluded (by default
+    /// the applicant's and third parties') in between.
     public var outsideDeadlineClock: Set<Int> {
         let nodes = procedure.flow.nodes
-        let isAgency = { (i: Int) -> Bool in
-            guard let s = nodes[i].step, let kind = procedure.actors[s.actor]?.kind else { return false }
-            return kind != .applicant && kind != .thirdParty
-        }
-        let start = nodes.indices.first { nodes[$0].step?.kind == .receive } ?? nodes.indices.first(where: isAgency)
+        let channels: [String?] = procedure.channels.isEmpty ? [nil] : procedure.channels.keys.map(Optional.some)
+        let starts = Array(Set(channels.flatMap { procedure.clockStartNodes(channel: $0) })).sorted()
         let producers = nodes.indices.filter { i in nodes[i].step?.produces.contains { $0.document == procedure.result } ?? false }
-        guard let start, !producers.isEmpty else { return Set(nodes.indices) }
-        let after = flow.graph.reachable(from: [start])
+        guard !starts.isEmpty, !producers.isEmpty else { return Set(nodes.indices) }
+        // A `start` step's own time is before the receipt; a first agency step's counts.
+        let after = flow.graph.reachable(from: starts)
         let before = flow.graph.reaching(producers)
-        return Set(nodes.indices.filter { !(after[$0] && before[$0] && (isAgency($0) || nodes[$0].step == nil)) })
+        return Set(nodes.indices.filter { i in
+            guard after[i] && before[i] else { return true }
+            guard let step = nodes[i].step else { return false }
+            let role = procedure.clockRole(of: step)
+            return role == .excluded || role == .start
+        })
     }
 }
 

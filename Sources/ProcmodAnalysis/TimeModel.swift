@@ -15,20 +15,11 @@ public struct TimeModel: Sendable {
 
     public init(_ procedure: Procedure) {
         self.procedure = procedure
-        let agencyKinds: Set<ActorKind> = [.receptionDesk, .specialistOffice, .official, .signer, .agency]
-        let agencyCalendar = procedure.actors.values.first {
-            agencyKinds.contains($0.kind) && $0.calendar != alwaysOpenCalendarID
-        }?.calendar
-        let id = procedure.deadline?.calendar ?? agencyCalendar ?? alwaysOpenCalendarID
-        reference = Self.calendar(id, in: procedure)
+        reference = procedure.calendar(procedure.referenceCalendarID)
     }
 
     /// The calendar with this id, or the built-in always-open one.
-    public static func calendar(_ id: String, in procedure: Procedure) -> WorkCalendar {
-        procedure.calendars[id] ?? WorkCalendar(
-            id: alwaysOpenCalendarID, hours: [WeeklyHours(days: Weekday.allCases, start: TimeOfDay(minutes: 0),
-                                                          end: TimeOfDay(minutes: 1440))], holidays: [])
-    }
+    public static func calendar(_ id: String, in procedure: Procedure) -> WorkCalendar { procedure.calendar(id) }
 
     public func calendar(of actor: String) -> WorkCalendar {
         Self.calendar(procedure.actors[actor]?.calendar ?? alwaysOpenCalendarID, in: procedure)

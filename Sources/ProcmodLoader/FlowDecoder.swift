@@ -40,10 +40,13 @@ struct FlowDecoder {
                 kind = .choice(rule)
                 for b in e.children(named: "branch") {
                     let target = decoder.refer(.node, b, "to", owner: owner)
-                    let edge = FlowEdge(target: -1, probability: decoder.context.number(b, "probability"),
+                    var edge = FlowEdge(target: -1, probability: decoder.context.number(b, "probability"),
                                         channel: decoder.optionalRefer(.channel, b, "channel", owner: "a branch of \(owner)"),
                                         loop: decoder.context.enumeration(b, "loop"),
-                                        maxCount: decoder.context.integer(b, "max"), location: b.location)
+                                        maxCount: decoder.context.integer(b, "max"),
+                                        deadlineWorkingDays: decoder.context.number(b, "deadline-working-days"),
+                                        location: b.location)
+                    edge.legal = decoder.legal(b, owner: "a branch of \(owner)")
                     _ = decoder.provenance(b)
                     link.edges.append(PendingEdge(target: target, edge: edge))
                 }
@@ -125,6 +128,7 @@ struct FlowDecoder {
                         kind: decoder.context.enumeration(e, "kind", default: .wait) ?? .wait, actor: actor,
                         channel: decoder.optionalRefer(.channel, e, "channel", owner: owner),
                         legal: decoder.legal(e, owner: owner), provenance: decoder.provenance(e), location: e.location)
+        step.clock = decoder.context.enumeration(e, "clock")
         for c in e.children {
             if c.isNamed("requires") {
                 step.requires.append(DocumentRequirement(

@@ -244,10 +244,20 @@ struct ProcedureDecoder {
                           + "\(Limits.maximumHolidaysPerCalendar) (see \"Limits\" in docs/dsl.md)", code: "limit")
             holidays = []
         }
-        if let base = optionalRefer(.calendar, e, "extends", owner: "calendar '\(id)'") {
+        var extra: [ExtraWorkingDay] = []
+        for d in e.children(named: "working-day") {
+            guard let date = context.date(d, "date") else { continue }
+            extra.append(ExtraWorkingDay(date: date, hoursOf: context.enumeration(d, "hours-of", default: .mon) ?? .mon,
+                                         name: context.string(d, "name"), location: d.location))
+        }
+        if let a = e.attribute("extends"), BuiltInCalendars.calendar(a.value.trimmingSpaces) != nil {
+            // A built-in calendar (docs/dsl.md, "Built-in calendars"): no definition in the file.
+            pendingExtensions.append((id, a.value.trimmingSpaces, a.location))
+        } else if let base = optionalRefer(.calendar, e, "extends", owner: "calendar '\(id)'") {
             pendingExtensions.append((id, base, e.attribute("extends")!.location))
         }
-        return WorkCalendar(id: id, name: context.name(e), hours: hours, holidays: holidays, location: e.location)
+        return WorkCalendar(id: id, name: context.name(e), hours: hours, holidays: holidays, extraWorkingDays: extra,
+                            location: e.location)
     }
 
     /// Calendars that extend another, resolved once all calendars are read.

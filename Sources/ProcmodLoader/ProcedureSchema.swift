@@ -313,6 +313,13 @@ public enum ProcedureSchema {
           <xs:attribute name="name" type="xs:string"/>
         </xs:complexType>
       </xs:element>
+      <xs:element name="working-day" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:attribute name="date" type="date" use="required"/>
+          <xs:attribute name="hours-of" type="weekday" default="mon"/>
+          <xs:attribute name="name" type="xs:string"/>
+        </xs:complexType>
+      </xs:element>
     </xs:sequence>
     <xs:attribute name="id" type="id" use="required"/>
     <xs:attributeGroup ref="named"/>
@@ -449,6 +456,11 @@ public enum ProcedureSchema {
     <xs:attribute name="actor" type="id" use="required"/>
     <xs:attribute name="channel" type="id"/>
     <xs:attribute name="next" type="id"/>
+    <xs:attribute name="clock">
+      <xs:simpleType><xs:restriction base="xs:token">
+        <xs:enumeration value="start"/><xs:enumeration value="counted"/><xs:enumeration value="excluded"/>
+      </xs:restriction></xs:simpleType>
+    </xs:attribute>
     <xs:attribute name="legal" type="ids"/>
     <xs:attributeGroup ref="provenance"/>
   </xs:complexType>
@@ -466,6 +478,8 @@ public enum ProcedureSchema {
             </xs:restriction></xs:simpleType>
           </xs:attribute>
           <xs:attribute name="max" type="count"/>
+          <xs:attribute name="deadline-working-days" type="amount"/>
+          <xs:attribute name="legal" type="ids"/>
           <xs:attributeGroup ref="provenance"/>
         </xs:complexType>
       </xs:element>

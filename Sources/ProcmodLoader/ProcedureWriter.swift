@@ -104,6 +104,10 @@ public struct ProcedureWriter {
                     }
                     w.attribute("name", h.name); w.end()
                 }
+                for d in c.extraWorkingDays {
+                    w.start("working-day"); w.attribute("date", d.date.description)
+                    w.attribute("hours-of", d.hoursOf.rawValue); w.attribute("name", d.name); w.end()
+                }
                 w.end()
             }
             w.end()
@@ -157,7 +161,8 @@ public struct ProcedureWriter {
         switch node.kind {
         case .step(let s):
             w.start("step"); w.attribute("id", s.id); names(w, s.name); w.attribute("kind", s.kind.rawValue)
-            w.attribute("actor", s.actor); w.attribute("channel", s.channel); next(); legal(w, s.legal)
+            w.attribute("actor", s.actor); w.attribute("channel", s.channel); next()
+            w.attribute("clock", s.clock?.rawValue); legal(w, s.legal)
             provenance(w, s.provenance)
             if let work = s.work { duration(w, "work", work) }
             if let delay = s.delay { duration(w, "delay", delay) }
@@ -190,7 +195,10 @@ public struct ProcedureWriter {
             for e in node.edges {
                 w.start("branch"); w.attribute("to", flow.nodes[e.target].id)
                 w.attribute("probability", e.probability.map(number)); w.attribute("channel", e.channel)
-                w.attribute("loop", e.loop?.rawValue); w.attribute("max", e.maxCount.map(String.init)); w.end()
+                w.attribute("loop", e.loop?.rawValue); w.attribute("max", e.maxCount.map(String.init))
+                w.attribute("deadline-working-days", e.deadlineWorkingDays.map(number))
+                if !e.legal.isEmpty { w.attribute("legal", e.legal.joined(separator: " ")) }
+                w.end()
             }
             w.end()
         case .parallel:

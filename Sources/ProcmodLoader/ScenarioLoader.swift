@@ -53,6 +53,11 @@ public struct ScenarioLoader: Sendable {
                 let servers = decoder.context.required(e, "servers")
                 kind = .capacity(actor: decoder.context.required(e, "actor"),
                                  capacity: servers == "unlimited" ? .unlimited : .servers(decoder.context.integer(e, "servers") ?? 1))
+            case "deadline":
+                kind = .deadline(channel: decoder.context.string(e, "channel"),
+                                 workingDays: decoder.context.number(e, "working-days") ?? 0,
+                                 cutOff: e.attribute("cut-off").flatMap { decoder.context.time($0.value, at: $0.location, in: e) },
+                                 legal: decoder.context.list(e, "legal"))
             case "duration":
                 let step = decoder.context.required(e, "step")
                 kind = .duration(step: step,

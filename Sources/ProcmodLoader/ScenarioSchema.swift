@@ -86,6 +86,15 @@ public enum ScenarioSchema {
               <xs:attributeGroup ref="provenance"/>
             </xs:complexType>
           </xs:element>
+          <xs:element name="deadline">
+            <xs:complexType>
+              <xs:attribute name="working-days" type="amount" use="required"/>
+              <xs:attribute name="channel" type="xs:NCName"/>
+              <xs:attribute name="cut-off" type="time"/>
+              <xs:attribute name="legal" type="xs:string"/>
+              <xs:attributeGroup ref="provenance"/>
+            </xs:complexType>
+          </xs:element>
           <xs:element name="duration">
             <xs:complexType>
               <xs:sequence>

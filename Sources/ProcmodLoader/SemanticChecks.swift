@@ -36,7 +36,10 @@ struct SemanticChecks {
                                   + (chain[cycleStart...] + [base]).joined(separator: " → "), code: "calendar")
                     break
                 }
-                guard procedure.calendars[base] != nil else { break }
+                guard procedure.calendars[base] != nil else {
+                    if let builtIn = BuiltInCalendars.calendar(base) { resolved[base] = builtIn }
+                    break
+                }
                 chain.append(base)
                 onChain.insert(base)
             }
@@ -45,11 +48,12 @@ struct SemanticChecks {
                 if let (base, _) = bases[calendarID], let parent = resolved[base] {
                     if calendar.hours.isEmpty { calendar.hours = parent.hours }
                     calendar.holidays = parent.holidays + calendar.holidays
+                    calendar.extraWorkingDays = parent.extraWorkingDays + calendar.extraWorkingDays
                 }
                 resolved[calendarID] = calendar
             }
         }
-        for (id, calendar) in resolved { procedure.calendars[id] = calendar }
+        for (id, calendar) in resolved where procedure.calendars[id] != nil { procedure.calendars[id] = calendar }
     }
 
     private mutating func checkCalendars(_ procedure: Procedure) {

@@ -107,6 +107,23 @@ public struct Holiday: Sendable, Hashable, Codable {
     }
 }
 
+/// A dated extra working day (ngày làm bù): a day that is normally closed, usually a Saturday, on which
+/// offices work the hours of `hoursOf` to make up for a day swapped into a holiday.
+public struct ExtraWorkingDay: Sendable, Hashable, Codable {
+    public var date: LocalDate
+    /// The weekday whose hours apply on that date.
+    public var hoursOf: Weekday
+    public var name: String?
+    public var location: SourceLocation
+
+    public init(date: LocalDate, hoursOf: Weekday = .mon, name: String? = nil, location: SourceLocation = .unknown) {
+        self.date = date
+        self.hoursOf = hoursOf
+        self.name = name
+        self.location = location
+    }
+}
+
 /// A named working calendar: weekly hours and holidays. `extends` merges another calendar's
 /// hours (when this one lists none) and holidays (always).
 public struct WorkCalendar: Sendable, Hashable, Codable {
@@ -114,14 +131,17 @@ public struct WorkCalendar: Sendable, Hashable, Codable {
     public var name: LocalizedName
     public var hours: [WeeklyHours]
     public var holidays: [Holiday]
+    /// Dated extra working days (làm bù); one overrides a holiday on the same date.
+    public var extraWorkingDays: [ExtraWorkingDay] = []
     public var location: SourceLocation
 
     public init(id: String, name: LocalizedName = .init(), hours: [WeeklyHours], holidays: [Holiday],
-                location: SourceLocation = .unknown) {
+                extraWorkingDays: [ExtraWorkingDay] = [], location: SourceLocation = .unknown) {
         self.id = id
         self.name = name
         self.hours = hours
         self.holidays = holidays
+        self.extraWorkingDays = extraWorkingDays
         self.location = location
     }
 

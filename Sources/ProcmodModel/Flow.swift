@@ -18,11 +18,17 @@ public struct FlowEdge: Sendable, Hashable, Codable {
     public var loop: LoopKind?
     /// How many times one case may take this edge; afterwards its probability goes to the other branches.
     public var maxCount: Int?
+    /// The statutory deadline, in working days, of a case that takes this branch (case-dependent
+    /// deadlines: marriage needing verification, 5 working days instead of the same day).
+    public var deadlineWorkingDays: Double?
+    /// Provisions behind the branch (its deadline's legal basis).
+    public var legal: [String] = []
     public var location: SourceLocation
 
     public init(target: Int, probability: Double? = nil, channel: String? = nil, loop: LoopKind? = nil,
-                maxCount: Int? = nil, location: SourceLocation = .unknown) {
+                maxCount: Int? = nil, deadlineWorkingDays: Double? = nil, location: SourceLocation = .unknown) {
         self.target = target
+        self.deadlineWorkingDays = deadlineWorkingDays
         self.probability = probability
         self.channel = channel
         self.loop = loop

@@ -55,6 +55,7 @@ public enum Limits {
         "availability@mtbf-hours": 0.01...876_000,
         "availability@mttr-hours": 0...87_600,
         "branch@max": 1...100,
+        "branch@deadline-working-days": 0...1_000,
         "requires@copies": 0...1_000,
         "requires@sets": 0...1_000,
         "produces@copies": 0...1_000,

@@ -106,6 +106,18 @@ public struct Handoff: Sendable, Hashable, Codable {
     }
 }
 
+/// How a step's time stands on the statutory clock (docs/simulation.md, "The statutory clock").
+public enum ClockRole: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The complete dossier is received when this step ends: the clock starts, or restarts from zero
+    /// (Decree 61/2018/NĐ-CP Art. 19.4). The default of `receive` steps.
+    case start
+    /// The step's time counts (the default of steps of the state's actors).
+    case counted
+    /// The step's time does not count: the applicant's own time (the default of applicant steps),
+    /// paying financial obligations, public posting, verification or appraisal the law excludes.
+    case excluded
+}
+
 /// One step of the procedure, performed by one actor.
 public struct Step: Sendable, Hashable, Codable {
     public var id: String
@@ -124,6 +136,9 @@ public struct Step: Sendable, Hashable, Codable {
     public var signature: Signature?
     public var payment: Payment?
     public var handoff: Handoff?
+    /// The step's role on the statutory clock when written (`clock="..."`); nil for the default
+    /// (``Procedure/clockRole(of:)``).
+    public var clock: ClockRole?
     public var legal: [String]
     public var provenance: Provenance
     public var location: SourceLocation

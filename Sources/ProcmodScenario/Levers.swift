@@ -147,6 +147,30 @@ extension LeverState {
         note(id, "capacity \(capacity.servers.map(String.init) ?? "unlimited")")
     }
 
+    /// Sets the statutory deadline of the procedure (or of one channel), keeping the calendar it counts on
+    /// and, unless a new one is given, its cut-off. Provisions named in `legal` must exist in the procedure.
+    mutating func setDeadline(channel: String?, workingDays: Double, cutOff: TimeOfDay?, legal: [String],
+                              at location: SourceLocation) {
+        for id in legal where procedure.legal[id] == nil {
+            error(location, "deadline: the procedure has no provision '\(id)' (add it to <legal>)")
+        }
+        if let channel {
+            guard procedure.channels[channel] != nil else {
+                return error(location, "deadline: the procedure has no channel '\(channel)'")
+            }
+            let old = procedure.deadline(for: channel)
+            procedure.channels[channel]?.deadline = Deadline(
+                workingDays: workingDays, cutOff: cutOff ?? old?.cutOff, calendar: old?.calendar,
+                legal: legal.isEmpty ? old?.legal ?? [] : legal)
+            note(channel, "deadline \(decimalText(workingDays)) working days")
+        } else {
+            let old = procedure.deadline
+            procedure.deadline = Deadline(workingDays: workingDays, cutOff: cutOff ?? old?.cutOff, calendar: old?.calendar,
+                                          legal: legal.isEmpty ? old?.legal ?? [] : legal)
+            note(procedure.code, "deadline \(decimalText(workingDays)) working days")
+        }
+    }
+
     mutating func setDuration(_ id: String, _ work: TimedQuantity?, _ delay: TimedQuantity?, at location: SourceLocation) {
         guard let i = procedure.node(id), procedure.flow.nodes[i].step != nil else {
             return error(location, "duration: the procedure has no step '\(id)'")

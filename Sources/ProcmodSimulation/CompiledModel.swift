@@ -18,10 +18,18 @@ struct CompiledModel: Sendable {
         var work: Sampler?
         /// Minutes per unit of the work distribution (working-days use the actor's daily open minutes).
         var workScale: Double
+        /// Work in `working-days`: advanced day by day on the actor's calendar, not by mean open minutes.
+        var workInDays: Bool
         var delay: Sampler?
         var delayScale: Double
-        /// A `working-days` delay advances on the reference calendar's open time.
+        /// A `working-days` delay advances day by day on the reference calendar.
         var delayOnReference: Bool
+        /// The step's role on the statutory clock.
+        var clock: ClockRole
+        /// Performed by one of the state's actors (desk, office, official, signer, agency).
+        var isAgency: Bool
+        /// Performed by the applicant or a third party: the dossier is on the applicant's side.
+        var isApplicantSide: Bool
         var category: TimeCategory
         var delayCategory: TimeCategory
         var isTravel: Bool
@@ -56,34 +64,37 @@ struct CompiledModel: Sendable {
     var steps: [Step]
     /// Step and actor ids for the event log, by step index.
     var stepNames: [String]
+    /// Step names (Vietnamese, else English, else the id), by step index.
+    var stepLabels: [String]
     var stepActorNames: [String]
     /// Empirical distributions' values and cumulative weights, indexed by `Sampler.table`.
     var tables: [(values: [Double], cumulative: [Double])]
     var actors: [Actor]
-    var calendars: [SimulationCalendar]
+    var calendars: [CalendarTimeline]
     var reference: Int
     var channelShares: [Double]
     var counters: Int
     var joins: Int
-    var deadlineWorkingDays: Double?
-    var cutOff: Double?
+    /// The statutory deadline of each channel's cases in working days (-1: none); a branch may change it.
+    var channelDeadline: [Double]
+    /// The clock that counts each channel's deadline (its calendar and cut-off).
+    var channelClock: [StatutoryClock]
+    /// Whether each channel's cases pass a step whose clock role is `start`.
+    var channelHasClockStart: [Bool]
+    /// The deadline a case gets by taking the edge, in working days (-1: unchanged).
+    var edgeDeadline: [Double]
     var perSiteVolume: Double
 
     init(_ p: Procedure, start: LocalDate) {
         var calendarIndex: [String: Int] = [:]
-        var calendars: [SimulationCalendar] = []
+        var calendars: [CalendarTimeline] = []
         func calendar(_ id: String) -> Int {
             if let i = calendarIndex[id] { return i }
-            let c = p.calendars[id] ?? WorkCalendar(id: alwaysOpenCalendarID, hours: [WeeklyHours(
-                days: Weekday.allCases, start: TimeOfDay(minutes: 0), end: TimeOfDay(minutes: 1440))], holidays: [])
-            calendars.append(SimulationCalendar(c, start: start))
+            calendars.append(CalendarTimeline(p.calendar(id), start: start))
             calendarIndex[id] = calendars.count - 1
             return calendars.count - 1
         }
-        let agencyKinds: Set<ActorKind> = [.receptionDesk, .specialistOffice, .official, .signer, .agency]
-        let referenceID = p.deadline?.calendar
-            ?? p.actors.values.first { agencyKinds.contains($0.kind) && $0.calendar != alwaysOpenCalendarID }?.calendar
-            ?? alwaysOpenCalendarID
+        let referenceID = p.referenceCalendarID
         let referenceIndex = calendar(referenceID)
         var actorIndex: [String: Int] = [:]
         let actorList = p.actors.values.enumerated().map { i, a in
@@ -100,7 +111,7 @@ struct CompiledModel: Sendable {
         channelShares = p.channels.values.map(\.share)
         var kinds: [NodeKind] = [], starts: [Int] = [], targets: [Int] = [], probabilities: [Double] = []
         var channels: [Int] = [], counterOf: [Int] = [], maxima: [Int] = [], steps: [Step] = []
-        var names: [String] = [], actorNames: [String] = [], tables: [(values: [Double], cumulative: [Double])] = []
+        var names: [String] = [], labels: [String] = [], actorNames: [String] = [], tables: [(values: [Double], cumulative: [Double])] = []
         func sampler(_ d: Distribution?) -> Sampler? {
             guard let d else { return nil }
             if case .empirical(let values, let weights) = d {
@@ -110,6 +121,7 @@ struct CompiledModel: Sendable {
             return Sampler(d, table: tables.count - 1)
         }
         var counters = 0, joins = 0
+        var edgeDeadlines: [Double] = []
         var joinIndex: [Int: Int] = [:]
         for (i, node) in p.flow.nodes.enumerated() {
             if case .parallel = node.kind { joinIndex[i] = joins; joins += 1 }
@@ -120,6 +132,7 @@ struct CompiledModel: Sendable {
                 targets.append(edge.target)
                 probabilities.append(edge.probability ?? 1)
                 channels.append(edge.channel.flatMap { channelIndex[$0] } ?? -1)
+                edgeDeadlines.append(edge.deadlineWorkingDays ?? -1)
                 if let m = edge.maxCount { counterOf.append(counters); counters += 1; maxima.append(min(max(m, 0), Int(UInt32.max))) } else {
                     counterOf.append(-1); maxima.append(0)
                 }
@@ -141,13 +154,17 @@ struct CompiledModel: Sendable {
                 let transferKinds: Set<StepKind> = [.transfer, .deliver]
                 steps.append(Step(
                     actor: actor, work: sampler(s.work?.distribution), workScale: s.work.map { scale($0.unit, onActor: true) } ?? 0,
+                    workInDays: s.work?.unit == .workingDays,
                     delay: sampler(s.delay?.distribution), delayScale: s.delay.map { scale($0.unit, onActor: false) } ?? 0,
-                    delayOnReference: s.delay?.unit == .workingDays,
+                    delayOnReference: s.delay?.unit == .workingDays, clock: p.clockRole(of: s),
+                    isAgency: kind.map(agencyActorKinds.contains) ?? false,
+                    isApplicantSide: kind == .applicant || kind == .thirdParty,
                     category: s.kind == .travel ? .transfer : (s.kind == .wait ? .wait : .work),
                     delayCategory: transferKinds.contains(s.kind) || kind == .postalService || s.kind == .travel ? .transfer : .wait,
                     isTravel: s.kind == .travel && kind == .applicant, isApplicant: kind == .applicant,
                     isReceive: s.kind == .receive, producesResult: s.produces.contains { $0.document == p.result }))
                 names.append(s.id)
+                labels.append(s.name.text(.vi, fallback: s.id))
                 actorNames.append(s.actor)
                 kinds.append(.step(steps.count - 1))
             case .choice(.probability): kinds.append(.choiceByProbability)
@@ -160,17 +177,29 @@ struct CompiledModel: Sendable {
         }
         starts.append(targets.count)
         nodeKinds = kinds; edgeStart = starts; edgeTarget = targets; edgeProbability = probabilities
-        edgeChannel = channels; edgeCounter = counterOf; edgeMax = maxima; self.steps = steps
-        stepNames = names; stepActorNames = actorNames; self.tables = tables
+        edgeChannel = channels; edgeDeadline = edgeDeadlines; edgeCounter = counterOf; edgeMax = maxima; self.steps = steps
+        stepNames = names; stepLabels = labels; stepActorNames = actorNames; self.tables = tables
         self.counters = counters; self.joins = joins; self.calendars = calendars
         reference = referenceIndex
         actors = actorList
-        deadlineWorkingDays = p.deadline?.workingDays
-        cutOff = p.deadline?.cutOff.map { Double($0.minutes) }
+        // Per channel: its deadline (or the procedure's), the clock that counts it, and how it starts.
+        var clocks: [StatutoryClock] = [], deadlines: [Double] = [], hasStart: [Bool] = []
+        for id in p.channels.keys.isEmpty ? [nil] : p.channels.keys.map(Optional.some) {
+            let deadline = p.deadline(for: id)
+            deadlines.append(deadline?.workingDays ?? -1)
+            let clockCalendar = deadline?.calendar.map { calendar($0) } ?? referenceIndex
+            clocks.append(StatutoryClock(calendar: calendars[clockCalendar], cutOff: deadline?.cutOff.map { Double($0.minutes) }))
+            hasStart.append(p.hasClockStart(channel: id))
+        }
+        self.calendars = calendars
+        channelDeadline = deadlines
+        channelClock = clocks
+        channelHasClockStart = hasStart
         perSiteVolume = p.volume.perSite
         let arrivalCalendar = calendars[referenceIndex]
-        let openDays = Double(arrivalCalendar.intervals.filter { !$0.isEmpty }.count)
-        let openMinutesPerYear = arrivalCalendar.dailyMinutes * openDays * weeksPerYear
+        // The open minutes of the simulated year itself, holidays and extra working days included, so the
+        // year receives `<volume per-year>` cases whatever its holidays.
+        let openMinutesPerYear = arrivalCalendar.openMinutes(from: 0, to: 365 * 1440) * (365.25 / 365)
         meanArrivalGap = perSiteVolume > 0 && openMinutesPerYear > 0 ? openMinutesPerYear / perSiteVolume : .infinity
         startDay = start.dayNumber
         profile = p.arrivals.flatMap { $0.fixed.isEmpty ? $0 : nil }

@@ -13,6 +13,8 @@ struct Event: Comparable {
     var node: Int32
     /// For service and delay events: when the step began.
     var started: Double
+    /// For service events: when the case asked for the actor (the step was enabled).
+    var enabled: Double
 
     enum Kind: UInt8 { case serviceDone, delayDone, outageEnd, outageStart, cadenceTick, arrival }
 
@@ -36,8 +38,15 @@ struct Waiting {
 struct CaseState {
     var id = 0
     var arrival = 0.0
+    /// When the statutory clock last (re)started: the complete dossier's receipt (-1: not yet).
     var receipt = -1.0
     var resultAt = -1.0
+    /// The case's statutory deadline in working days (-1: none): its channel's, or a branch's.
+    var deadline = -1.0
+    /// Open minutes of the reference calendar spent in excluded steps since the receipt.
+    var excluded = 0.0
+    /// True while the dossier is on the applicant's side (before submission, or sent back to supplement).
+    var withApplicant = true
     var channel = 0
     var tokens = 1
     /// Steps the case has entered: a case past ``Limits/maximumStepsPerCase`` is a runaway loop.
@@ -67,8 +76,17 @@ struct Runaway: Sendable {
 
 /// Where a row of the event log goes.
 protocol EventLogSink: AnyObject {
-    func record(caseID: Int, activity: String, resource: String, start: Double, end: Double)
+    /// The steps' ids, names and actors, by step index, before the first row.
+    func begin(activities: [String], names: [String], resources: [String])
+    /// One row: a step's work (enabled when the case asked for the actor, started when work really began)
+    /// or its delay (no resource held).
+    func record(caseID: Int, step: Int, kind: EventLogRowKind, enabled: Double, start: Double, end: Double)
+    /// The case has left the system: no more rows for it.
+    func caseFinished(_ caseID: Int)
 }
+
+/// What a row of the event log stands for.
+enum EventLogRowKind { case work, delay }
 
 /// The discrete-event loop of one replication. Value-typed state, indices instead of references,
 /// case slots recycled: nothing is allocated per event once the arrays have grown to the peak number
@@ -146,10 +164,12 @@ struct Engine {
         self.warmup = warmup
         observer = Observer(model: model)
         self.log = log
+        log?.begin(activities: model.stepNames, names: model.stepLabels, resources: model.stepActorNames)
         stepLimit = max(Limits.maximumStepsPerCase, 10 * model.steps.count)
     }
 
-    mutating func schedule(_ kind: Event.Kind, at time: Double, slot: Int32 = -1, node: Int32 = -1, started: Double = 0) {
+    mutating func schedule(_ kind: Event.Kind, at time: Double, slot: Int32 = -1, node: Int32 = -1, started: Double = 0,
+                           enabled: Double = 0) {
         // The clock guard: a time that is not finite, or lies so long after the latest arrival that no real
         // procedure would still hold the case, stops the run.
         guard time - lastArrival <= Limits.maximumSimulatedMinutes, time < Limits.absoluteClockMinutes else {
@@ -160,7 +180,7 @@ struct Engine {
         if kind != .outageStart && kind != .outageEnd { progressEvents += 1 }
         let priority: UInt8 = kind.rawValue
         heap.insert(Event(time: time, priority: priority, sequence: sequence, kind: kind, slot: slot, node: node,
-                          started: started))
+                          started: started, enabled: enabled))
     }
 
     /// Runs until every generated case is done (cases mode) or the horizon is reached.
@@ -184,7 +204,7 @@ struct Engine {
             if runaway != nil { break }
             if stopsWhenEmpty && !arrivalPending && arrivalsLeft == 0 && (active == 0 || progressEvents == 0) { break }
         }
-        observer.finish(at: now, active: active, counters: actorCounters, queueLengths: queues.map(\.count))
+        observer.finish(at: now, from: warmup, active: active, counters: actorCounters, queueLengths: queues.map(\.count))
         observer.result.kpis["events"] = Double(modelEvents)
         return observer
     }
@@ -242,6 +262,7 @@ struct Engine {
         var u = arrivalRNG.uniform(), c = 0
         while c < model.channelShares.count - 1 && u >= model.channelShares[c] { u -= model.channelShares[c]; c += 1 }
         cases[Int(slot)].channel = c
+        cases[Int(slot)].deadline = model.channelDeadline[min(c, model.channelDeadline.count - 1)]
         active += 1
         scheduleNextArrival(after: now)
         enter(slot: slot, node: 0)
@@ -336,6 +357,7 @@ struct Engine {
             }
         }
         if model.edgeCounter[chosen] >= 0 { counters[Int(slot) * model.counters + model.edgeCounter[chosen]] += 1 }
+        if model.edgeDeadline[chosen] >= 0 { cases[Int(slot)].deadline = model.edgeDeadline[chosen] }
         return model.edgeTarget[chosen]
     }
 
@@ -357,6 +379,7 @@ struct Engine {
         cases[s].tokens -= 1
         guard cases[s].tokens <= 0 else { return }
         active -= 1
+        log?.caseFinished(cases[s].id)
         if cases[s].arrival >= warmup { observer.complete(cases[s], at: now) }
         free.append(slot)
     }
@@ -371,7 +394,16 @@ struct Engine {
             if runaway == nil { runaway = Runaway(reason: .loop, node: node, actor: a) }
             return
         }
-        if step.isReceive && cases[Int(slot)].receipt < 0 { cases[Int(slot)].receipt = now }
+        if step.isAgency {
+            // A channel without a receipt step: the clock starts when the dossier reaches the state's
+            // actors from the applicant's side (and restarts when it comes back supplemented).
+            let c = Int(slot)
+            if cases[c].withApplicant && !model.channelHasClockStart[min(cases[c].channel, model.channelHasClockStart.count - 1)] {
+                cases[c].receipt = now
+                cases[c].excluded = 0
+            }
+            cases[c].withApplicant = false
+        }
         if gated[a] {
             gates[a].append(Waiting(slot: slot, node: Int32(node), since: now))
             if model.actors[a].cadence.isEmpty {
@@ -380,7 +412,7 @@ struct Engine {
                 } else if !tickScheduled[a] {
                     // A batch that does not fill is worked at the end of the working day.
                     tickScheduled[a] = true
-                    schedule(.cadenceTick, at: model.calendars[actorCalendar[a]].nextClose(now), slot: Int32(a))
+                    schedule(.cadenceTick, at: model.calendars[actorCalendar[a]].endOfWorkingDay(now), slot: Int32(a))
                 }
             } else if !tickScheduled[a] {
                 scheduleTick(actor: a)
@@ -410,8 +442,10 @@ struct Engine {
         }
     }
 
+    /// The queue's area (length × time) since the last change, counted after the warm-up only.
     mutating func noteQueueChange(actor a: Int) {
-        actorCounters[a].queueArea += Double(queues[a].count) * (now - actorCounters[a].lastChange)
+        let from = max(actorCounters[a].lastChange, warmup)
+        if now > from { actorCounters[a].queueArea += Double(queues[a].count) * (now - from) }
         actorCounters[a].lastChange = now
     }
 
@@ -419,15 +453,31 @@ struct Engine {
         let s = Int(w.slot)
         let waited = now - w.since
         cases[s].queue += waited
-        actorCounters[a].waitTotal += waited
-        actorCounters[a].waitMax = max(actorCounters[a].waitMax, waited)
-        actorCounters[a].served += 1
+        // Per-actor figures leave out the warm-up: its cases' waits and the work done before it ends.
+        let counted = cases[s].arrival >= warmup
+        if counted {
+            actorCounters[a].waitTotal += waited
+            actorCounters[a].waitMax = max(actorCounters[a].waitMax, waited)
+            actorCounters[a].served += 1
+        }
         guard case .step(let stepIndex) = model.nodeKinds[Int(w.node)] else { return }
         let step = model.steps[stepIndex]
-        let minutes = step.work.map { max(0, rng.sample($0, tables: model.tables)) * step.workScale } ?? 0
         let c = actorCalendar[a]
-        let finish = alwaysOpen[c] ? now + minutes : model.calendars[c].advance(now, by: minutes)
-        actorCounters[a].busyMinutes += minutes
+        var minutes = 0.0, finish = now
+        if let work = step.work {
+            let x = max(0, rng.sample(work, tables: model.tables))
+            if step.workInDays && !alwaysOpen[c] {
+                // Working days count whole days of this actor's own calendar, however long each is.
+                finish = model.calendars[c].advance(now, workingDays: x)
+                minutes = model.calendars[c].openMinutes(from: now, to: finish)
+            } else {
+                minutes = x * step.workScale
+                finish = alwaysOpen[c] ? now + minutes : model.calendars[c].advance(now, by: minutes)
+            }
+        }
+        // Work that is asked for while the actor is closed really starts at the next opening.
+        let begins = alwaysOpen[c] || minutes == 0 ? now : model.calendars[c].nextOpen(now)
+        if now >= warmup { actorCounters[a].busyMinutes += minutes }
         switch step.category {
         case .work: cases[s].work += minutes
         case .transfer: cases[s].transfer += minutes
@@ -436,15 +486,16 @@ struct Engine {
         cases[s].wait += finish - now - minutes
         if step.isApplicant { cases[s].applicantMinutes += minutes }
         if step.isTravel { cases[s].visits += 1 }
-        schedule(.serviceDone, at: finish, slot: w.slot, node: w.node, started: now)
+        schedule(.serviceDone, at: finish, slot: w.slot, node: w.node, started: begins.isFinite ? begins : now,
+                 enabled: w.since)
     }
 
     mutating func serviceDone(_ event: Event) {
         guard case .step(let stepIndex) = model.nodeKinds[Int(event.node)] else { return }
         let step = model.steps[stepIndex]
         let a = step.actor
-        log?.record(caseID: cases[Int(event.slot)].id, activity: model.stepNames[stepIndex],
-                    resource: model.stepActorNames[stepIndex], start: event.started, end: now)
+        log?.record(caseID: cases[Int(event.slot)].id, step: stepIndex, kind: .work, enabled: event.enabled,
+                    start: event.started, end: now)
         if servers[a] >= 0 {
             if !down[a], let next = queues[a].first {
                 noteQueueChange(actor: a)
@@ -456,10 +507,28 @@ struct Engine {
         }
         let s = Int(event.slot)
         if step.producesResult && cases[s].resultAt < 0 { cases[s].resultAt = now }
+        switch step.clock {
+        case .start:
+            // The complete dossier is received: the clock starts, or restarts from zero.
+            cases[s].receipt = now
+            cases[s].excluded = 0
+            cases[s].withApplicant = false
+        case .excluded, .counted:
+            if step.isApplicantSide { cases[s].withApplicant = true }
+        }
+        var end = now
         if let delay = step.delay {
-            let minutes = max(0, rng.sample(delay, tables: model.tables)) * step.delayScale
-            let end = step.delayOnReference ? model.calendars[model.reference].advance(now, by: minutes) : now + minutes
+            let x = max(0, rng.sample(delay, tables: model.tables))
+            let reference = model.calendars[model.reference]
+            end = !step.delayOnReference ? now + x * step.delayScale
+                : (reference.alwaysOpen ? now + x * step.delayScale : reference.advance(now, workingDays: x))
             if step.delayCategory == .transfer { cases[s].transfer += end - now } else { cases[s].wait += end - now }
+            log?.record(caseID: cases[s].id, step: stepIndex, kind: .delay, enabled: now, start: now, end: end)
+        }
+        if step.clock == .excluded && cases[s].receipt >= 0 && cases[s].resultAt < 0 {
+            cases[s].excluded += model.calendars[model.reference].openMinutes(from: event.started, to: end)
+        }
+        if step.delay != nil {
             schedule(.delayDone, at: end, slot: event.slot, node: event.node)
         } else {
             proceed(slot: event.slot, from: event.node)

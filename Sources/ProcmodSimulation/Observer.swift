@@ -6,12 +6,14 @@ import ProcmodModel
 struct Observer {
     let model: CompiledModel
     var completed = 0
-    var onTime = 0
+    var early = 0, onTime = 0, late = 0
     var withDeadline = 0
+    /// Working days counted on the statutory clock, summed over cases with a deadline.
+    var sumStatutory = 0.0
     // Running sums over completed cases (fixed fields: no hashing in the hot path).
     var sumWorking = 0.0, sumCalendar = 0.0, sumWork = 0.0, sumQueue = 0.0, sumTransfer = 0.0, sumWait = 0.0
     var sumVisits = 0.0, sumApplicantHours = 0.0
-    let reference: SimulationCalendar
+    let reference: CalendarTimeline
     // Lead times in thousandths of a day, sized for 1,000 days up front (resizing as cases come in cost a
     // third of a short run's time); longer ones still fit, by resizing.
     var leadWorking = Histogram<UInt64>(highestTrackableValue: 1_000_000, numberOfSignificantValueDigits: .three)
@@ -45,32 +47,24 @@ struct Observer {
         _ = leadWorking.record(UInt64((workingDays * 1000).rounded()))
         if keepLeadTimes { leadTimes.append(workingDays) }
         _ = leadCalendar.record(UInt64((calendarDays * 1000).rounded()))
-        if let deadline = model.deadlineWorkingDays {
+        if c.deadline >= 0 {
+            // The statutory clock (ProcmodModel's StatutoryClock): from the complete dossier's receipt to
+            // the result, on the channel's calendar and cut-off, excluded time left out.
             withDeadline += 1
+            let clock = model.channelClock[min(c.channel, model.channelClock.count - 1)]
             let received = c.receipt >= 0 ? c.receipt : start
             let done = c.resultAt >= 0 ? c.resultAt : end
-            if done <= due(receivedAt: received, workingDays: deadline, reference) { onTime += 1 }
+            switch clock.timeliness(receivedAt: received, resultAt: done, workingDays: c.deadline, excludedMinutes: c.excluded) {
+            case .early: early += 1
+            case .onTime: onTime += 1
+            case .late: late += 1
+            }
+            sumStatutory += clock.countedWorkingDays(receivedAt: received, resultAt: done, excludedMinutes: c.excluded)
         }
     }
 
-    /// The statutory due time: the end of the N-th working day after the day of receipt, where a dossier
-    /// received after the cut-off, or on a closed day, counts from the next working day (N = 0: that day).
-    func due(receivedAt t: Double, workingDays n: Double, _ calendar: SimulationCalendar) -> Double {
-        var day = Int((t / 1440).rounded(.down))
-        let minute = t - Double(day) * 1440
-        if !calendar.isWorkingDay(day) || (model.cutOff.map { minute >= $0 } ?? false) {
-            day += 1
-            while !calendar.isWorkingDay(day) { day += 1 }
-        }
-        var remaining = Int(n.rounded(.up))
-        while remaining > 0 {
-            day += 1
-            if calendar.isWorkingDay(day) { remaining -= 1 }
-        }
-        return Double(day + 1) * 1440
-    }
-
-    mutating func finish(at end: Double, active: Int, counters: [ActorCounters], queueLengths: [Int]) {
+    /// The run's figures. Per-actor figures cover the time after the warm-up (`from`) only.
+    mutating func finish(at end: Double, from warmup: Double, active: Int, counters: [ActorCounters], queueLengths: [Int]) {
         var k: [String: Double] = [:]
         let n = Double(max(completed, 1))
         let sums = ["leadTimeWorkingDays": sumWorking, "leadTimeCalendarDays": sumCalendar, "workDays": sumWork,
@@ -84,7 +78,13 @@ struct Observer {
         k["leadTimeCalendarDaysP50"] = Double(leadCalendar.valueAtPercentile(50)) / 1000
         k["leadTimeCalendarDaysP90"] = Double(leadCalendar.valueAtPercentile(90)) / 1000
         k["leadTimeCalendarDaysP95"] = Double(leadCalendar.valueAtPercentile(95)) / 1000
-        if withDeadline > 0 { k["onTimeShare"] = Double(onTime) / Double(withDeadline) }
+        if withDeadline > 0 {
+            let n = Double(withDeadline)
+            k["onTimeShare"] = Double(early + onTime) / n
+            k["earlyShare"] = Double(early) / n
+            k["lateShare"] = Double(late) / n
+            k["statutoryWorkingDays"] = sumStatutory / n
+        }
         k["throughputPerYear"] = end > 0 ? Double(completed) / (end / (weeksPerYear * 7 * 1440)) : 0
         k["workInProgressAtEnd"] = Double(active)
         var actors: [String: [String: Double]] = [:]
@@ -94,10 +94,11 @@ struct Observer {
             m["meanWaitMinutes"] = c.served > 0 ? c.waitTotal / Double(c.served) : 0
             m["maxWaitMinutes"] = c.waitMax
             if let servers = actor.servers {
-                let open = model.calendars[actor.calendar].openMinutes(from: 0, to: end)
+                let from = min(warmup, end)
+                let open = model.calendars[actor.calendar].openMinutes(from: from, to: end)
                 m["utilisation"] = open > 0 ? c.busyMinutes / (Double(servers) * open) : 0
-                let area = c.queueArea + Double(queueLengths[a]) * (end - c.lastChange)
-                m["meanQueueLength"] = end > 0 ? area / end : 0
+                let area = c.queueArea + Double(queueLengths[a]) * (end - max(c.lastChange, from))
+                m["meanQueueLength"] = end > from ? area / (end - from) : 0
                 m["maxQueueLength"] = Double(c.queueMax)
             }
             actors[actor.id] = m

@@ -16,7 +16,7 @@ import Testing
         // Mon–Fri 08:00–14:00 (two intervals overlapping by two hours) and Saturday 08:00–08:30.
         #expect(Self.overlapping.weeklyOpenHours == 5 * 6 + 0.5)
         #expect(TimeModel.workingDaysPerWeek(Self.overlapping) == 6)
-        let simulated = SimulationCalendar(Self.overlapping, start: try #require(LocalDate(year: 2026, month: 1, day: 5)))
+        let simulated = CalendarTimeline(Self.overlapping, start: try #require(LocalDate(year: 2026, month: 1, day: 5)))
         #expect(simulated.dailyMinutes == TimeModel.dailyHours(Self.overlapping) * 60)
         // A week from Monday 00:00 has exactly the weekly open hours.
         #expect(simulated.openMinutes(from: 0, to: 7 * 1440) == Self.overlapping.weeklyOpenHours * 60)

@@ -9,8 +9,8 @@ import Testing
 @Suite struct CalendarTests {
     /// 2026-01-05 is a Monday: day 0 of the clock.
     let monday = LocalDate(year: 2026, month: 1, day: 5)!
-    func nineToFive(holidays: [Holiday] = []) -> SimulationCalendar {
-        SimulationCalendar(WorkCalendar(id: "c", hours: [WeeklyHours(days: [.mon, .tue, .wed, .thu, .fri],
+    func nineToFive(holidays: [Holiday] = []) -> CalendarTimeline {
+        CalendarTimeline(WorkCalendar(id: "c", hours: [WeeklyHours(days: [.mon, .tue, .wed, .thu, .fri],
                                                                      start: TimeOfDay("09:00")!, end: TimeOfDay("17:00")!)],
                                         holidays: holidays), start: monday)
     }
@@ -44,14 +44,18 @@ import Testing
         let xml = deadlineModel(cutOff: "15:00", workingDays: 2, holiday: "2026-01-12")
         let procedure = try #require(TestSupport.load(xml).procedure)
         let model = CompiledModel(procedure, start: LocalDate(year: 2026, month: 1, day: 5)!)
-        let observer = Observer(model: model)
+        let clock = model.channelClock[0]
         let friday16 = 4.0 * 1440 + 16 * 60
-        #expect(observer.due(receivedAt: friday16, workingDays: 2, model.calendars[model.reference]) == 11.0 * 1440)
-        // Before the cut-off, the same Friday counts as day 0: due at the end of Tuesday (Monday is a holiday).
+        // Received Friday (day 4) after the cut-off: counts from Tuesday (day 8; Monday the 12th is a
+        // holiday); two working days later is Thursday (day 10).
+        #expect(clock.receiptDay(friday16) == 8)
+        #expect(clock.dueDay(receiptDay: 8, workingDays: 2) == 10)
+        // Before the cut-off, the same Friday counts: due on Wednesday (day 9; Monday is a holiday).
         let friday10 = 4.0 * 1440 + 10 * 60
-        #expect(observer.due(receivedAt: friday10, workingDays: 2, model.calendars[model.reference]) == 10.0 * 1440)
-        // Same-day deadline received before the cut-off: the end of that day.
-        #expect(observer.due(receivedAt: friday10, workingDays: 0, model.calendars[model.reference]) == 5.0 * 1440)
+        #expect(clock.receiptDay(friday10) == 4)
+        #expect(clock.dueDay(receiptDay: 4, workingDays: 2) == 9)
+        // Same-day deadline received before the cut-off: that day.
+        #expect(clock.dueDay(receiptDay: 4, workingDays: 0) == 4)
     }
 
     func deadlineModel(cutOff: String, workingDays: Int, holiday: String) -> String {

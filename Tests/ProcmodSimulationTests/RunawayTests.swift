@@ -101,7 +101,7 @@ import Testing
         let procedure = try #require(TestSupport.load(String(contentsOfFile: TestSupport.path("examples/every-construct.xml"),
                                                              encoding: .utf8)).procedure)
         for calendar in procedure.calendars.values {
-            let c = SimulationCalendar(calendar, start: LocalDate(year: 2026, month: 1, day: 5)!)
+            let c = CalendarTimeline(calendar, start: LocalDate(year: 2026, month: 1, day: 5)!)
             var rng = SystemRandomNumberGenerator()
             for _ in 0..<200 {
                 let a = Double.random(in: -20_000...400_000, using: &rng), b = a + Double.random(in: 0...600_000, using: &rng)

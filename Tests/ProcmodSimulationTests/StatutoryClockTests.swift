@@ -1,0 +1,259 @@
+import Foundation
+import ProcmodLoader
+import ProcmodModel
+@testable import ProcmodSimulation
+import ProcmodTestSupport
+import Testing
+
+/// The statutory clock as the law counts it (docs/simulation.md, "The statutory clock"). Every expected
+/// figure is computed by hand in the comment beside it. Day 0 is Monday 2026-01-05; the office opens
+/// Monday to Friday 08:00–12:00 and 13:00–17:00 (480 minutes a day).
+@Suite struct StatutoryClockTests {
+    static let monday = LocalDate(year: 2026, month: 1, day: 5)!
+
+    /// A one-office procedure with fixed arrivals, fixed durations and the given flow.
+    static func model(deadline: String, arrivals: [String], flow: String, calendarExtra: String = "",
+                      calendarExtends: String = "", extraActors: String = "") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <procedure xmlns="urn:procmod:procedure:1" code="CLOCK" name-en="Clock" level="commune">
+          <legal-basis><provision id="law" act="Test Act" article="1"/></legal-basis>
+          \(deadline)
+          <volume per-year="1000"/>
+          <arrivals>\(arrivals.map { "<at time=\"\($0)\"/>" }.joined())</arrivals>
+          <result document="r"/>
+          <channels><channel id="c" kind="in-person" share="1"/></channels>
+          <calendars>
+            <calendar id="office"\(calendarExtends)>
+              <hours days="mon tue wed thu fri" from="08:00" to="12:00"/>
+              <hours days="mon tue wed thu fri" from="13:00" to="17:00"/>
+              \(calendarExtra)
+            </calendar>
+          </calendars>
+          <actors>
+            <actor id="applicant" name-en="Applicant" kind="applicant" capacity="unlimited"/>
+            <actor id="desk" name-en="Desk" kind="reception-desk" calendar="office"/>
+            <actor id="officer" name-en="Officer" kind="official" calendar="office"/>
+            \(extraActors)
+          </actors>
+          <documents><document id="r" name-en="R" kind="result" medium="paper"/></documents>
+          <flow>
+            \(flow)
+            <end id="done"/>
+          </flow>
+        </procedure>
+        """
+    }
+
+    static let receive = #"<step id="receive" name-en="Receive" kind="receive" actor="desk"><work unit="minutes"><fixed value="10"/></work></step>"#
+    static let sign = #"<step id="sign" name-en="Sign" kind="sign" actor="officer"><work unit="minutes"><fixed value="10"/></work><produces document="r" medium="paper"/></step>"#
+
+    static func run(_ xml: String) throws -> [String: Double] {
+        let loaded = TestSupport.load(xml)
+        let procedure = try #require(loaded.procedure, "\(TestSupport.lines(loaded))")
+        let report = try Simulator(options: SimulationOptions(cases: nil, replications: 1, startDate: monday)).run(procedure)
+        return report.kpis.mapValues(\.mean)
+    }
+
+    // MARK: Receipt
+
+    /// A portal accepts the dossier Monday 20:00 (a `start` step on an always-open system), after closing:
+    /// it counts from Tuesday, so a same-day deadline falls due on Tuesday, and the officer's signature
+    /// Tuesday 08:00–08:10 is on time. Counted from Monday (the old clock) it would be late.
+    @Test func receiptAfterClosingCountsFromTheNextWorkingDay() throws {
+        let xml = Self.model(
+            deadline: #"<deadline working-days="0"/>"#, arrivals: ["2026-01-05T20:00"],
+            flow: #"<step id="portal" name-en="Portal" kind="receive" actor="portal" clock="start"><work unit="minutes"><fixed value="1"/></work></step>"# + Self.sign,
+            extraActors: #"<actor id="portal" name-en="Portal" kind="online-system" capacity="unlimited"/>"#)
+        let k = try Self.run(xml)
+        #expect(k["onTimeShare"] == 1)
+        #expect(k["lateShare"] == 0)
+    }
+
+    /// Received Monday 15:30, ending 15:40, after a 15:00 cut-off: due Tuesday, not Monday. The officer
+    /// signs 15:40–15:50 Monday: a day before the due day, so early. Without the cut-off the same case is
+    /// on time (due Monday, signed Monday).
+    @Test func receiptAfterTheCutOffCountsFromTheNextWorkingDay() throws {
+        let withCutOff = try Self.run(Self.model(deadline: #"<deadline working-days="0" cut-off="15:00"/>"#,
+                                                 arrivals: ["2026-01-05T15:30"], flow: Self.receive + Self.sign))
+        #expect(withCutOff["earlyShare"] == 1)
+        let without = try Self.run(Self.model(deadline: #"<deadline working-days="0"/>"#,
+                                              arrivals: ["2026-01-05T15:30"], flow: Self.receive + Self.sign))
+        #expect(without["earlyShare"] == 0)
+        #expect(without["onTimeShare"] == 1)
+    }
+
+    /// The first reception Monday 09:00–09:10 finds the dossier incomplete; the applicant supplements it
+    /// over 3 calendar days and comes back Thursday 09:10; the second reception ends Thursday 09:20 and
+    /// the signature 09:30. The clock restarted Thursday, so a same-day deadline is met; on the old clock
+    /// (from Monday) it was late. Time on the clock: 09:20–09:30, 10 minutes = 10/480 working days.
+    @Test func aSupplementedDossierRestartsTheClock() throws {
+        let flow = Self.receive + """
+            <choice id="complete">
+              <branch to="supplement" probability="1" loop="supplement" max="1"/>
+              <branch to="sign" probability="0"/>
+            </choice>
+            <step id="supplement" name-en="Supplement" kind="prepare" actor="applicant" next="receive"><delay unit="calendar-days"><fixed value="3"/></delay></step>
+            """ + Self.sign
+        let k = try Self.run(Self.model(deadline: #"<deadline working-days="0"/>"#, arrivals: ["2026-01-05T09:00"], flow: flow))
+        #expect(k["onTimeShare"] == 1)
+        #expect(abs((k["statutoryWorkingDays"] ?? 0) - 10.0 / 480) < 1e-9)
+    }
+
+    /// Received Monday 09:10 (day 0), deadline 2 working days: due Wednesday. A public posting of 5
+    /// working days (09:10–09:20 work, then the delay, to next Monday 09:20) is excluded: 2,410 open
+    /// minutes, 5.02 days, rounded to 5, so the due day moves to Wednesday of the next week. The result
+    /// (next Monday 09:30) is before it: early. Counted, the same posting makes the case late.
+    @Test func anExcludedPeriodMovesTheDueDay() throws {
+        func flow(_ clock: String) -> String {
+            Self.receive + """
+                <step id="post" name-en="Post publicly" kind="publish" actor="officer" clock="\(clock)"><work unit="minutes"><fixed value="10"/></work><delay unit="working-days"><fixed value="5"/></delay></step>
+                """ + Self.sign
+        }
+        let excluded = try Self.run(Self.model(deadline: #"<deadline working-days="2"/>"#, arrivals: ["2026-01-05T09:00"], flow: flow("excluded")))
+        #expect(excluded["earlyShare"] == 1)
+        // On the clock: open time 09:10 Monday to 09:30 next Monday (2,420 min) less 2,410 excluded = 10 min.
+        #expect(abs((excluded["statutoryWorkingDays"] ?? 0) - 10.0 / 480) < 1e-9)
+        let counted = try Self.run(Self.model(deadline: #"<deadline working-days="2"/>"#, arrivals: ["2026-01-05T09:00"], flow: flow("counted")))
+        #expect(counted["lateShare"] == 1)
+    }
+
+    /// A case that takes the verification branch gets its 5-working-day deadline: verification takes 2
+    /// working days (Monday 09:10 to Wednesday 09:10), the signature ends Wednesday 09:20, due Monday
+    /// of the next week: early. Under the procedure's same-day deadline the same case is late.
+    @Test func aBranchSetsACaseDependentDeadline() throws {
+        func flow(_ deadline: String) -> String {
+            Self.receive + """
+                <choice id="verification">
+                  <branch to="sign" probability="0"/>
+                  <branch to="verify" probability="1"\(deadline)/>
+                </choice>
+                <step id="verify" name-en="Verify" kind="verify" actor="officer" next="sign"><delay unit="working-days"><fixed value="2"/></delay></step>
+                """ + Self.sign
+        }
+        let five = try Self.run(Self.model(deadline: #"<deadline working-days="0" legal="law"/>"#, arrivals: ["2026-01-05T09:00"],
+                                           flow: flow(#" deadline-working-days="5" legal="law""#)))
+        #expect(five["earlyShare"] == 1)
+        let sameDay = try Self.run(Self.model(deadline: #"<deadline working-days="0"/>"#, arrivals: ["2026-01-05T09:00"], flow: flow("")))
+        #expect(sameDay["lateShare"] == 1)
+    }
+
+    /// A channel's own deadline replaces the procedure's: 0 for the procedure, 3 for the channel; the
+    /// verification (2 working days) makes the case late under 0 and early under 3.
+    @Test func aChannelDeadlineIsHonoured() throws {
+        let flow = Self.receive + #"<step id="verify" name-en="Verify" kind="verify" actor="officer"><delay unit="working-days"><fixed value="2"/></delay></step>"# + Self.sign
+        var xml = Self.model(deadline: #"<deadline working-days="0"/>"#, arrivals: ["2026-01-05T09:00"], flow: flow)
+        #expect(try Self.run(xml)["lateShare"] == 1)
+        xml = xml.replacingOccurrences(of: #"<channel id="c" kind="in-person" share="1"/>"#,
+                                       with: #"<channel id="c" kind="in-person" share="1"><deadline working-days="3"/></channel>"#)
+        #expect(try Self.run(xml)["earlyShare"] == 1)
+    }
+
+    /// Without a `start` step, the clock starts when the dossier reaches the state's first actor: three
+    /// calendar days of the applicant's preparation do not count. The officer works Monday 09:00–09:30
+    /// (arrival Friday 09:00, preparation to Monday 09:00): 30 minutes on the clock.
+    @Test func aChannelWithoutReceptionStartsAtTheFirstAgencyStep() throws {
+        let flow = #"<step id="prepare" name-en="Prepare" kind="prepare" actor="applicant"><delay unit="calendar-days"><fixed value="3"/></delay></step>"#
+            + #"<step id="examine" name-en="Examine" kind="verify" actor="officer"><work unit="minutes"><fixed value="30"/></work><produces document="r" medium="paper"/></step>"#
+        let k = try Self.run(Self.model(deadline: #"<deadline working-days="0"/>"#, arrivals: ["2026-01-09T09:00"], flow: flow))
+        #expect(abs((k["statutoryWorkingDays"] ?? 0) - 30.0 / 480) < 1e-9)
+        #expect(k["onTimeShare"] == 1)
+    }
+
+    // MARK: Calendars
+
+    /// Saturday 10 January 2026 is a make-up working day (làm bù for Friday 2 January): a dossier arriving
+    /// that Saturday at 09:00 is received 09:00–09:10 and signed 09:10–09:20, 20 minutes after arrival.
+    /// Without the make-up day it waits for Monday 08:00: 1 day 23 h 20 min after arrival.
+    @Test func aCompensatorySaturdayIsAWorkingDay() throws {
+        let flow = Self.receive + Self.sign
+        let worked = try Self.run(Self.model(deadline: #"<deadline working-days="0"/>"#, arrivals: ["2026-01-10T09:00"], flow: flow,
+                                             calendarExtra: #"<working-day date="2026-01-10" hours-of="mon"/>"#))
+        #expect(abs((worked["leadTimeCalendarDays"] ?? 0) - 20.0 / 1440) < 1e-9)
+        let closed = try Self.run(Self.model(deadline: #"<deadline working-days="0"/>"#, arrivals: ["2026-01-10T09:00"], flow: flow))
+        #expect(abs((closed["leadTimeCalendarDays"] ?? 0) - (1440 + 23 * 60 + 20) / 1440.0) < 1e-9)
+    }
+
+    /// Tết 2026 for public bodies runs Saturday 14 to Sunday 22 February (Notice 9441/TB-BNV). A dossier
+    /// received Friday 13 February at 16:40 with a 1-working-day deadline falls due on Monday 23
+    /// February: day 49 after Monday 5 January.
+    @Test func theTetRangeClosesTheOffice() throws {
+        let xml = Self.model(deadline: #"<deadline working-days="1"/>"#, arrivals: ["2026-02-13T16:30"],
+                             flow: Self.receive + Self.sign, calendarExtends: #" extends="vn-public-service""#)
+        let procedure = try #require(TestSupport.load(xml).procedure)
+        let model = CompiledModel(procedure, start: Self.monday)
+        let clock = model.channelClock[0]
+        let friday = 39.0 * 1440 + 16 * 60 + 40
+        #expect(clock.receiptDay(friday) == 39)
+        #expect(clock.dueDay(receiptDay: 39, workingDays: 1) == 49)
+        // Every day of the range is closed; the Monday after is open.
+        for day in 40...48 { #expect(!clock.calendar.isWorkingDay(day)) }
+        #expect(clock.calendar.isWorkingDay(49))
+    }
+
+    /// A batch of 5 that does not fill is worked at the end of the working day, 17:00, not at the lunch
+    /// break: one case arriving Monday 09:00 is released at 17:00, when the office has closed, so its 10
+    /// minutes of work run Tuesday 08:00–08:10: 23 h 10 min after arrival.
+    @Test func aPartialBatchIsReleasedAtTheEndOfTheDay() throws {
+        let xml = Self.model(deadline: "", arrivals: ["2026-01-05T09:00"],
+                             flow: #"<step id="batch" name-en="Batch" kind="verify" actor="batcher"><work unit="minutes"><fixed value="10"/></work><produces document="r" medium="paper"/></step>"#,
+                             extraActors: #"<actor id="batcher" name-en="Batcher" kind="official" calendar="office" batch-size="5"/>"#)
+        let k = try Self.run(xml)
+        #expect(abs((k["leadTimeCalendarDays"] ?? 0) - (23 * 60 + 10) / 1440.0) < 1e-9)
+    }
+
+    /// Working days count the calendar's own days: with a four-hour Friday (08:00–12:00), one working day
+    /// from Friday 08:00 ends with Friday (12:00); half a working day ends at 10:00; one working day
+    /// from Thursday 12:00 (half of Thursday's 8 hours done) ends half-way through Friday, at 10:00.
+    @Test func workingDaysCountWholeDaysOfTheCalendar() {
+        let calendar = WorkCalendar(id: "c", hours: [
+            WeeklyHours(days: [.mon, .tue, .wed, .thu], start: TimeOfDay(minutes: 480), end: TimeOfDay(minutes: 720)),
+            WeeklyHours(days: [.mon, .tue, .wed, .thu], start: TimeOfDay(minutes: 780), end: TimeOfDay(minutes: 1020)),
+            WeeklyHours(days: [.fri], start: TimeOfDay(minutes: 480), end: TimeOfDay(minutes: 720)),
+        ], holidays: [])
+        let c = CalendarTimeline(calendar, start: Self.monday)
+        let friday8 = 4.0 * 1440 + 480, friday10 = 4.0 * 1440 + 600, friday12 = 4.0 * 1440 + 720
+        #expect(c.advance(friday8, workingDays: 1) == friday12)
+        #expect(c.advance(friday8, workingDays: 0.5) == friday10)
+        #expect(c.advance(3.0 * 1440 + 720, workingDays: 1) == friday10)
+        // Two working days from Friday 08:00: the whole Friday, then Monday until its closing, 17:00.
+        #expect(c.advance(friday8, workingDays: 2) == 7.0 * 1440 + 1020)
+    }
+
+    /// With 20 holidays in the year, the arrivals still add up to `<volume per-year>`: 10,000 cases a
+    /// year, over a 365-day horizon, 20 replications: the mean within 1%.
+    @Test func annualVolumeIsKeptWhateverTheHolidays() throws {
+        let holidays = (0..<20).map { i in
+            let date = LocalDate(dayNumber: Self.monday.dayNumber + 14 * i + 2)
+            return "<holiday date=\"\(date)\"/>"
+        }.joined()
+        var xml = Self.model(deadline: "", arrivals: [], flow: Self.receive + Self.sign, calendarExtra: holidays)
+        xml = xml.replacingOccurrences(of: "<arrivals></arrivals>", with: "")
+            .replacingOccurrences(of: #"<volume per-year="1000"/>"#, with: #"<volume per-year="10000"/>"#)
+            .replacingOccurrences(of: #"kind="reception-desk" calendar="office""#, with: #"kind="reception-desk" calendar="office" capacity="unlimited""#)
+            .replacingOccurrences(of: #"kind="official" calendar="office""#, with: #"kind="official" calendar="office" capacity="unlimited""#)
+        let procedure = try #require(TestSupport.load(xml).procedure, "\(TestSupport.lines(TestSupport.load(xml)))")
+        let report = try Simulator(options: SimulationOptions(cases: nil, horizonDays: 365, replications: 20, startDate: Self.monday))
+            .run(procedure)
+        let cases = try #require(report.kpis["cases"]).mean
+        #expect(abs(cases - 10_000) / 10_000 < 0.01, "\(cases) cases in the year")
+    }
+
+    // MARK: Event log
+
+    /// A case arriving Saturday 09:00 asks for the desk then (enabled), but the work starts Monday 08:00
+    /// and ends 08:10; timestamps carry Vietnam's offset.
+    @Test func anEventLogRowStartsAfterTheWeekend() throws {
+        let xml = Self.model(deadline: "", arrivals: ["2026-01-10T09:00"], flow: Self.receive + Self.sign)
+        let procedure = try #require(TestSupport.load(xml).procedure)
+        let directory = try TestSupport.temporaryDirectory()
+        let path = directory.appendingPathComponent("log.csv").path
+        let log = try EventLogWriter(path: path, startDate: Self.monday)
+        _ = try Simulator(options: SimulationOptions(cases: nil, replications: 1, startDate: Self.monday)).run(procedure, eventLog: log)
+        try log.finish()
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows[0] == "case_id,activity,activity_name,resource,lifecycle,enabled,start,end")
+        #expect(rows[1] == "0,receive,Receive,desk,work,2026-01-10T09:00:00+07:00,2026-01-12T08:00:00+07:00,2026-01-12T08:10:00+07:00")
+        #expect(rows[2] == "0,sign,Sign,officer,work,2026-01-12T08:10:00+07:00,2026-01-12T08:10:00+07:00,2026-01-12T08:20:00+07:00")
+    }
+}
