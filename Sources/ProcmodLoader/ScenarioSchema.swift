@@ -90,7 +90,11 @@ public enum ScenarioSchema {
             <xs:complexType>
               <xs:attribute name="working-days" type="amount" use="required"/>
               <xs:attribute name="channel" type="xs:NCName"/>
-              <xs:attribute name="cut-off" type="time"/>
+              <xs:attribute name="cut-off">
+                <xs:simpleType>
+                  <xs:restriction base="xs:string"><xs:pattern value="([01][0-9]|2[0-3]):[0-5][0-9]|24:00"/></xs:restriction>
+                </xs:simpleType>
+              </xs:attribute>
               <xs:attribute name="legal" type="xs:string"/>
               <xs:attributeGroup ref="provenance"/>
             </xs:complexType>

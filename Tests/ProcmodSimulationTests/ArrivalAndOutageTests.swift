@@ -42,7 +42,7 @@ import Testing
         _ = try Simulator(options: options).run(procedure, eventLog: log)
         try log.finish()
         return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
-            .filter { $0.contains(",take,") }.map { String($0.split(separator: ",")[3]) }
+            .filter { $0.contains(",take,") }.map { String($0.split(separator: ",")[5].prefix(19)) }
     }
 
     @Test func weekdayWeightsShiftArrivals() throws {

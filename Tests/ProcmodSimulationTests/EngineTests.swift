@@ -140,11 +140,15 @@ import Testing
         _ = try Simulator(options: options).run(procedure, eventLog: log)
         try log.finish()
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "case_id,activity,resource,start,end")
-        #expect(lines.count == 1 + 3 * 2)
-        let fields = lines[1].split(separator: ",")
-        #expect(fields.count == 5 && fields[1] == "first" && fields[2] == "clerk")
-        #expect(fields[3].count == 19 && fields[3].hasPrefix("2026-01-"))
+        #expect(lines.first == "case_id,activity,activity_name,resource,lifecycle,enabled,start,end")
+        // One work row per step of each case (two steps, three cases), and one row per delay.
+        #expect(lines.filter { $0.contains(",work,") }.count == 3 * 2)
+        #expect(lines.dropFirst().allSatisfy { $0.contains(",work,") || $0.contains(",delay,") })
+        let fields = lines[1].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(fields.count == 8 && fields[1] == "first" && fields[3] == "clerk" && fields[4] == "work")
+        // ISO 8601 with Vietnam's offset; enabled ≤ start ≤ end.
+        #expect(fields[6].count == 25 && fields[6].hasPrefix("2026-01-") && fields[6].hasSuffix("+07:00"))
+        #expect(fields[5] <= fields[6] && fields[6] <= fields[7])
     }
 }
 
