@@ -449,17 +449,11 @@ struct Engine {
         actorCounters[a].lastChange = now
     }
 
+    /// A case's step gets its actor: its work is drawn and scheduled. The wait for the actor runs from the
+    /// request until work really begins (the next opening, when the actor is closed), so the event log's
+    /// enabled → start gap is the actor's queue figure; closed hours during the work are `wait`.
     mutating func start(_ w: Waiting, actor a: Int) {
         let s = Int(w.slot)
-        let waited = now - w.since
-        cases[s].queue += waited
-        // Per-actor figures leave out the warm-up: its cases' waits and the work done before it ends.
-        let counted = cases[s].arrival >= warmup
-        if counted {
-            actorCounters[a].waitTotal += waited
-            actorCounters[a].waitMax = max(actorCounters[a].waitMax, waited)
-            actorCounters[a].served += 1
-        }
         guard case .step(let stepIndex) = model.nodeKinds[Int(w.node)] else { return }
         let step = model.steps[stepIndex]
         let c = actorCalendar[a]
@@ -475,19 +469,26 @@ struct Engine {
                 finish = alwaysOpen[c] ? now + minutes : model.calendars[c].advance(now, by: minutes)
             }
         }
-        // Work that is asked for while the actor is closed really starts at the next opening.
-        let begins = alwaysOpen[c] || minutes == 0 ? now : model.calendars[c].nextOpen(now)
+        let opens = alwaysOpen[c] ? now : model.calendars[c].nextOpen(now)
+        let begins = opens.isFinite ? min(opens, finish) : now
+        let waited = begins - w.since
+        cases[s].queue += waited
+        // Per-actor figures leave out the warm-up: its cases' waits and the work done before it ends.
+        if cases[s].arrival >= warmup {
+            actorCounters[a].waitTotal += waited
+            actorCounters[a].waitMax = max(actorCounters[a].waitMax, waited)
+            actorCounters[a].served += 1
+        }
         if now >= warmup { actorCounters[a].busyMinutes += minutes }
         switch step.category {
         case .work: cases[s].work += minutes
         case .transfer: cases[s].transfer += minutes
         case .wait: cases[s].wait += minutes
         }
-        cases[s].wait += finish - now - minutes
+        cases[s].wait += max(0, finish - begins - minutes)
         if step.isApplicant { cases[s].applicantMinutes += minutes }
         if step.isTravel { cases[s].visits += 1 }
-        schedule(.serviceDone, at: finish, slot: w.slot, node: w.node, started: begins.isFinite ? begins : now,
-                 enabled: w.since)
+        schedule(.serviceDone, at: finish, slot: w.slot, node: w.node, started: begins, enabled: w.since)
     }
 
     mutating func serviceDone(_ event: Event) {

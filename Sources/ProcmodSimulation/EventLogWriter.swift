@@ -28,7 +28,8 @@ public final class EventLogWriter: EventLogSink, @unchecked Sendable {
     private var failure: OutputError?
     private var activities: [String] = [], names: [String] = [], resources: [String] = []
     /// XES: the events of each case still in the system, written as one trace when the case ends.
-    private var traces: [Int: [String]] = [:]
+    private var traces: [Int: [(time: Double, order: Int, text: String)]] = [:]
+    private var order = 0
 
     /// Checks the output (never one of `inputs`, never a device or a read-only file unless `force`) and
     /// opens a fresh temporary file beside it. The format follows `format`, or the extension (`.xes`).
@@ -82,7 +83,11 @@ public final class EventLogWriter: EventLogSink, @unchecked Sendable {
                     + "<date key=\"time:timestamp\" value=\"\(timestamp(t))\"/>"
                     + "<date key=\"procmod:enabled\" value=\"\(timestamp(enabled))\"/></event>\n"
             }
-            traces[caseID, default: []].append(event("start", start) + event("complete", end))
+            // Events are kept with their times: a trace is written in time order (a delay's row is recorded
+            // when it begins, before rows that end earlier).
+            order += 2
+            traces[caseID, default: []].append((start, order, event("start", start)))
+            traces[caseID, default: []].append((end, order + 1, event("complete", end)))
         }
         if buffer.count > 1 << 20 { flush() }
     }
@@ -92,9 +97,9 @@ public final class EventLogWriter: EventLogSink, @unchecked Sendable {
         writeTrace(caseID, events)
     }
 
-    private func writeTrace(_ caseID: Int, _ events: [String]) {
+    private func writeTrace(_ caseID: Int, _ events: [(time: Double, order: Int, text: String)]) {
         buffer.append(contentsOf: "  <trace><string key=\"concept:name\" value=\"\(caseID)\"/>\n".utf8)
-        for e in events { buffer.append(contentsOf: e.utf8) }
+        for e in events.sorted(by: { ($0.time, $0.order) < ($1.time, $1.order) }) { buffer.append(contentsOf: e.text.utf8) }
         buffer.append(contentsOf: "  </trace>\n".utf8)
         if buffer.count > 1 << 20 { flush() }
     }

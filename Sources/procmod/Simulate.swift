@@ -21,6 +21,7 @@ extension Procmod {
                   procmod simulate --cases 5000 --replications 10 --seed 7 procedures/birth-registration.xml
                   procmod simulate --horizon 365 --warmup 30 --format json procedures/land-use-certificate.xml
                   procmod simulate --event-log passport-log.csv procedures/passport.xml
+                  procmod simulate --event-log passport-log.xes procedures/passport.xml
                 """
         )
 
@@ -52,7 +53,7 @@ extension Procmod {
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
 
-        @Option(help: ArgumentHelp("Write replication 1's event log (case_id,activity,resource,start,end) as CSV, atomically.", valueName: "file.csv"))
+        @Option(help: ArgumentHelp("Write replication 1's event log atomically: CSV (case_id,activity,activity_name,resource,lifecycle,enabled,start,end), or XES (IEEE 1849) when the name ends in .xes.", valueName: "file.csv|file.xes"))
         var eventLog: String?
 
         @Flag(help: "Replace the event log file even when it is read-only.")

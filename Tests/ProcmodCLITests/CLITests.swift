@@ -321,3 +321,46 @@ import Testing
         #expect(try TestSupport.runProcmod(base + ["--inconclusive", "pass"]).status == 0)
     }
 }
+
+/// The event logs read by PM4Py, an independent process-mining library (Tests/oracles/pm4py_eventlog.py):
+/// same cases and activities in CSV and XES, every case replays on the net PM4Py discovers, and the
+/// waits rebuilt from the logs equal the simulator's. Runs when the Python named by PROCMOD_PM4PY_PYTHON
+/// (default `python3`) imports pm4py; skipped otherwise (docs/simulation.md says how to install it).
+@Suite struct PM4PyOracleTests {
+    static let python = ProcessInfo.processInfo.environment["PROCMOD_PM4PY_PYTHON"] ?? "/usr/bin/python3"
+
+    static let available: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: python) else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", "import pm4py"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    @Test(.enabled(if: available), arguments: ["birth-registration", "land-use-certificate", "enterprise-registration"])
+    func pm4pyReadsBothLogsAndRebuildsTheWaits(_ name: String) throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = directory.appendingPathComponent("log.csv").path, xes = directory.appendingPathComponent("log.xes").path
+        let base = ["simulate", "--cases", "500", "--replications", "1", "--seed", "5", "procedures/\(name).xml"]
+        let json = try TestSupport.runProcmod(base + ["--format", "json", "--event-log", csv])
+        #expect(json.status == 0)
+        let report = directory.appendingPathComponent("report.json")
+        try json.stdout.write(to: report, atomically: true, encoding: .utf8)
+        #expect(try TestSupport.runProcmod(base + ["--event-log", xes]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.python)
+        process.arguments = [TestSupport.path("Tests/oracles/pm4py_eventlog.py"), csv, xes, report.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+    }
+}

@@ -257,3 +257,54 @@ import Testing
         #expect(rows[2] == "0,sign,Sign,officer,work,2026-01-12T08:10:00+07:00,2026-01-12T08:10:00+07:00,2026-01-12T08:20:00+07:00")
     }
 }
+
+/// The event log rebuilds the simulator's own figures: per actor, the mean of `start − enabled` over the
+/// log's work rows is the actor's mean wait, to the second the timestamps keep.
+@Suite struct EventLogAgreementTests {
+    @Test(arguments: ["birth-registration", "land-use-certificate"])
+    func waitingTimesInTheLogAreTheSimulatorsQueueFigures(_ name: String) throws {
+        let procedure = try #require(TestSupport.load(try String(contentsOfFile: TestSupport.path("procedures/\(name).xml"),
+                                                                 encoding: .utf8)).procedure)
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("log.csv").path
+        let options = SimulationOptions(cases: 2000, replications: 1, seed: 7, warmupDays: 0)
+        let log = try EventLogWriter(path: path, startDate: options.startDate)
+        let report = try Simulator(options: options).run(procedure, eventLog: log)
+        try log.finish()
+        var waits: [String: (total: Double, count: Double)] = [:]
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let fields = Self.csvFields(String(line))
+            guard fields.count == 8, fields[4] == "work" else { continue }
+            let wait = try Self.minutes(fields[6]) - Self.minutes(fields[5])
+            waits[fields[3], default: (0, 0)].total += wait
+            waits[fields[3], default: (0, 0)].count += 1
+        }
+        #expect(!waits.isEmpty)
+        for (actor, w) in waits {
+            let simulated = try #require(report.actors[actor]?["meanWaitMinutes"]?.mean)
+            #expect(abs(w.total / w.count - simulated) < 0.01, "\(actor): log \(w.total / w.count) min, simulator \(simulated) min")
+        }
+    }
+
+    /// Minutes since 1970 of an ISO 8601 timestamp with an offset (`2026-01-05T09:00:00+07:00`).
+    static func minutes(_ text: String) throws -> Double {
+        let date = try #require(LocalDate(String(text.prefix(10))))
+        let parts = text.dropFirst(11).prefix(8).split(separator: ":").compactMap { Double($0) }
+        try #require(parts.count == 3)
+        return Double(date.dayNumber) * 1440 + parts[0] * 60 + parts[1] + parts[2] / 60
+    }
+
+    /// The fields of one CSV line (RFC 4180 quoting).
+    static func csvFields(_ line: String) -> [String] {
+        var fields: [String] = [], field = "", quoted = false
+        var chars = Array(line)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" { if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false } } else { field.append(c) }
+            } else if c == "\"" { quoted = true } else if c == "," { fields.append(field); field = "" } else { field.append(c) }
+        }
+        fields.append(field)
+        return fields
+    }
+}
