@@ -161,12 +161,12 @@ extension LeverState {
             let old = procedure.deadline(for: channel)
             procedure.channels[channel]?.deadline = Deadline(
                 workingDays: workingDays, cutOff: cutOff ?? old?.cutOff, calendar: old?.calendar,
-                legal: legal.isEmpty ? old?.legal ?? [] : legal)
+                legal: legal)
             note(channel, "deadline \(decimalText(workingDays)) working days")
         } else {
             let old = procedure.deadline
             procedure.deadline = Deadline(workingDays: workingDays, cutOff: cutOff ?? old?.cutOff, calendar: old?.calendar,
-                                          legal: legal.isEmpty ? old?.legal ?? [] : legal)
+                                          legal: legal)
             note(procedure.code, "deadline \(decimalText(workingDays)) working days")
         }
     }
