@@ -87,6 +87,7 @@ struct Observer {
         }
         k["throughputPerYear"] = end > 0 ? Double(completed) / (end / (weeksPerYear * 7 * 1440)) : 0
         k["workInProgressAtEnd"] = Double(active)
+        k["simulatedDays"] = end / 1440
         var actors: [String: [String: Double]] = [:]
         for (a, actor) in model.actors.enumerated() {
             let c = counters[a]

@@ -113,6 +113,17 @@ public struct Simulator: Sendable {
             out.append("\(model.fixedArrivalsBeforeStart) listed arrivals fall before the start date \(options.startDate) "
                        + "and are not simulated")
         }
+        // Holidays are dated: a run that outlasts a calendar's last listed holiday sees no holidays after it.
+        if let days = report.kpis["simulatedDays"]?.mean, days.isFinite {
+            let end = LocalDate(dayNumber: options.startDate.dayNumber + Int(days))
+            for calendar in procedure.calendars.values where !calendar.holidays.isEmpty {
+                let last = calendar.holidays.map(\.end).max() ?? end
+                if last.year < end.year {
+                    out.append("the run lasts until \(end) but calendar '\(calendar.id)' lists holidays only until \(last): "
+                               + "the years after have none (fewer cases or more sites shorten the run; --horizon bounds it)")
+                }
+            }
+        }
         return out + Self.overloadWarnings(procedure) { report.actors[$0]?["utilisation"]?.mean }
     }
 
