@@ -127,6 +127,12 @@ struct ProcedureDecoder {
                          calendar: optionalRefer(.calendar, e, "calendar", owner: "the deadline of \(owner)"),
                          legal: legal(e, owner: "the deadline of \(owner)"), location: e.location)
         d.provenance = provenance(e)
+        for p in e.children(named: "part") {
+            let part = "a part of the deadline of \(owner)"
+            d.parts.append(DeadlinePart(agency: refer(.agency, p, "agency", owner: part),
+                                        workingDays: context.number(p, "working-days") ?? 0,
+                                        legal: legal(p, owner: part), location: p.location))
+        }
         return d
     }
 

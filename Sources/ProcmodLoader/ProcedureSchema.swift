@@ -264,6 +264,15 @@ public enum ProcedureSchema {
 
   <!-- Deadline, channels, fees -->
   <xs:complexType name="deadline">
+    <xs:sequence>
+      <xs:element name="part" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:attribute name="agency" type="id" use="required"/>
+          <xs:attribute name="working-days" type="amount" use="required"/>
+          <xs:attribute name="legal" type="ids"/>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
     <xs:attribute name="working-days" type="amount" use="required"/>
     <xs:attribute name="cut-off" type="time"/>
     <xs:attribute name="calendar" type="id"/>

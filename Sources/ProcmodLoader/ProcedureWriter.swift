@@ -229,7 +229,12 @@ public struct ProcedureWriter {
 
     private func deadline(_ w: XMLTextWriter, _ d: Deadline) {
         w.start("deadline"); w.attribute("working-days", number(d.workingDays)); w.attribute("cut-off", d.cutOff?.description)
-        w.attribute("calendar", d.calendar); legal(w, d.legal); provenance(w, d.provenance); w.end()
+        w.attribute("calendar", d.calendar); legal(w, d.legal); provenance(w, d.provenance)
+        for p in d.parts {
+            w.start("part"); w.attribute("agency", p.agency); w.attribute("working-days", number(p.workingDays))
+            legal(w, p.legal); w.end()
+        }
+        w.end()
     }
 
     private func arrivals(_ w: XMLTextWriter, _ a: ArrivalProfile) {

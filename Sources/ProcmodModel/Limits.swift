@@ -45,6 +45,7 @@ public enum Limits {
     /// Bounds on numeric attributes, keyed by `element@attribute` (the element's local name).
     public static let attributes: [String: ClosedRange<Double>] = [
         "deadline@working-days": 0...1_000,
+        "part@working-days": 0...1_000,
         "volume@per-year": 0...1_000_000_000,
         "volume@sites": 1...1_000_000,
         "fee@amount": 0...1e15,

@@ -32,6 +32,23 @@ public struct Fee: Sendable, Hashable, Codable {
     }
 }
 
+/// One agency's share of an inter-agency (liên thông) deadline: the working days it has from the moment
+/// the dossier reaches it until it passes its part on (Decree 61/2018/NĐ-CP Art. 19.6; e.g. TTLT
+/// 05/2015 Art. 11–12: residence 15 days, health-insurance card 10 working days).
+public struct DeadlinePart: Sendable, Hashable, Codable {
+    public var agency: String
+    public var workingDays: Double
+    public var legal: [String]
+    public var location: SourceLocation
+
+    public init(agency: String, workingDays: Double, legal: [String] = [], location: SourceLocation = .unknown) {
+        self.agency = agency
+        self.workingDays = workingDays
+        self.legal = legal
+        self.location = location
+    }
+}
+
 /// The statutory time limit (thời hạn giải quyết), in working days.
 ///
 /// Counting starts on the day the complete dossier is received, or on the next working day when it is
@@ -42,6 +59,8 @@ public struct Deadline: Sendable, Hashable, Codable {
     /// The calendar whose working days count; the first agency calendar when nil.
     public var calendar: String?
     public var legal: [String]
+    /// Each agency's part of an inter-agency deadline, each with its own clock and on-time share.
+    public var parts: [DeadlinePart] = []
     public var provenance = Provenance()
     public var location: SourceLocation
 

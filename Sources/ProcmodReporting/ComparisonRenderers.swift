@@ -11,7 +11,7 @@ public protocol ComparisonRenderer {
 /// Formats a figure for the row it belongs to: VND grouped, shares as percentages, others with two decimals.
 func value(_ key: String, _ x: Double) -> String {
     if key.hasSuffix("VND") { return Format.number(x, decimals: 0) }
-    if key == "paperShare" || key == "onTimeShare" { return Format.percent(x) }
+    if key == "paperShare" || key == "onTimeShare" || key == "lateShare" { return Format.percent(x) }
     return Format.number(x)
 }
 

@@ -37,7 +37,14 @@ public struct SimulationText {
         row("lead time, calendar days", estimate("leadTimeCalendarDays") + "  (p50 \(estimate("leadTimeCalendarDaysP50")), "
             + "p90 \(estimate("leadTimeCalendarDaysP90")), p95 \(estimate("leadTimeCalendarDaysP95")))")
         if let d = report.deadlineWorkingDays {
-            row("on time (deadline \(decimalText(d)) working days)", estimate("onTimeShare", 100, "%"))
+            row("on time (deadline \(decimalText(d)) working days)", estimate("onTimeShare", 100, "%")
+                + "  (early \(estimate("earlyShare", 100, "%")), late \(estimate("lateShare", 100, "%")))")
+            row("on the statutory clock, working days", estimate("statutoryWorkingDays")
+                + "  (from the complete dossier's receipt to the result)")
+            for part in procedure.deadline?.parts ?? [] {
+                row("  part of \(part.agency)", estimate("part.\(part.agency).workingDays") + " working days on its clock, "
+                    + "on time \(estimate("part.\(part.agency).onTimeShare", 100, "%")) (limit \(decimalText(part.workingDays)))")
+            }
         }
         row("work / queue / transfer / wait, days", ["workDays", "queueDays", "transferDays", "waitDays"]
             .map { decimalText(report.kpis[$0]?.mean ?? 0) }.joined(separator: " / "))

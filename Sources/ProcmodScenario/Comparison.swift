@@ -99,7 +99,8 @@ public struct Comparer: Sendable {
             let rb: [ReplicationResult]
             do { rb = try sim.replications(after) } catch { throw Self.afterModel(error) }
             for key in ["leadTimeWorkingDays", "leadTimeWorkingDaysP50", "leadTimeWorkingDaysP90", "leadTimeCalendarDays",
-                        "leadTimeCalendarDaysP90", "onTimeShare", "applicantVisits", "applicantHours"] {
+                        "leadTimeCalendarDaysP90", "statutoryWorkingDays", "onTimeShare", "lateShare",
+                        "applicantVisits", "applicantHours"] {
                 guard let row = paired(key, ra.map { $0.kpis[key] }, rb.map { $0.kpis[key] }) else { continue }
                 simulated.append(row)
             }

@@ -30,6 +30,8 @@ struct CompiledModel: Sendable {
         var isAgency: Bool
         /// Performed by the applicant or a third party: the dossier is on the applicant's side.
         var isApplicantSide: Bool
+        /// The index of the deadline part of the actor's agency (-1: none).
+        var part: Int
         var category: TimeCategory
         var delayCategory: TimeCategory
         var isTravel: Bool
@@ -81,6 +83,9 @@ struct CompiledModel: Sendable {
     var channelClock: [StatutoryClock]
     /// Whether each channel's cases pass a step whose clock role is `start`.
     var channelHasClockStart: [Bool]
+    /// Agencies with their own part of the deadline, and their working days.
+    var partAgencies: [String]
+    var partDeadlines: [Double]
     /// The deadline a case gets by taking the edge, in working days (-1: unchanged).
     var edgeDeadline: [Double]
     var perSiteVolume: Double
@@ -120,6 +125,7 @@ struct CompiledModel: Sendable {
             }
             return Sampler(d, table: tables.count - 1)
         }
+        let parts = p.deadline?.parts ?? []
         var counters = 0, joins = 0
         var edgeDeadlines: [Double] = []
         var joinIndex: [Int: Int] = [:]
@@ -159,6 +165,7 @@ struct CompiledModel: Sendable {
                     delayOnReference: s.delay?.unit == .workingDays, clock: p.clockRole(of: s),
                     isAgency: kind.map(agencyActorKinds.contains) ?? false,
                     isApplicantSide: kind == .applicant || kind == .thirdParty,
+                    part: p.actors[s.actor]?.agency.flatMap { agency in parts.firstIndex { $0.agency == agency } } ?? -1,
                     category: s.kind == .travel ? .transfer : (s.kind == .wait ? .wait : .work),
                     delayCategory: transferKinds.contains(s.kind) || kind == .postalService || s.kind == .travel ? .transfer : .wait,
                     isTravel: s.kind == .travel && kind == .applicant, isApplicant: kind == .applicant,
@@ -193,6 +200,8 @@ struct CompiledModel: Sendable {
         }
         self.calendars = calendars
         channelDeadline = deadlines
+        partAgencies = parts.map(\.agency)
+        partDeadlines = parts.map(\.workingDays)
         channelClock = clocks
         channelHasClockStart = hasStart
         perSiteVolume = p.volume.perSite

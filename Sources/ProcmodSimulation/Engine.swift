@@ -107,6 +107,10 @@ struct Engine {
     var cases: [CaseState] = []
     var counters: [UInt32] = []
     var joinCounts: [UInt32] = []
+    /// Per case slot and deadline part: when the dossier reached the agency, and when its last step there
+    /// ended (-1: not yet).
+    var partStart: [Double] = []
+    var partEnd: [Double] = []
     // Hot per-actor and per-calendar facts as flat arrays of plain values.
     let servers: [Int]
     let actorCalendar: [Int]
@@ -277,12 +281,15 @@ struct Engine {
             cases.append(CaseState())
             counters.append(contentsOf: repeatElement(0, count: model.counters))
             joinCounts.append(contentsOf: repeatElement(0, count: model.joins))
+            partStart.append(contentsOf: repeatElement(-1, count: model.partAgencies.count))
+            partEnd.append(contentsOf: repeatElement(-1, count: model.partAgencies.count))
         }
         let s = Int(slot)
         cases[s] = CaseState(id: nextCaseID, arrival: now)
         nextCaseID += 1
         for k in 0..<model.counters { counters[s * model.counters + k] = 0 }
         for k in 0..<model.joins { joinCounts[s * model.joins + k] = 0 }
+        for k in 0..<model.partAgencies.count { partStart[s * model.partAgencies.count + k] = -1; partEnd[s * model.partAgencies.count + k] = -1 }
         return slot
     }
 
@@ -380,7 +387,10 @@ struct Engine {
         guard cases[s].tokens <= 0 else { return }
         active -= 1
         log?.caseFinished(cases[s].id)
-        if cases[s].arrival >= warmup { observer.complete(cases[s], at: now) }
+        if cases[s].arrival >= warmup {
+            let n = model.partAgencies.count
+            observer.complete(cases[s], at: now, partStart: partStart[(s * n)..<(s * n + n)], partEnd: partEnd[(s * n)..<(s * n + n)])
+        }
         free.append(slot)
     }
 
@@ -393,6 +403,10 @@ struct Engine {
         guard cases[Int(slot)].steps <= stepLimit else {
             if runaway == nil { runaway = Runaway(reason: .loop, node: node, actor: a) }
             return
+        }
+        if step.part >= 0 {
+            let k = Int(slot) * model.partAgencies.count + step.part
+            if partStart[k] < 0 { partStart[k] = now }
         }
         if step.isAgency {
             // A channel without a receipt step: the clock starts when the dossier reaches the state's
@@ -507,7 +521,6 @@ struct Engine {
             }
         }
         let s = Int(event.slot)
-        if step.producesResult && cases[s].resultAt < 0 { cases[s].resultAt = now }
         switch step.clock {
         case .start:
             // The complete dossier is received: the clock starts, or restarts from zero.
@@ -525,6 +538,13 @@ struct Engine {
                 : (reference.alwaysOpen ? now + x * step.delayScale : reference.advance(now, workingDays: x))
             if step.delayCategory == .transfer { cases[s].transfer += end - now } else { cases[s].wait += end - now }
             log?.record(caseID: cases[s].id, step: stepIndex, kind: .delay, enabled: now, start: now, end: end)
+        }
+        // The result is ready when the step that produces it ends, its delay (the processing it stands
+        // for, e.g. the days an office takes to issue a card) included.
+        if step.producesResult && cases[s].resultAt < 0 { cases[s].resultAt = end }
+        if step.part >= 0 {
+            let k = s * model.partAgencies.count + step.part
+            partEnd[k] = max(partEnd[k], end)
         }
         if step.clock == .excluded && cases[s].receipt >= 0 && cases[s].resultAt < 0 {
             cases[s].excluded += model.calendars[model.reference].openMinutes(from: event.started, to: end)

@@ -30,7 +30,23 @@ struct Observer {
         leadCalendar.autoResize = true
     }
 
-    mutating func complete(_ c: CaseState, at end: Double) {
+    /// Per deadline part: cases that reached the agency, those it settled early or on time, and the
+    /// working days its part took on the clock.
+    var partCases: [Int] = [], partOnTime: [Int] = [], partDays: [Double] = []
+
+    mutating func complete(_ c: CaseState, at end: Double, partStart: ArraySlice<Double> = [], partEnd: ArraySlice<Double> = []) {
+        if partCases.isEmpty && !model.partAgencies.isEmpty {
+            partCases = Array(repeating: 0, count: model.partAgencies.count)
+            partOnTime = partCases
+            partDays = Array(repeating: 0, count: model.partAgencies.count)
+        }
+        for (k, (from, to)) in zip(partStart, partEnd).enumerated() where from >= 0 && to >= from {
+            // Each agency's own clock: from the dossier reaching it to its last step there.
+            let clock = model.channelClock[min(c.channel, model.channelClock.count - 1)]
+            partCases[k] += 1
+            if clock.timeliness(receivedAt: from, resultAt: to, workingDays: model.partDeadlines[k]) != .late { partOnTime[k] += 1 }
+            partDays[k] += clock.countedWorkingDays(receivedAt: from, resultAt: to, excludedMinutes: 0)
+        }
         let start = c.arrival
         let workingDays = reference.alwaysOpen ? (end - start) / 1440
             : (reference.dailyMinutes > 0 ? reference.openMinutes(from: start, to: end) / reference.dailyMinutes : 0)
@@ -88,6 +104,10 @@ struct Observer {
         k["throughputPerYear"] = end > 0 ? Double(completed) / (end / (weeksPerYear * 7 * 1440)) : 0
         k["workInProgressAtEnd"] = Double(active)
         k["simulatedDays"] = end / 1440
+        for (i, agency) in model.partAgencies.enumerated() where i < partCases.count && partCases[i] > 0 {
+            k["part.\(agency).onTimeShare"] = Double(partOnTime[i]) / Double(partCases[i])
+            k["part.\(agency).workingDays"] = partDays[i] / Double(partCases[i])
+        }
         var actors: [String: [String: Double]] = [:]
         for (a, actor) in model.actors.enumerated() {
             let c = counters[a]
