@@ -308,3 +308,81 @@ import Testing
         return fields
     }
 }
+
+/// The clock on whole shipped procedures and on inter-agency parts.
+@Suite struct StatutoryClockProcedureTests {
+    static func birth(_ edit: ((String) -> String)? = nil) throws -> [String: Estimate] {
+        let original = try String(contentsOfFile: TestSupport.path("procedures/birth-registration.xml"), encoding: .utf8)
+        let text = edit?(original) ?? original
+        try #require(edit == nil || text != original, "the edit must change the model")
+        let procedure = try #require(TestSupport.load(text).procedure)
+        return try Simulator(options: SimulationOptions(cases: 1500, replications: 6, seed: 11)).run(procedure).kpis
+    }
+
+    /// Birth registration's share no longer follows the share of supplemented dossiers (the old clock gave
+    /// 1 − P(supplement)): with half the dossiers supplemented it stays within the intervals; and it moves
+    /// when the time from receipt to result changes (the chairman signing a day later makes cases late).
+    @Test func birthRegistrationsShareFollowsTheTimeFromReceiptToResult() throws {
+        let base = try Self.birth()
+        let supplemented = try Self.birth {
+            $0.replacingOccurrences(of: #"<branch to="verify" probability="0.9" assumed="true"/>"#, with: #"<branch to="verify" probability="0.5" assumed="true"/>"#)
+                .replacingOccurrences(of: #"<branch to="supplement" probability="0.1""#, with: #"<branch to="supplement" probability="0.5""#)
+        }
+        let a = try #require(base["onTimeShare"]), b = try #require(supplemented["onTimeShare"])
+        #expect(abs(a.mean - b.mean) <= a.halfWidth + b.halfWidth + 0.005, "\(a.mean) and \(b.mean)")
+        #expect(a.mean > 0.95)
+        let slowSigner = try Self.birth {
+            $0.replacingOccurrences(of: #"<work unit="minutes"><fixed value="2"/></work>"#,
+                                    with: #"<work unit="minutes"><fixed value="2"/></work><delay unit="working-days"><fixed value="1"/></delay>"#)
+        }
+        #expect(try #require(slowSigner["onTimeShare"]).mean < 0.05)
+    }
+
+    /// An inter-agency part: the police get the dossier Monday 09:10 (after reception 09:00–09:10) and
+    /// take 3 working days (to Thursday 09:10); their part is 2 working days (due Wednesday): late. The
+    /// insurance office, in parallel, takes 1 working day (to Tuesday 09:10) against 2: early, so on
+    /// time. The whole procedure, 5 working days, is met.
+    @Test func eachAgencyHasItsOwnClock() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <procedure xmlns="urn:procmod:procedure:1" code="CHAIN" name-en="Chain" level="commune">
+              <agencies>
+                <agency id="commune" name-en="Commune" level="commune"/>
+                <agency id="police" name-en="Police" level="district"/>
+                <agency id="insurance" name-en="Insurance" level="district"/>
+              </agencies>
+              <deadline working-days="5"><part agency="police" working-days="2"/><part agency="insurance" working-days="2"/></deadline>
+              <volume per-year="1000"/>
+              <arrivals><at time="2026-01-05T09:00"/></arrivals>
+              <result document="r"/>
+              <channels><channel id="c" kind="in-person" share="1"/></channels>
+              <calendars><calendar id="office"><hours days="mon tue wed thu fri" from="08:00" to="12:00"/><hours days="mon tue wed thu fri" from="13:00" to="17:00"/></calendar></calendars>
+              <actors>
+                <actor id="desk" name-en="Desk" kind="reception-desk" agency="commune" calendar="office"/>
+                <actor id="police-officer" name-en="Police officer" kind="agency" agency="police" calendar="office"/>
+                <actor id="insurance-officer" name-en="Insurance officer" kind="agency" agency="insurance" calendar="office"/>
+              </actors>
+              <documents><document id="r" name-en="R" kind="result" medium="paper"/></documents>
+              <flow>
+                <step id="receive" name-en="Receive" kind="receive" actor="desk"><work unit="minutes"><fixed value="10"/></work></step>
+                <parallel id="split"><branch to="residence"/><branch to="card"/></parallel>
+                <step id="residence" name-en="Residence" kind="record" actor="police-officer" next="join"><delay unit="working-days"><fixed value="3"/></delay></step>
+                <step id="card" name-en="Card" kind="record" actor="insurance-officer" next="join"><delay unit="working-days"><fixed value="1"/></delay></step>
+                <join id="join" split="split"/>
+                <step id="issue" name-en="Issue" kind="sign" actor="desk"><work unit="minutes"><fixed value="10"/></work><produces document="r" medium="paper"/></step>
+                <end id="done"/>
+              </flow>
+            </procedure>
+            """
+        let loaded = TestSupport.load(xml)
+        let procedure = try #require(loaded.procedure, "\(TestSupport.lines(loaded))")
+        let k = try Simulator(options: SimulationOptions(cases: nil, replications: 1, startDate: StatutoryClockTests.monday))
+            .run(procedure).kpis.mapValues(\.mean)
+        #expect(k["part.police.onTimeShare"] == 0)
+        #expect(k["part.insurance.onTimeShare"] == 1)
+        // 3 and 1 working days on the agencies' clocks (09:10 to 09:10).
+        #expect(abs((k["part.police.workingDays"] ?? 0) - 3) < 1e-9)
+        #expect(abs((k["part.insurance.workingDays"] ?? 0) - 1) < 1e-9)
+        #expect(k["onTimeShare"] == 1)
+    }
+}
