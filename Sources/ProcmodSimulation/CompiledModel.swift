@@ -6,7 +6,8 @@ struct CompiledModel: Sendable {
         case step(Int)
         case choiceByProbability
         case choiceByChannel
-        case parallel
+        /// A parallel split, with the index its join uses.
+        case parallel(index: Int)
         case join(index: Int, needed: Int)
         case end
     }
@@ -176,7 +177,7 @@ struct CompiledModel: Sendable {
                 kinds.append(.step(steps.count - 1))
             case .choice(.probability): kinds.append(.choiceByProbability)
             case .choice(.channel): kinds.append(.choiceByChannel)
-            case .parallel: kinds.append(.parallel)
+            case .parallel: kinds.append(.parallel(index: joinIndex[kinds.count] ?? 0))
             case .join(let split):
                 kinds.append(.join(index: joinIndex[split] ?? 0, needed: split >= 0 ? p.flow.nodes[split].edges.count : 1))
             case .end: kinds.append(.end)

@@ -109,6 +109,8 @@ struct Engine {
     var joinCounts: [UInt32] = []
     /// Per case slot and deadline part: when the dossier reached the agency, and when its last step there
     /// ended (-1: not yet).
+    /// Per case slot and parallel block: the case's work, queue, transfer and wait when it split, and when.
+    var splitSnapshot: [Double] = []
     var partStart: [Double] = []
     var partEnd: [Double] = []
     // Hot per-actor and per-calendar facts as flat arrays of plain values.
@@ -281,6 +283,7 @@ struct Engine {
             cases.append(CaseState())
             counters.append(contentsOf: repeatElement(0, count: model.counters))
             joinCounts.append(contentsOf: repeatElement(0, count: model.joins))
+            splitSnapshot.append(contentsOf: repeatElement(0, count: model.joins * 5))
             partStart.append(contentsOf: repeatElement(-1, count: model.partAgencies.count))
             partEnd.append(contentsOf: repeatElement(-1, count: model.partAgencies.count))
         }
@@ -320,7 +323,12 @@ struct Engine {
                 }
                 guard target >= 0 else { finishToken(slot: slot); return }
                 node = target
-            case .parallel:
+            case .parallel(let index):
+                // The case's time split so far, and the time, for the join to rescale (below).
+                let k = (Int(slot) * model.joins + index) * 5
+                let c = cases[Int(slot)]
+                splitSnapshot[k] = c.work; splitSnapshot[k + 1] = c.queue; splitSnapshot[k + 2] = c.transfer
+                splitSnapshot[k + 3] = c.wait; splitSnapshot[k + 4] = now
                 let first = model.edgeStart[node], last = model.edgeStart[node + 1]
                 cases[Int(slot)].tokens += last - first - 1
                 for e in (first + 1)..<last { enter(slot: slot, node: model.edgeTarget[e]) }
@@ -330,6 +338,7 @@ struct Engine {
                 joinCounts[k] += 1
                 if Int(joinCounts[k]) < needed { cases[Int(slot)].tokens -= 1; return }
                 joinCounts[k] = 0
+                rescaleParallelSplit(slot: Int(slot), join: index)
                 guard model.edgeStart[node] < model.edgeStart[node + 1] else { finishToken(slot: slot); return }
                 node = model.edgeTarget[model.edgeStart[node]]
             case .end:
@@ -366,6 +375,25 @@ struct Engine {
         if model.edgeCounter[chosen] >= 0 { counters[Int(slot) * model.counters + model.edgeCounter[chosen]] += 1 }
         if model.edgeDeadline[chosen] >= 0 { cases[Int(slot)].deadline = model.edgeDeadline[chosen] }
         return model.edgeTarget[chosen]
+    }
+
+    /// At a join, the branches' work, queue, transfer and wait since the split add up to more than the
+    /// time the block took (they ran side by side): they are scaled down in proportion so that the
+    /// case's split sums to its lead time (docs/simulation.md, "What it reports").
+    mutating func rescaleParallelSplit(slot s: Int, join index: Int) {
+        let k = (s * model.joins + index) * 5
+        let elapsed = now - splitSnapshot[k + 4]
+        var c = cases[s]
+        let work = c.work - splitSnapshot[k], queue = c.queue - splitSnapshot[k + 1]
+        let transfer = c.transfer - splitSnapshot[k + 2], wait = c.wait - splitSnapshot[k + 3]
+        let total = work + queue + transfer + wait
+        guard total > elapsed, total > 0 else { return }
+        let scale = elapsed / total
+        c.work = splitSnapshot[k] + work * scale
+        c.queue = splitSnapshot[k + 1] + queue * scale
+        c.transfer = splitSnapshot[k + 2] + transfer * scale
+        c.wait = splitSnapshot[k + 3] + wait * scale
+        cases[s] = c
     }
 
     @inline(__always)

@@ -386,3 +386,18 @@ import Testing
         #expect(k["onTimeShare"] == 1)
     }
 }
+
+/// The lead time split (work, queue, transfer, wait) adds up to the lead time on every shipped
+/// procedure, parallel blocks included (their branches are scaled to the time the block took).
+@Suite struct LeadTimeSplitTests {
+    @Test(arguments: ["birth-registration", "birth-residence-insurance-chain-2015", "building-permit", "enterprise-registration",
+                      "judicial-record", "land-use-certificate", "marriage-registration", "passport", "permanent-residence"])
+    func theSplitSumsToTheLeadTime(_ name: String) throws {
+        let text = try String(contentsOfFile: TestSupport.path("procedures/\(name).xml"), encoding: .utf8)
+        let procedure = try #require(TestSupport.load(text).procedure)
+        let k = try Simulator(options: SimulationOptions(cases: 400, replications: 2, seed: 3)).run(procedure).kpis
+        let parts = ["workDays", "queueDays", "transferDays", "waitDays"].map { k[$0]?.mean ?? .nan }.reduce(0, +)
+        let lead = try #require(k["leadTimeCalendarDays"]).mean
+        #expect(abs(parts - lead) < 1e-6 * max(1, lead), "\(name): split \(parts), lead time \(lead)")
+    }
+}
