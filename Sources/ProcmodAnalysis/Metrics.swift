@@ -97,13 +97,14 @@ extension ProcedureAnalysis {
             let q = (loads[step.actor]?.meanWaitDays).map { $0.isFinite ? $0 : 0 } ?? 0
             let c = loads[step.actor]?.cadenceWaitDays ?? 0
             queue += v * (q + c)
-            switch step.kind {
-            case .travel: transfer += v * (w + d)
-            case .wait: wait += v * (w + d)
-            case .transfer, .deliver: work += v * w; transfer += v * d
-            default:
-                work += v * w
-                if actor?.kind == .postalService { transfer += v * d } else { wait += v * d }
+            // The model's one definition of what each part of a step's time counts as.
+            let categories = p.timeCategories(of: step)
+            for (category, days) in [(categories.work, v * w), (categories.delay, v * d)] {
+                switch category {
+                case .work: work += days
+                case .transfer: transfer += days
+                case .wait: wait += days
+                }
             }
             let hours = v * time.workHours(step)
             if isApplicant {

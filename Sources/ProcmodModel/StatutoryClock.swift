@@ -173,3 +173,21 @@ extension Procedure {
         return starts.sorted()
     }
 }
+
+/// What a step's time counts as in the lead time split (docs/simulation.md, "What it reports"); waiting
+/// for the actor (queues, signing times) is the fourth part, `queue`.
+public enum TimeCategory: String, Sendable, Hashable, CaseIterable, Codable {
+    case work, transfer, wait
+}
+
+extension Procedure {
+    /// The categories of a step's work and of its delay: the one definition the analyzer's split and the
+    /// simulator's share. Travel is transfer; a `wait` step is wait; the delay of a transfer, a delivery,
+    /// a travel or a postal step is transfer, any other delay is wait; other work is work.
+    public func timeCategories(of step: Step) -> (work: TimeCategory, delay: TimeCategory) {
+        let kind = actors[step.actor]?.kind
+        let work: TimeCategory = step.kind == .travel ? .transfer : (step.kind == .wait ? .wait : .work)
+        let carried = step.kind == .transfer || step.kind == .deliver || step.kind == .travel || kind == .postalService
+        return (work, carried ? .transfer : .wait)
+    }
+}

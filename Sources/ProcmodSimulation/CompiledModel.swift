@@ -12,8 +12,6 @@ struct CompiledModel: Sendable {
         case end
     }
 
-    enum TimeCategory: Sendable { case work, transfer, wait }
-
     struct Step: Sendable {
         var actor: Int
         var work: Sampler?
@@ -158,7 +156,6 @@ struct CompiledModel: Sendable {
                     }
                 }
                 let kind = p.actors[s.actor]?.kind
-                let transferKinds: Set<StepKind> = [.transfer, .deliver]
                 steps.append(Step(
                     actor: actor, work: sampler(s.work?.distribution), workScale: s.work.map { scale($0.unit, onActor: true) } ?? 0,
                     workInDays: s.work?.unit == .workingDays,
@@ -167,8 +164,7 @@ struct CompiledModel: Sendable {
                     isAgency: kind.map(agencyActorKinds.contains) ?? false,
                     isApplicantSide: kind == .applicant || kind == .thirdParty,
                     part: p.actors[s.actor]?.agency.flatMap { agency in parts.firstIndex { $0.agency == agency } } ?? -1,
-                    category: s.kind == .travel ? .transfer : (s.kind == .wait ? .wait : .work),
-                    delayCategory: transferKinds.contains(s.kind) || kind == .postalService || s.kind == .travel ? .transfer : .wait,
+                    category: p.timeCategories(of: s).work, delayCategory: p.timeCategories(of: s).delay,
                     isTravel: s.kind == .travel && kind == .applicant, isApplicant: kind == .applicant,
                     isReceive: s.kind == .receive, producesResult: s.produces.contains { $0.document == p.result }))
                 names.append(s.id)
