@@ -208,17 +208,35 @@ struct ProcedureDecoder {
             context.error(e.attribute("id")?.location ?? e.location,
                           "calendar id 'always' is reserved for the built-in calendar that never closes", code: "calendar")
         }
-        var hours: [WeeklyHours] = []
-        for h in e.children(named: "hours") {
-            let days = context.list(h, "days").compactMap(Weekday.init(rawValue:))
-            guard let fromA = h.attribute("from"), let toA = h.attribute("to"),
-                  let from = context.time(fromA.value, at: fromA.location, in: h),
-                  let to = context.time(toA.value, at: toA.location, in: h) else { continue }
-            if from >= to {
-                context.error(h.location, "<hours> from \(from) to \(to) in calendar '\(id)' is empty: "
-                              + "'from' must be earlier than 'to'", code: "calendar")
+        func hoursOf(_ parent: ParsedElement) -> [WeeklyHours] {
+            var hours: [WeeklyHours] = []
+            for h in parent.children(named: "hours") {
+                let days = context.list(h, "days").compactMap(Weekday.init(rawValue:))
+                guard let fromA = h.attribute("from"), let toA = h.attribute("to"),
+                      let from = context.time(fromA.value, at: fromA.location, in: h),
+                      let to = context.time(toA.value, at: toA.location, in: h) else { continue }
+                if from >= to {
+                    context.error(h.location, "<hours> from \(from) to \(to) in calendar '\(id)' is empty: "
+                                  + "'from' must be earlier than 'to'", code: "calendar")
+                }
+                hours.append(WeeklyHours(days: days, start: from, end: to, location: h.location))
             }
-            hours.append(WeeklyHours(days: days, start: from, end: to, location: h.location))
+            return hours
+        }
+        let hours = hoursOf(e)
+        var variants: [SiteVariant] = []
+        for v in e.children(named: "site-variant") {
+            let share = context.number(v, "share") ?? 0
+            let name = context.string(v, "name") ?? ""
+            if !(share > 0 && share < 1) {
+                context.error(v.attribute("share")?.location ?? v.location, "<site-variant> '\(name)' of calendar '\(id)' has "
+                              + "share \(decimalText(share)): a share of sites lies strictly between 0 and 1", code: "calendar")
+            }
+            let variantHours = hoursOf(v)
+            if variantHours.isEmpty {
+                context.error(v.location, "<site-variant> '\(name)' of calendar '\(id)' lists no <hours>", code: "calendar")
+            }
+            variants.append(SiteVariant(name: name, share: share, hours: variantHours, location: v.location))
         }
         var holidays: [Holiday] = []
         for h in e.children(named: "holiday") {
@@ -262,8 +280,10 @@ struct ProcedureDecoder {
         } else if let base = optionalRefer(.calendar, e, "extends", owner: "calendar '\(id)'") {
             pendingExtensions.append((id, base, e.attribute("extends")!.location))
         }
-        return WorkCalendar(id: id, name: context.name(e), hours: hours, holidays: holidays, extraWorkingDays: extra,
-                            location: e.location)
+        var calendar = WorkCalendar(id: id, name: context.name(e), hours: hours, holidays: holidays, extraWorkingDays: extra,
+                                    location: e.location)
+        calendar.siteVariants = variants
+        return calendar
     }
 
     /// Calendars that extend another, resolved once all calendars are read.

@@ -329,6 +329,21 @@ public enum ProcedureSchema {
           <xs:attribute name="name" type="xs:string"/>
         </xs:complexType>
       </xs:element>
+      <xs:element name="site-variant" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="hours" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:attribute name="days" type="weekdays" use="required"/>
+                <xs:attribute name="from" type="time" use="required"/>
+                <xs:attribute name="to" type="time" use="required"/>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence>
+          <xs:attribute name="name" type="xs:string" use="required"/>
+          <xs:attribute name="share" type="share" use="required"/>
+        </xs:complexType>
+      </xs:element>
     </xs:sequence>
     <xs:attribute name="id" type="id" use="required"/>
     <xs:attributeGroup ref="named"/>

@@ -108,6 +108,14 @@ public struct ProcedureWriter {
                     w.start("working-day"); w.attribute("date", d.date.description)
                     w.attribute("hours-of", d.hoursOf.rawValue); w.attribute("name", d.name); w.end()
                 }
+                for v in c.siteVariants {
+                    w.start("site-variant"); w.attribute("name", v.name); w.attribute("share", number(v.share))
+                    for h in v.hours {
+                        w.start("hours"); w.attribute("days", h.days.map(\.rawValue).joined(separator: " "))
+                        w.attribute("from", h.start.description); w.attribute("to", h.end.description); w.end()
+                    }
+                    w.end()
+                }
                 w.end()
             }
             w.end()

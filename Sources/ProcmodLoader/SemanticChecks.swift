@@ -62,6 +62,27 @@ struct SemanticChecks {
                           + "<hours days=\"mon tue wed thu fri\" from=\"07:30\" to=\"11:30\"/> or extend another calendar",
                           code: "calendar")
         }
+        // Site variants: one name, one share; the shares of the different kinds of site leave room for
+        // the ordinary sites.
+        var shares: [String: (share: Double, location: SourceLocation)] = [:]
+        for calendar in procedure.calendars.values {
+            for v in calendar.siteVariants {
+                if let first = shares[v.name] {
+                    if first.share != v.share {
+                        context.error(v.location, "<site-variant> '\(v.name)' has share \(decimalText(v.share)) in calendar "
+                                      + "'\(calendar.id)' but \(decimalText(first.share)) at \(first.location): the same sites "
+                                      + "have one share", code: "calendar")
+                    }
+                } else {
+                    shares[v.name] = (v.share, v.location)
+                }
+            }
+        }
+        let total = shares.values.reduce(0) { $0 + $1.share }
+        if total >= 1, let first = shares.values.map(\.location).min() {
+            context.error(first, "the site variants' shares add up to \(decimalText(total)): they must leave a share "
+                          + "(above 0) for the sites with the calendars' own hours", code: "calendar")
+        }
     }
 
     // MARK: Channels and choices

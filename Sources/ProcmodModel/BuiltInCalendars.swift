@@ -107,3 +107,32 @@ public enum VietnamPublicHolidays {
         MakeUpDay(date: "2026-08-22", name: "Làm bù cho thứ Hai 31/8/2026", source: "Notice 9441/TB-BNV (16/10/2025)"),
     ]
 }
+
+extension Procedure {
+    /// The kinds of site the simulator draws from: the ordinary one, then one per named site variant of
+    /// the calendars, each with its share of sites and the procedure as those sites run it (the
+    /// variant's hours in place of the calendar's). Without variants, one kind with share 1.
+    public var siteKinds: [(name: String?, share: Double, procedure: Procedure)] {
+        var names: [String] = []
+        var shares: [String: Double] = [:]
+        for calendar in calendars.values {
+            for v in calendar.siteVariants where shares[v.name] == nil {
+                names.append(v.name)
+                shares[v.name] = v.share
+            }
+        }
+        guard !names.isEmpty else { return [(nil, 1, self)] }
+        var kinds: [(name: String?, share: Double, procedure: Procedure)] = []
+        var base = self
+        for id in base.calendars.keys { base.calendars[id]?.siteVariants = [] }
+        kinds.append((nil, max(0, 1 - names.reduce(0) { $0 + (shares[$1] ?? 0) }), base))
+        for name in names {
+            var p = base
+            for (id, calendar) in calendars {
+                if let v = calendar.siteVariants.first(where: { $0.name == name }) { p.calendars[id]?.hours = v.hours }
+            }
+            kinds.append((name, shares[name] ?? 0, p))
+        }
+        return kinds
+    }
+}

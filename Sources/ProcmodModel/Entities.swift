@@ -124,6 +124,24 @@ public struct ExtraWorkingDay: Sendable, Hashable, Codable {
     }
 }
 
+/// A share of the sites whose office keeps other hours (some communes open on Saturday mornings).
+/// Variants with the same name on several calendars describe the same sites.
+public struct SiteVariant: Sendable, Hashable, Codable {
+    public var name: String
+    /// The share of sites (0 < share < 1).
+    public var share: Double
+    /// The hours those sites keep instead of the calendar's.
+    public var hours: [WeeklyHours]
+    public var location: SourceLocation
+
+    public init(name: String, share: Double, hours: [WeeklyHours], location: SourceLocation = .unknown) {
+        self.name = name
+        self.share = share
+        self.hours = hours
+        self.location = location
+    }
+}
+
 /// A named working calendar: weekly hours and holidays. `extends` merges another calendar's
 /// hours (when this one lists none) and holidays (always).
 public struct WorkCalendar: Sendable, Hashable, Codable {
@@ -133,6 +151,8 @@ public struct WorkCalendar: Sendable, Hashable, Codable {
     public var holidays: [Holiday]
     /// Dated extra working days (làm bù); one overrides a holiday on the same date.
     public var extraWorkingDays: [ExtraWorkingDay] = []
+    /// Shares of sites that keep other hours.
+    public var siteVariants: [SiteVariant] = []
     public var location: SourceLocation
 
     public init(id: String, name: LocalizedName = .init(), hours: [WeeklyHours], holidays: [Holiday],

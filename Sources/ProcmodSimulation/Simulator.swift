@@ -76,8 +76,9 @@ public struct Simulator: Sendable {
     /// when no case was counted, instead of running on or printing figures of nothing.
     public func run(_ procedure: Procedure, eventLog: EventLogWriter? = nil,
                     progress: (@Sendable (Int) -> Void)? = nil) throws(SimulationError) -> SimulationReport {
-        let model = CompiledModel(procedure, start: options.startDate)
-        let results = try replications(procedure, model, eventLog: eventLog, progress: progress)
+        let sites = SiteKinds(procedure, start: options.startDate)
+        let model = sites.models[0]
+        let results = try replications(procedure, sites, eventLog: eventLog, progress: progress)
         var report = aggregate(results, procedure)
         report.warnings = warnings(report, procedure, model)
         return report
@@ -143,19 +144,20 @@ public struct Simulator: Sendable {
     /// count). Replication 1 writes the event log, when one is given.
     public func replications(_ procedure: Procedure, eventLog: EventLogWriter? = nil,
                              progress: (@Sendable (Int) -> Void)? = nil) throws(SimulationError) -> [ReplicationResult] {
-        try replications(procedure, CompiledModel(procedure, start: options.startDate), eventLog: eventLog, progress: progress)
+        try replications(procedure, SiteKinds(procedure, start: options.startDate), eventLog: eventLog, progress: progress)
     }
 
     /// The replications of an already compiled model (compiled once per run).
-    private func replications(_ procedure: Procedure, _ model: CompiledModel, eventLog: EventLogWriter?,
+    private func replications(_ procedure: Procedure, _ sites: SiteKinds, eventLog: EventLogWriter?,
                               progress: (@Sendable (Int) -> Void)?) throws(SimulationError) -> [ReplicationResult] {
         let results = ReplicationSlots(count: options.replications)
         let counter = ProgressCounter()
         let options = self.options
         let work: @Sendable (Int) -> Void = { r in
+            let model = sites.model(seed: options.seed, replication: r)
             var engine = Self.engine(model, options, replication: r, log: r == 0 ? eventLog : nil)
             let observer = engine.run()
-            if let runaway = engine.runaway { results.fail(r, runaway) } else { results.set(r, observer.result) }
+            if let runaway = engine.runaway { results.fail(r, runaway, model) } else { results.set(r, observer.result) }
             progress?(counter.increment())
         }
         if options.threads <= 1 {
@@ -163,9 +165,9 @@ public struct Simulator: Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: options.replications, execute: work)
         }
-        if let runaway = results.firstFailure { throw Self.error(runaway, procedure, model) }
+        if let (runaway, model) = results.firstFailure { throw Self.error(runaway, procedure, model) }
         let values = results.values
-        guard values.contains(where: { ($0.kpis["cases"] ?? 0) > 0 }) else { throw noCases(procedure, model) }
+        guard values.contains(where: { ($0.kpis["cases"] ?? 0) > 0 }) else { throw noCases(procedure, sites.models[0]) }
         return values
     }
 
@@ -189,7 +191,7 @@ public struct Simulator: Sendable {
 
     /// The lead times (working days) of every counted case of replication 1, in completion order.
     public func leadTimes(_ procedure: Procedure) throws(SimulationError) -> [Double] {
-        let model = CompiledModel(procedure, start: options.startDate)
+        let model = SiteKinds(procedure, start: options.startDate).model(seed: options.seed, replication: 0)
         var engine = Self.engine(model, options, replication: 0, log: nil)
         engine.observer.keepLeadTimes = true
         let observer = engine.run()
@@ -225,14 +227,40 @@ public struct Simulator: Sendable {
 
 private final class ReplicationSlots: @unchecked Sendable {
     private var slots: [ReplicationResult?]
-    private var failures: [Runaway?]
+    private var failures: [(Runaway, CompiledModel)?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count); failures = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ r: ReplicationResult) { lock.lock(); slots[i] = r; lock.unlock() }
-    func fail(_ i: Int, _ r: Runaway) { lock.lock(); failures[i] = r; lock.unlock() }
+    func fail(_ i: Int, _ r: Runaway, _ model: CompiledModel) { lock.lock(); failures[i] = (r, model); lock.unlock() }
     var values: [ReplicationResult] { slots.compactMap { $0 } }
     /// The failure of the lowest-numbered replication that failed (the same whatever the thread count).
-    var firstFailure: Runaway? { failures.lazy.compactMap { $0 }.first }
+    var firstFailure: (Runaway, CompiledModel)? { failures.lazy.compactMap { $0 }.first }
+}
+
+/// The kinds of site a procedure runs at (``Procedure/siteKinds``), compiled once. Each replication is
+/// one site drawn at random with the sites' shares, from a stream of its own (the seed and the
+/// replication number), so the before and after models of a comparison draw the same site for the
+/// same replication, and the mean over replications estimates the mean over all sites.
+struct SiteKinds: Sendable {
+    let shares: [Double]
+    let models: [CompiledModel]
+
+    init(_ procedure: Procedure, start: LocalDate) {
+        let kinds = procedure.siteKinds
+        shares = kinds.map(\.share)
+        models = kinds.map { CompiledModel($0.procedure, start: start) }
+    }
+
+    func model(seed: UInt64, replication r: Int) -> CompiledModel {
+        guard models.count > 1 else { return models[0] }
+        var rng = Xoshiro256(seed: seed, stream: UInt64(r) | 1 << 41)
+        var u = rng.uniform() * shares.reduce(0, +)
+        for (k, share) in shares.enumerated() {
+            if u < share { return models[k] }
+            u -= share
+        }
+        return models[models.count - 1]
+    }
 }
 
 private final class ProgressCounter: @unchecked Sendable {

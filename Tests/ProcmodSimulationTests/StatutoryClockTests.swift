@@ -401,3 +401,37 @@ import Testing
         #expect(abs(parts - lead) < 1e-6 * max(1, lead), "\(name): split \(parts), lead time \(lead)")
     }
 }
+
+/// A share of sites with a calendar of their own (communes open on Saturday mornings).
+@Suite struct SiteVariantTests {
+    static func model(share: String) -> String {
+        StatutoryClockTests.model(deadline: "", arrivals: ["2026-01-10T09:00"],
+                                  flow: StatutoryClockTests.receive + StatutoryClockTests.sign, calendarExtra: """
+            <site-variant name="Saturday mornings" share="\(share)">
+              <hours days="mon tue wed thu fri" from="08:00" to="12:00"/>
+              <hours days="mon tue wed thu fri" from="13:00" to="17:00"/>
+              <hours days="sat" from="07:30" to="11:30"/>
+            </site-variant>
+            """)
+    }
+
+    /// Each replication is one site: a Saturday 09:00 arrival is done at 09:20 where the office opens on
+    /// Saturdays (20 minutes), and Monday 08:20 elsewhere (1 day 23 h 20 min). With half the sites of
+    /// each kind, 40 replications split between the two (binomially: 10 to 30 of each, all but surely),
+    /// and the same seed draws the same sites.
+    @Test func eachReplicationIsOneSiteDrawnWithTheShares() throws {
+        let procedure = try #require(TestSupport.load(Self.model(share: "0.5")).procedure, "\(TestSupport.lines(TestSupport.load(Self.model(share: "0.5"))))")
+        let simulator = Simulator(options: SimulationOptions(cases: nil, replications: 40, startDate: StatutoryClockTests.monday))
+        let leads = try simulator.replications(procedure).map { $0.kpis["leadTimeCalendarDays"] ?? -1 }
+        let saturday = 20.0 / 1440, monday = (1440 + 23 * 60 + 20) / 1440.0
+        #expect(leads.allSatisfy { abs($0 - saturday) < 1e-9 || abs($0 - monday) < 1e-9 })
+        let open = leads.filter { abs($0 - saturday) < 1e-9 }.count
+        #expect((10...30).contains(open), "\(open) of 40 sites open on Saturday")
+        #expect(try simulator.replications(procedure).map { $0.kpis["leadTimeCalendarDays"] ?? -1 } == leads)
+    }
+
+    @Test func sharesMustLeaveRoomForTheOrdinarySites() {
+        let lines = TestSupport.lines(TestSupport.load(Self.model(share: "1")))
+        #expect(lines.contains { $0.contains("a share of sites lies strictly between 0 and 1") })
+    }
+}
