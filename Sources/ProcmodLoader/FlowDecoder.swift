@@ -47,6 +47,11 @@ struct FlowDecoder {
                                         deadlineWorkingDays: decoder.context.number(b, "deadline-working-days"),
                                         location: b.location)
                     edge.legal = decoder.legal(b, owner: "a branch of \(owner)")
+                    edge.deadlineCalendarDays = decoder.context.number(b, "deadline-days")
+                    if edge.deadlineWorkingDays != nil && edge.deadlineCalendarDays != nil {
+                        decoder.context.error(b.location, "a branch of \(owner) has both 'deadline-working-days' and "
+                                              + "'deadline-days': give the limit once, as the law counts it", code: "deadline")
+                    }
                     _ = decoder.provenance(b)
                     link.edges.append(PendingEdge(target: target, edge: edge))
                 }

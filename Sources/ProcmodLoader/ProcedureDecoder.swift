@@ -123,17 +123,33 @@ struct ProcedureDecoder {
 
     mutating func deadline(_ e: ParsedElement, owner: String) -> Deadline {
         let cutOff = e.attribute("cut-off").flatMap { context.time($0.value, at: $0.location, in: e) }
-        var d = Deadline(workingDays: context.number(e, "working-days") ?? 0, cutOff: cutOff,
+        let (limit, inDays) = deadlineLimit(e, "working-days", "days", owner: "the deadline of \(owner)")
+        var d = Deadline(workingDays: limit, cutOff: cutOff,
                          calendar: optionalRefer(.calendar, e, "calendar", owner: "the deadline of \(owner)"),
                          legal: legal(e, owner: "the deadline of \(owner)"), location: e.location)
         d.provenance = provenance(e)
+        d.calendarDays = inDays
         for p in e.children(named: "part") {
             let part = "a part of the deadline of \(owner)"
-            d.parts.append(DeadlinePart(agency: refer(.agency, p, "agency", owner: part),
-                                        workingDays: context.number(p, "working-days") ?? 0,
-                                        legal: legal(p, owner: part), location: p.location))
+            let (days, partInDays) = deadlineLimit(p, "working-days", "days", owner: part)
+            var value = DeadlinePart(agency: refer(.agency, p, "agency", owner: part), workingDays: days,
+                                     legal: legal(p, owner: part), location: p.location)
+            value.calendarDays = partInDays
+            d.parts.append(value)
         }
         return d
+    }
+
+    /// A limit written either in working days or in calendar days (exactly one of the two attributes).
+    mutating func deadlineLimit(_ e: ParsedElement, _ working: String, _ calendar: String, owner: String) -> (Double, Bool) {
+        switch (e.attribute(working) != nil, e.attribute(calendar) != nil) {
+        case (true, false): return (context.number(e, working) ?? 0, false)
+        case (false, true): return (context.number(e, calendar) ?? 0, true)
+        default:
+            context.error(e.location, "\(owner) needs exactly one of '\(working)' (working days, \"ngày làm việc\") and "
+                          + "'\(calendar)' (calendar days, \"ngày\")", code: "deadline")
+            return (0, false)
+        }
     }
 
     mutating func arrivals(_ e: ParsedElement) -> ArrivalProfile {

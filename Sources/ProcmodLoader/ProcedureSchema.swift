@@ -268,12 +268,14 @@ public enum ProcedureSchema {
       <xs:element name="part" minOccurs="0" maxOccurs="unbounded">
         <xs:complexType>
           <xs:attribute name="agency" type="id" use="required"/>
-          <xs:attribute name="working-days" type="amount" use="required"/>
+          <xs:attribute name="working-days" type="amount"/>
+          <xs:attribute name="days" type="amount"/>
           <xs:attribute name="legal" type="ids"/>
         </xs:complexType>
       </xs:element>
     </xs:sequence>
-    <xs:attribute name="working-days" type="amount" use="required"/>
+    <xs:attribute name="working-days" type="amount"/>
+    <xs:attribute name="days" type="amount"/>
     <xs:attribute name="cut-off" type="time"/>
     <xs:attribute name="calendar" type="id"/>
     <xs:attribute name="legal" type="ids"/>
@@ -503,6 +505,7 @@ public enum ProcedureSchema {
           </xs:attribute>
           <xs:attribute name="max" type="count"/>
           <xs:attribute name="deadline-working-days" type="amount"/>
+          <xs:attribute name="deadline-days" type="amount"/>
           <xs:attribute name="legal" type="ids"/>
           <xs:attributeGroup ref="provenance"/>
         </xs:complexType>

@@ -205,6 +205,7 @@ public struct ProcedureWriter {
                 w.attribute("probability", e.probability.map(number)); w.attribute("channel", e.channel)
                 w.attribute("loop", e.loop?.rawValue); w.attribute("max", e.maxCount.map(String.init))
                 w.attribute("deadline-working-days", e.deadlineWorkingDays.map(number))
+                w.attribute("deadline-days", e.deadlineCalendarDays.map(number))
                 if !e.legal.isEmpty { w.attribute("legal", e.legal.joined(separator: " ")) }
                 w.end()
             }
@@ -236,10 +237,11 @@ public struct ProcedureWriter {
     }
 
     private func deadline(_ w: XMLTextWriter, _ d: Deadline) {
-        w.start("deadline"); w.attribute("working-days", number(d.workingDays)); w.attribute("cut-off", d.cutOff?.description)
+        w.start("deadline"); w.attribute(d.calendarDays ? "days" : "working-days", number(d.workingDays))
+        w.attribute("cut-off", d.cutOff?.description)
         w.attribute("calendar", d.calendar); legal(w, d.legal); provenance(w, d.provenance)
         for p in d.parts {
-            w.start("part"); w.attribute("agency", p.agency); w.attribute("working-days", number(p.workingDays))
+            w.start("part"); w.attribute("agency", p.agency); w.attribute(p.calendarDays ? "days" : "working-days", number(p.workingDays))
             legal(w, p.legal); w.end()
         }
         w.end()

@@ -54,8 +54,8 @@ public struct ScenarioLoader: Sendable {
                 kind = .capacity(actor: decoder.context.required(e, "actor"),
                                  capacity: servers == "unlimited" ? .unlimited : .servers(decoder.context.integer(e, "servers") ?? 1))
             case "deadline":
-                kind = .deadline(channel: decoder.context.string(e, "channel"),
-                                 workingDays: decoder.context.number(e, "working-days") ?? 0,
+                let (limit, inDays) = decoder.deadlineLimit(e, "working-days", "days", owner: "<deadline>")
+                kind = .deadline(channel: decoder.context.string(e, "channel"), workingDays: limit, calendarDays: inDays,
                                  cutOff: e.attribute("cut-off").flatMap { decoder.context.time($0.value, at: $0.location, in: e) },
                                  legal: decoder.context.list(e, "legal"))
             case "duration":

@@ -88,7 +88,8 @@ public enum ScenarioSchema {
           </xs:element>
           <xs:element name="deadline">
             <xs:complexType>
-              <xs:attribute name="working-days" type="amount" use="required"/>
+              <xs:attribute name="working-days" type="amount"/>
+              <xs:attribute name="days" type="amount"/>
               <xs:attribute name="channel" type="xs:NCName"/>
               <xs:attribute name="cut-off">
                 <xs:simpleType>

@@ -21,6 +21,8 @@ public struct FlowEdge: Sendable, Hashable, Codable {
     /// The statutory deadline, in working days, of a case that takes this branch (case-dependent
     /// deadlines: marriage needing verification, 5 working days instead of the same day).
     public var deadlineWorkingDays: Double?
+    /// The same, in calendar days ("ngày") when the law counts them (`deadline-days`).
+    public var deadlineCalendarDays: Double?
     /// Provisions behind the branch (its deadline's legal basis).
     public var legal: [String] = []
     public var location: SourceLocation

@@ -46,6 +46,9 @@ public enum Limits {
     public static let attributes: [String: ClosedRange<Double>] = [
         "deadline@working-days": 0...1_000,
         "part@working-days": 0...1_000,
+        "part@days": 0...3_650,
+        "deadline@days": 0...3_650,
+        "branch@deadline-days": 0...3_650,
         "volume@per-year": 0...1_000_000_000,
         "volume@sites": 1...1_000_000,
         "fee@amount": 0...1e15,

@@ -37,7 +37,10 @@ public struct Fee: Sendable, Hashable, Codable {
 /// 05/2015 Art. 11–12: residence 15 days, health-insurance card 10 working days).
 public struct DeadlinePart: Sendable, Hashable, Codable {
     public var agency: String
+    /// The limit: working days, or calendar days when `calendarDays` is set.
     public var workingDays: Double
+    /// The law counts calendar days ("ngày"), not working days ("ngày làm việc").
+    public var calendarDays = false
     public var legal: [String]
     public var location: SourceLocation
 
@@ -54,7 +57,12 @@ public struct DeadlinePart: Sendable, Hashable, Codable {
 /// Counting starts on the day the complete dossier is received, or on the next working day when it is
 /// received after `cutOff`; `workingDays = 0` means the same day.
 public struct Deadline: Sendable, Hashable, Codable {
+    /// The limit: working days, or calendar days when `calendarDays` is set.
     public var workingDays: Double
+    /// The law counts calendar days ("ngày", e.g. Law 28/2009 Art. 48.1), not working days ("ngày làm
+    /// việc"): the due day is that many days after receipt, moved to the next working day when it falls
+    /// on a closed day (Civil Code 2015 Art. 148).
+    public var calendarDays = false
     public var cutOff: TimeOfDay?
     /// The calendar whose working days count; the first agency calendar when nil.
     public var calendar: String?

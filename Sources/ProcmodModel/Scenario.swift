@@ -42,7 +42,7 @@ public struct Lever: Sendable, Hashable, Codable {
         case postalDelivery(days: Double, fee: Double)
         /// A new statutory deadline for the whole procedure or one channel (working days; an optional new
         /// cut-off), as the reform's legal act sets it.
-        case deadline(channel: String?, workingDays: Double, cutOff: TimeOfDay?, legal: [String])
+        case deadline(channel: String?, workingDays: Double, calendarDays: Bool, cutOff: TimeOfDay?, legal: [String])
         /// An actor's capacity changes.
         case capacity(actor: String, capacity: Capacity)
         /// A step's work or delay is replaced.
@@ -70,7 +70,8 @@ public struct Lever: Sendable, Hashable, Codable {
         case .shareData(let registers): "\(name) " + registers.joined(separator: " ")
         case .digitalSignature(let signers, _): signers.isEmpty ? name : "\(name) " + signers.joined(separator: " ")
         case .capacity(let actor, _): "\(name) \(actor)"
-        case .deadline(let channel, let days, _, _): "\(name) \(channel.map { $0 + " " } ?? "")\(decimalText(days))"
+        case .deadline(let channel, let days, let inDays, _, _):
+            "\(name) \(channel.map { $0 + " " } ?? "")\(decimalText(days))\(inDays ? " days" : "")"
         case .duration(let step, _, _), .removeStep(let step): "\(name) \(step)"
         case .parallelize(let a, let b), .merge(let a, let b): "\(name) \(a) \(b)"
         case .fixRule(let rule): "\(name) \(rule)"

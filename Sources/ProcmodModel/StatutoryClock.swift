@@ -44,11 +44,24 @@ public struct StatutoryClock: Sendable {
     }
 
     /// The working day on which the result is due: `workingDays` working days after the receipt day
-    /// (0: the same day; a fraction counts as a whole day), moved on by `excludedDays` working days.
-    public func dueDay(receiptDay: Int, workingDays: Double, excludedDays: Int = 0) -> Int? {
+    /// (0: the same day; a fraction counts as a whole day), moved on by `excludedDays` working days. With
+    /// `calendarDays`, the limit counts calendar days, and a due day that falls on a closed day moves to
+    /// the next working day (Civil Code 2015 Art. 148).
+    public func dueDay(receiptDay: Int, workingDays: Double, excludedDays: Int = 0, calendarDays: Bool = false) -> Int? {
         var day = receiptDay
-        var remaining = Int(min(workingDays, Double(Limits.maximumDurationDays)).rounded(.up)) + max(0, excludedDays)
+        let limit = Int(min(workingDays, Double(Limits.maximumDurationDays)).rounded(.up))
+        var remaining = max(0, excludedDays)
         var scanned = 0
+        if calendarDays {
+            day += limit
+            while !calendar.isWorkingDay(day) {
+                day += 1
+                scanned += 1
+                if scanned > 36_500 { return nil }
+            }
+        } else {
+            remaining += limit
+        }
         while remaining > 0 {
             day += 1
             scanned += 1
@@ -67,10 +80,10 @@ public struct StatutoryClock: Sendable {
     /// Whether a result produced at `result` for a dossier received at `received` is early, on time or
     /// late against a limit of `workingDays`, with `excludedMinutes` of excluded open time in between.
     public func timeliness(receivedAt received: Double, resultAt result: Double, workingDays: Double,
-                           excludedMinutes: Double = 0) -> Timeliness {
+                           excludedMinutes: Double = 0, calendarDays: Bool = false) -> Timeliness {
         guard let start = receiptDay(received),
               let due = dueDay(receiptDay: start, workingDays: workingDays,
-                               excludedDays: excludedDays(minutes: excludedMinutes)) else { return .onTime }
+                               excludedDays: excludedDays(minutes: excludedMinutes), calendarDays: calendarDays) else { return .onTime }
         let resultDay = Int((result / 1440).rounded(.down))
         if resultDay < due { return .early }
         return resultDay == due ? .onTime : .late
@@ -96,6 +109,21 @@ public enum Timeliness: String, Sendable, Hashable, CaseIterable, Codable {
 
 /// The state's actors, whose steps count on the clock and receive a dossier.
 public let agencyActorKinds: Set<ActorKind> = [.receptionDesk, .specialistOffice, .official, .signer, .agency]
+
+extension Deadline {
+    /// The limit in working days of a calendar open `openWeekdays` days a week: as written, or calendar
+    /// days scaled by the week (10 days ≈ 7.14 working days on a five-day week). For figures and charts
+    /// in working days; the statutory clock itself counts calendar days exactly.
+    public func workingDayEquivalent(openWeekdays: Int) -> Double {
+        calendarDays ? workingDays * Double(openWeekdays) / 7 : workingDays
+    }
+
+    /// The limit as the law writes it: "3 working days", "10 days", "the same working day".
+    public var limitText: String {
+        if workingDays == 0 { return calendarDays ? "the same day" : "the same working day" }
+        return "\(decimalText(workingDays)) \(calendarDays ? "days" : "working days")"
+    }
+}
 
 extension Procedure {
     /// A step's role on the statutory clock: as written, or by default `start` for `receive` steps,

@@ -94,7 +94,7 @@ public struct ProcedureSummary {
     }
 
     private func describe(_ d: Deadline) -> String {
-        var text = d.workingDays == 0 ? "same working day" : "\(decimalText(d.workingDays)) working days"
+        var text = d.limitText
         if let cut = d.cutOff { text += ", cut-off \(cut)" }
         let citations = d.legal.compactMap { procedure.legal[$0]?.citation }
         if !citations.isEmpty { text += " [" + citations.joined(separator: "; ") + "]" }

@@ -36,14 +36,14 @@ public struct SimulationText {
             + "p90 \(estimate("leadTimeWorkingDaysP90")), p95 \(estimate("leadTimeWorkingDaysP95")))")
         row("lead time, calendar days", estimate("leadTimeCalendarDays") + "  (p50 \(estimate("leadTimeCalendarDaysP50")), "
             + "p90 \(estimate("leadTimeCalendarDaysP90")), p95 \(estimate("leadTimeCalendarDaysP95")))")
-        if let d = report.deadlineWorkingDays {
-            row("on time (deadline \(decimalText(d)) working days)", estimate("onTimeShare", 100, "%")
+        if report.deadlineWorkingDays != nil, let deadline = procedure.deadline {
+            row("on time (deadline \(deadline.limitText))", estimate("onTimeShare", 100, "%")
                 + "  (early \(estimate("earlyShare", 100, "%")), late \(estimate("lateShare", 100, "%")))")
             row("on the statutory clock, working days", estimate("statutoryWorkingDays")
                 + "  (from the complete dossier's receipt to the result)")
             for part in procedure.deadline?.parts ?? [] {
                 row("  part of \(part.agency)", estimate("part.\(part.agency).workingDays") + " working days on its clock, "
-                    + "on time \(estimate("part.\(part.agency).onTimeShare", 100, "%")) (limit \(decimalText(part.workingDays)))")
+                    + "on time \(estimate("part.\(part.agency).onTimeShare", 100, "%")) (limit \(part.calendarDays ? "\(decimalText(part.workingDays)) days" : "\(decimalText(part.workingDays)) working days"))")
             }
         }
         row("work / queue / transfer / wait, days", ["workDays", "queueDays", "transferDays", "waitDays"]

@@ -133,7 +133,8 @@ public struct Comparer: Sendable {
             replications: simulation?.replications ?? 0, seed: simulation?.seed ?? 0,
             casesPerReplication: simulation?.cases, utilisation: utilisation, waterfall: waterfall, changes: changes,
             removedSteps: before.flow.steps.map(\.id).filter { !afterSteps.contains($0) },
-            deadlineWorkingDays: before.deadline?.workingDays, leadTimeSamples: samples,
+            deadlineWorkingDays: before.deadline?.workingDayEquivalent(openWeekdays: before.calendar(before.referenceCalendarID).openWeekdays),
+            leadTimeSamples: samples,
             warnings: warnings.isEmpty ? nil : warnings)
     }
 

@@ -79,8 +79,8 @@ struct LeverState {
         case .onlinePayment: onlinePayment()
         case .postalDelivery(let days, let fee): postalDelivery(days: days, fee: fee)
         case .capacity(let actor, let capacity): setCapacity(actor, capacity, at: lever.location)
-        case .deadline(let channel, let days, let cutOff, let legal):
-            setDeadline(channel: channel, workingDays: days, cutOff: cutOff, legal: legal, at: lever.location)
+        case .deadline(let channel, let days, let inDays, let cutOff, let legal):
+            setDeadline(channel: channel, limit: days, calendarDays: inDays, cutOff: cutOff, legal: legal, at: lever.location)
         case .duration(let step, let work, let delay): setDuration(step, work, delay, at: lever.location)
         case .removeStep(let step): remove(step, at: lever.location)
         case .parallelize(let a, let b): parallelize(a, b, at: lever.location)

@@ -149,26 +149,19 @@ extension LeverState {
 
     /// Sets the statutory deadline of the procedure (or of one channel), keeping the calendar it counts on
     /// and, unless a new one is given, its cut-off. Provisions named in `legal` must exist in the procedure.
-    mutating func setDeadline(channel: String?, workingDays: Double, cutOff: TimeOfDay?, legal: [String],
+    mutating func setDeadline(channel: String?, limit: Double, calendarDays: Bool, cutOff: TimeOfDay?, legal: [String],
                               at location: SourceLocation) {
         for id in legal where procedure.legal[id] == nil {
-            error(location, "deadline: the procedure has no provision '\(id)' (add it to <legal>)")
+            error(location, "deadline: the procedure has no provision '\(id)' (add it to <legal-basis>)")
         }
-        if let channel {
-            guard procedure.channels[channel] != nil else {
-                return error(location, "deadline: the procedure has no channel '\(channel)'")
-            }
-            let old = procedure.deadline(for: channel)
-            procedure.channels[channel]?.deadline = Deadline(
-                workingDays: workingDays, cutOff: cutOff ?? old?.cutOff, calendar: old?.calendar,
-                legal: legal)
-            note(channel, "deadline \(decimalText(workingDays)) working days")
-        } else {
-            let old = procedure.deadline
-            procedure.deadline = Deadline(workingDays: workingDays, cutOff: cutOff ?? old?.cutOff, calendar: old?.calendar,
-                                          legal: legal)
-            note(procedure.code, "deadline \(decimalText(workingDays)) working days")
+        if let channel, procedure.channels[channel] == nil {
+            return error(location, "deadline: the procedure has no channel '\(channel)'")
         }
+        let old = channel.flatMap { procedure.deadline(for: $0) } ?? procedure.deadline
+        var deadline = Deadline(workingDays: limit, cutOff: cutOff ?? old?.cutOff, calendar: old?.calendar, legal: legal)
+        deadline.calendarDays = calendarDays
+        if let channel { procedure.channels[channel]?.deadline = deadline } else { procedure.deadline = deadline }
+        note(channel ?? procedure.code, "deadline \(deadline.limitText)")
     }
 
     mutating func setDuration(_ id: String, _ work: TimedQuantity?, _ delay: TimedQuantity?, at location: SourceLocation) {

@@ -85,6 +85,10 @@ struct CompiledModel: Sendable {
     /// Agencies with their own part of the deadline, and their working days.
     var partAgencies: [String]
     var partDeadlines: [Double]
+    var partDeadlineInCalendarDays: [Bool]
+    /// Whether each channel's deadline, and each edge's, counts calendar days.
+    var channelDeadlineInCalendarDays: [Bool]
+    var edgeDeadlineInCalendarDays: [Bool]
     /// The deadline a case gets by taking the edge, in working days (-1: unchanged).
     var edgeDeadline: [Double]
     var perSiteVolume: Double
@@ -126,7 +130,7 @@ struct CompiledModel: Sendable {
         }
         let parts = p.deadline?.parts ?? []
         var counters = 0, joins = 0
-        var edgeDeadlines: [Double] = []
+        var edgeDeadlines: [Double] = [], edgeDeadlineDays: [Bool] = []
         var joinIndex: [Int: Int] = [:]
         for (i, node) in p.flow.nodes.enumerated() {
             if case .parallel = node.kind { joinIndex[i] = joins; joins += 1 }
@@ -137,7 +141,8 @@ struct CompiledModel: Sendable {
                 targets.append(edge.target)
                 probabilities.append(edge.probability ?? 1)
                 channels.append(edge.channel.flatMap { channelIndex[$0] } ?? -1)
-                edgeDeadlines.append(edge.deadlineWorkingDays ?? -1)
+                edgeDeadlines.append(edge.deadlineWorkingDays ?? edge.deadlineCalendarDays ?? -1)
+                edgeDeadlineDays.append(edge.deadlineWorkingDays == nil && edge.deadlineCalendarDays != nil)
                 if let m = edge.maxCount { counterOf.append(counters); counters += 1; maxima.append(min(max(m, 0), Int(UInt32.max))) } else {
                     counterOf.append(-1); maxima.append(0)
                 }
@@ -181,24 +186,27 @@ struct CompiledModel: Sendable {
         }
         starts.append(targets.count)
         nodeKinds = kinds; edgeStart = starts; edgeTarget = targets; edgeProbability = probabilities
-        edgeChannel = channels; edgeDeadline = edgeDeadlines; edgeCounter = counterOf; edgeMax = maxima; self.steps = steps
+        edgeChannel = channels; edgeDeadline = edgeDeadlines; edgeDeadlineInCalendarDays = edgeDeadlineDays; edgeCounter = counterOf; edgeMax = maxima; self.steps = steps
         stepNames = names; stepLabels = labels; stepActorNames = actorNames; self.tables = tables
         self.counters = counters; self.joins = joins; self.calendars = calendars
         reference = referenceIndex
         actors = actorList
         // Per channel: its deadline (or the procedure's), the clock that counts it, and how it starts.
-        var clocks: [StatutoryClock] = [], deadlines: [Double] = [], hasStart: [Bool] = []
+        var clocks: [StatutoryClock] = [], deadlines: [Double] = [], inDays: [Bool] = [], hasStart: [Bool] = []
         for id in p.channels.keys.isEmpty ? [nil] : p.channels.keys.map(Optional.some) {
             let deadline = p.deadline(for: id)
             deadlines.append(deadline?.workingDays ?? -1)
+            inDays.append(deadline?.calendarDays ?? false)
             let clockCalendar = deadline?.calendar.map { calendar($0) } ?? referenceIndex
             clocks.append(StatutoryClock(calendar: calendars[clockCalendar], cutOff: deadline?.cutOff.map { Double($0.minutes) }))
             hasStart.append(p.hasClockStart(channel: id))
         }
         self.calendars = calendars
         channelDeadline = deadlines
+        channelDeadlineInCalendarDays = inDays
         partAgencies = parts.map(\.agency)
         partDeadlines = parts.map(\.workingDays)
+        partDeadlineInCalendarDays = parts.map(\.calendarDays)
         channelClock = clocks
         channelHasClockStart = hasStart
         perSiteVolume = p.volume.perSite

@@ -43,6 +43,8 @@ struct CaseState {
     var resultAt = -1.0
     /// The case's statutory deadline in working days (-1: none): its channel's, or a branch's.
     var deadline = -1.0
+    /// The deadline counts calendar days ("ngày"), not working days.
+    var deadlineInCalendarDays = false
     /// Open minutes of the reference calendar spent in excluded steps since the receipt.
     var excluded = 0.0
     /// True while the dossier is on the applicant's side (before submission, or sent back to supplement).
@@ -269,6 +271,7 @@ struct Engine {
         while c < model.channelShares.count - 1 && u >= model.channelShares[c] { u -= model.channelShares[c]; c += 1 }
         cases[Int(slot)].channel = c
         cases[Int(slot)].deadline = model.channelDeadline[min(c, model.channelDeadline.count - 1)]
+        cases[Int(slot)].deadlineInCalendarDays = model.channelDeadlineInCalendarDays[min(c, model.channelDeadline.count - 1)]
         active += 1
         scheduleNextArrival(after: now)
         enter(slot: slot, node: 0)
@@ -373,7 +376,10 @@ struct Engine {
             }
         }
         if model.edgeCounter[chosen] >= 0 { counters[Int(slot) * model.counters + model.edgeCounter[chosen]] += 1 }
-        if model.edgeDeadline[chosen] >= 0 { cases[Int(slot)].deadline = model.edgeDeadline[chosen] }
+        if model.edgeDeadline[chosen] >= 0 {
+            cases[Int(slot)].deadline = model.edgeDeadline[chosen]
+            cases[Int(slot)].deadlineInCalendarDays = model.edgeDeadlineInCalendarDays[chosen]
+        }
         return model.edgeTarget[chosen]
     }
 

@@ -44,7 +44,8 @@ struct Observer {
             // Each agency's own clock: from the dossier reaching it to its last step there.
             let clock = model.channelClock[min(c.channel, model.channelClock.count - 1)]
             partCases[k] += 1
-            if clock.timeliness(receivedAt: from, resultAt: to, workingDays: model.partDeadlines[k]) != .late { partOnTime[k] += 1 }
+            if clock.timeliness(receivedAt: from, resultAt: to, workingDays: model.partDeadlines[k],
+                                calendarDays: model.partDeadlineInCalendarDays[k]) != .late { partOnTime[k] += 1 }
             partDays[k] += clock.countedWorkingDays(receivedAt: from, resultAt: to, excludedMinutes: 0)
         }
         let start = c.arrival
@@ -70,7 +71,8 @@ struct Observer {
             let clock = model.channelClock[min(c.channel, model.channelClock.count - 1)]
             let received = c.receipt >= 0 ? c.receipt : start
             let done = c.resultAt >= 0 ? c.resultAt : end
-            switch clock.timeliness(receivedAt: received, resultAt: done, workingDays: c.deadline, excludedMinutes: c.excluded) {
+            switch clock.timeliness(receivedAt: received, resultAt: done, workingDays: c.deadline, excludedMinutes: c.excluded,
+                                    calendarDays: c.deadlineInCalendarDays) {
             case .early: early += 1
             case .onTime: onTime += 1
             case .late: late += 1

@@ -221,7 +221,8 @@ public struct Simulator: Sendable {
         return SimulationReport(code: p.code, replications: results.count, seed: options.seed,
                                 casesPerReplication: options.cases, horizonDays: options.horizonDays,
                                 warmupDays: options.warmupDays, startDate: options.startDate.description, kpis: kpis,
-                                actors: actors, deadlineWorkingDays: p.deadline?.workingDays)
+                                actors: actors,
+                                deadlineWorkingDays: p.deadline?.workingDayEquivalent(openWeekdays: p.calendar(p.referenceCalendarID).openWeekdays))
     }
 }
 

@@ -41,7 +41,7 @@ import Testing
         let r = try TestSupport.runProcmod(["show", "--lang", "en", "procedures/birth-registration.xml"])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("1.001193  Birth registration\n"))
-        #expect(r.stdout.contains("Deadline:  same working day, cut-off 15:00 [Luật Hộ tịch 60/2014/QH13, Art. 16]"))
+        #expect(r.stdout.contains("Deadline:  the same working day, cut-off 15:00 [Luật Hộ tịch 60/2014/QH13, Art. 16]"))
         #expect(r.stdout.contains("Volume:    1,400,000 cases a year"))
         let order = ["prepare", "photocopy", "mail", "travel", "queue", "submit", "receive", "supplement", "verify", "sign", "collect"]
         let positions = order.map { id in r.stdout.firstMatch(of: try! Regex("[0-9]+\\.\\s+\(id) "))?.range.lowerBound }

@@ -160,6 +160,20 @@ import Testing
         #expect(k["onTimeShare"] == 1)
     }
 
+    /// A limit in calendar days ("ngày", Law 28/2009 Art. 48.1): received Monday 5 January (day 0), 10
+    /// days later is Thursday 15 January (day 10), a working day; received Wednesday 7 January (day 2), 10
+    /// days later is Saturday 17 January, so the due day moves to Monday 19 January (day 14; Civil Code
+    /// 2015 Art. 148). In working days the same limit from Monday falls on Monday 19 January (day 14).
+    @Test func aLimitInCalendarDaysEndsOnAWorkingDay() throws {
+        let procedure = try #require(TestSupport.load(Self.model(deadline: #"<deadline days="10"/>"#, arrivals: ["2026-01-05T09:00"],
+                                                                 flow: Self.receive + Self.sign)).procedure)
+        #expect(procedure.deadline?.calendarDays == true)
+        let clock = CompiledModel(procedure, start: Self.monday).channelClock[0]
+        #expect(clock.dueDay(receiptDay: 0, workingDays: 10, calendarDays: true) == 10)
+        #expect(clock.dueDay(receiptDay: 2, workingDays: 10, calendarDays: true) == 14)
+        #expect(clock.dueDay(receiptDay: 0, workingDays: 10) == 14)
+    }
+
     // MARK: Calendars
 
     /// Saturday 10 January 2026 is a make-up working day (làm bù for Friday 2 January): a dossier arriving

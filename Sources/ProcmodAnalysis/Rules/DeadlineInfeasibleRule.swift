@@ -25,8 +25,14 @@ struct DeadlineInfeasibleRule: Rule {
         // The longest deadline any case can have (a channel's, or a branch's case-dependent one), so that
         // a case that takes a longer branch is not measured against the short deadline. A same-day
         // deadline ends with the working day: one day of processing at most.
-        let longest = ([deadline.workingDays] + a.procedure.channels.values.compactMap { $0.deadline?.workingDays }
-                       + a.procedure.flow.nodes.flatMap { $0.edges.compactMap(\.deadlineWorkingDays) }).max() ?? deadline.workingDays
+        // Calendar-day limits ("ngày") are compared in working days of the reference calendar's week.
+        let week = a.time.reference.openWeekdays
+        let branches = a.procedure.flow.nodes.flatMap { node in
+            node.edges.compactMap { $0.deadlineWorkingDays ?? $0.deadlineCalendarDays.map { $0 * Double(week) / 7 } }
+        }
+        let longest = ([deadline.workingDayEquivalent(openWeekdays: week)]
+                       + a.procedure.channels.values.compactMap { $0.deadline?.workingDayEquivalent(openWeekdays: week) }
+                       + branches).max() ?? deadline.workingDays
         let limit = max(longest, 1)
         let outside = a.outsideDeadlineClock
         let expected = a.expectedDays(excluding: outside)
