@@ -4,7 +4,14 @@ public import ProcmodModel
 public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case error, warning, note, off
 
-    private var rank: Int { [.error: 0, .warning: 1, .note: 2, .off: 3][self]! }
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        case .off: 3
+        }
+    }
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 

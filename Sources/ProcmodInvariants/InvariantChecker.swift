@@ -7,7 +7,13 @@ public import ProcmodSimulation
 public enum Verdict: String, Sendable, Codable, Comparable {
     case pass, fail, inconclusive
 
-    private var rank: Int { [.fail: 0, .inconclusive: 1, .pass: 2][self]! }
+    private var rank: Int {
+        switch self {
+        case .fail: 0
+        case .inconclusive: 1
+        case .pass: 2
+        }
+    }
     public static func < (a: Verdict, b: Verdict) -> Bool { a.rank < b.rank }
 }
 

@@ -32,7 +32,7 @@ enum DSLDocument {
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, size - done) }
+            let n = bytes.withUnsafeMutableBytes { raw in raw.baseAddress.map { read(fd, $0 + done, size - done) } ?? -1 }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { break }
             done += n

@@ -159,8 +159,8 @@ struct ProcedureDecoder {
             if let n = context.integer(m, "number"), (1...12).contains(n) { profile.months[n - 1] = context.number(m, "weight") ?? 1 }
         }
         for d in e.children(named: "weekday") {
-            if let day: Weekday = context.enumeration(d, "day") {
-                profile.weekdays[Weekday.allCases.firstIndex(of: day)!] = context.number(d, "weight") ?? 1
+            if let day: Weekday = context.enumeration(d, "day"), let index = Weekday.allCases.firstIndex(of: day) {
+                profile.weekdays[index] = context.number(d, "weight") ?? 1
             }
         }
         for h in e.children(named: "hours") {
@@ -294,7 +294,7 @@ struct ProcedureDecoder {
             // A built-in calendar (docs/dsl.md, "Built-in calendars"): no definition in the file.
             pendingExtensions.append((id, a.value.trimmingSpaces, a.location))
         } else if let base = optionalRefer(.calendar, e, "extends", owner: "calendar '\(id)'") {
-            pendingExtensions.append((id, base, e.attribute("extends")!.location))
+            pendingExtensions.append((id, base, e.attribute("extends")?.location ?? e.location))
         }
         var calendar = WorkCalendar(id: id, name: context.name(e), hours: hours, holidays: holidays, extraWorkingDays: extra,
                                     location: e.location)

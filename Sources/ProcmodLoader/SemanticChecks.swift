@@ -269,10 +269,11 @@ struct SemanticChecks {
             for node in component { componentOf[node] = c }
         }
         for (i, node) in flow.nodes.enumerated() {
-            for edge in node.edges where edge.loop != nil {
+            for edge in node.edges {
+                guard let loop = edge.loop else { continue }
                 if componentOf[edge.target] != componentOf[i] {
                     context.warning(edge.location, "the branch of choice '\(node.id)' to '\(flow.nodes[edge.target].id)' "
-                                    + "is marked loop=\"\(edge.loop!.rawValue)\" but does not lead back to the choice",
+                                    + "is marked loop=\"\(loop.rawValue)\" but does not lead back to the choice",
                                     code: "loop")
                 }
             }

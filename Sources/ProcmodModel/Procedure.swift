@@ -168,7 +168,7 @@ public struct ArrivalProfile: Sendable, Hashable, Codable {
 
     /// The weight of a moment: month × weekday × time-of-day window.
     public func weight(date: LocalDate, minute: Int) -> Double {
-        let weekday = Weekday.allCases.firstIndex(of: date.weekday)!
+        let weekday = Weekday.allCases.firstIndex(of: date.weekday) ?? 0
         let hour = hours.first { $0.start.minutes <= minute && minute < $0.end.minutes }?.weight ?? 1
         return months[date.month - 1] * weekdays[weekday] * hour
     }

@@ -31,7 +31,7 @@ public final class OutputFile {
         let name = String(decoding: (destination.split(separator: "/").last.map(String.init) ?? destination).utf8.prefix(200),
                           as: UTF8.self)
         var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard fd >= 0 else {
             throw OutputError.cannotWrite(path: path, reason: "the directory \(directory) is not writable, or the disk is full")
         }
@@ -48,7 +48,7 @@ public final class OutputFile {
         let data = Array(bytes)
         var offset = 0
         while offset < data.count {
-            let n = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, data.count - offset) }
+            let n = data.withUnsafeBytes { raw in raw.baseAddress.map { Glibc.write(fd, $0 + offset, data.count - offset) } ?? -1 }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
                 let reason = errno == ENOSPC ? "the disk is full" : "a write failed (errno \(errno))"

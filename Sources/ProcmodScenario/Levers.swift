@@ -15,10 +15,10 @@ extension LeverState {
         }
         for key in procedure.channels.keys {
             if key == id {
-                procedure.channels[key]!.share = share
-                if let level { procedure.channels[key]!.onlineLevel = level }
+                procedure.channels[key]?.share = share
+                if let level { procedure.channels[key]?.onlineLevel = level }
             } else {
-                procedure.channels[key]!.share *= (1 - share) / others
+                procedure.channels[key]?.share *= (1 - share) / others
             }
         }
         note(id, "channel '\(id)' now takes \(percentText(share)) of cases" + (level.map { " (\($0.rawValue))" } ?? ""))
@@ -55,7 +55,7 @@ extension LeverState {
     mutating func electronicResult() {
         let id = procedure.result
         procedure.documents[id]?.medium = .electronic
-        for i in procedure.stepIndices where procedure.flow.nodes[i].step!.produces.contains(where: { $0.document == id }) {
+        for i in procedure.stepIndices where procedure.flow.nodes[i].step?.produces.contains(where: { $0.document == id }) == true {
             procedure.updateStep(at: i) { s in
                 for k in s.produces.indices where s.produces[k].document == id { s.produces[k].medium = .electronic }
             }
@@ -74,13 +74,13 @@ extension LeverState {
     mutating func digitalSignature(_ signers: Set<String>, keepCadence: Bool) {
         let chosen = signers.isEmpty ? Set(procedure.flow.steps.compactMap(\.signature?.signer)) : signers
         for i in procedure.stepIndices {
-            guard let signature = procedure.flow.nodes[i].step!.signature, chosen.contains(signature.signer),
+            guard let signature = procedure.flow.nodes[i].step?.signature, chosen.contains(signature.signer),
                   signature.kind == .wet else { continue }
             procedure.updateStep(at: i) { s in s.signature?.kind = .digital }
             note(procedure.flow.nodes[i].id, "\(signature.signer) signs digitally", resolves: "wet-signature")
         }
         for i in procedure.stepIndices {
-            guard let h = procedure.flow.nodes[i].step!.handoff, chosen.contains(h.to), h.medium == .paper else { continue }
+            guard let h = procedure.flow.nodes[i].step?.handoff, chosen.contains(h.to), h.medium == .paper else { continue }
             procedure.updateStep(at: i) { s in s.handoff?.medium = .electronic }
             note(procedure.flow.nodes[i].id, "sends the dossier to \(h.to) electronically", resolves: "physical-handoff")
         }
@@ -210,7 +210,7 @@ extension LeverState {
     /// their documents is asked for as a certified copy.
     mutating func removeObsoleteHelpers(because reason: String) {
         let copiesNeeded = procedure.flow.steps.contains { $0.requires.contains { $0.form == .copy || $0.form == .certifiedCopy } }
-        while !copiesNeeded, let i = procedure.stepIndices.first(where: { procedure.flow.nodes[$0].step!.kind == .copy }) {
+        while !copiesNeeded, let i = procedure.stepIndices.first(where: { procedure.flow.nodes[$0].step?.kind == .copy }) {
             let id = procedure.flow.nodes[i].id
             guard procedure.removeStep(at: i) else { break }
             note(id, "step '\(id)' removed: no paper copy is asked for any more")

@@ -11,7 +11,7 @@ extension LeverState {
         }
         let nodes = procedure.flow.nodes
         guard let travel = procedure.stepIndices.first(where: {
-            nodes[$0].step!.kind == .travel && procedure.actors[nodes[$0].step!.actor]?.kind == .applicant
+            nodes[$0].step?.kind == .travel && procedure.actors[nodes[$0].step?.actor ?? ""]?.kind == .applicant
         }) else {
             return error(location, "online-submission: the procedure has no applicant trip to replace")
         }
@@ -70,7 +70,7 @@ extension LeverState {
         }
         let fees = procedure.channels.values.first?.fees ?? []
         let others = procedure.channels.values.reduce(0) { $0 + $1.share }
-        for key in procedure.channels.keys { procedure.channels[key]!.share *= others > 0 ? (1 - share) / others : 0 }
+        for key in procedure.channels.keys { procedure.channels[key]?.share *= others > 0 ? (1 - share) / others : 0 }
         procedure.channels[id] = Channel(id: id, name: LocalizedName(vi: "Trực tuyến", en: "Online"), kind: .online,
                                          onlineLevel: level, share: share, fees: fees,
                                          provenance: Provenance(assumed: true))

@@ -107,7 +107,7 @@ struct CompiledModel: Sendable {
         var actorIndex: [String: Int] = [:]
         let actorList = p.actors.values.enumerated().map { i, a in
             actorIndex[a.id] = i
-            let days = Set((a.cadence?.days ?? []).map { Weekday.allCases.firstIndex(of: $0)! })
+            let days = Set((a.cadence?.days ?? []).compactMap { Weekday.allCases.firstIndex(of: $0) })
             return Actor(servers: a.capacity.servers, calendar: calendar(a.calendar),
                          cadence: (a.cadence?.times ?? []).map { Double($0.minutes) }.sorted(), cadenceDays: days,
                          batch: a.batchSize ?? 1, id: a.id,

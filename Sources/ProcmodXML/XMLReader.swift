@@ -30,7 +30,8 @@ public enum XMLReader {
             context.pointee.sax.pointee.entityDecl = ErrorCollector.refuseEntity
             let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
             return bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                guard let start = buffer.baseAddress else { return nil }
+                return start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                     xmlCtxtReadMemory(context, base, Int32(buffer.count), path, "UTF-8", options)
                 }
             }

@@ -17,7 +17,8 @@ public final class XMLSchema: @unchecked Sendable {
         let collector = ErrorCollector()
         var bytes = Array(text.utf8)
         let parsed: xmlSchemaPtr? = bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+            guard let start = buffer.baseAddress else { return nil }
+            return start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 guard let context = xmlSchemaNewMemParserCtxt(base, Int32(buffer.count)) else { return nil }
                 defer { xmlSchemaFreeParserCtxt(context) }
                 withExtendedLifetime(collector) {

@@ -31,10 +31,10 @@ struct HeavyReworkRule: Rule {
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
         for node in a.procedure.flow.nodes {
-            for edge in node.edges where edge.loop != nil {
-                guard let p = edge.probability, p >= options.heavyRework else { continue }
+            for edge in node.edges {
+                guard let loop = edge.loop, let p = edge.probability, p >= options.heavyRework else { continue }
                 findings.append(finding("\(decimalText(p * 100))% of cases at choice '\(node.id)' go back "
-                                        + "(\(edge.loop!.rawValue))", element: node.id, at: edge.location))
+                                        + "(\(loop.rawValue))", element: node.id, at: edge.location))
             }
         }
         return findings
