@@ -52,8 +52,8 @@ public struct RuleExample: Sendable {
 
 /// One check of the catalog: its documentation, its examples and its logic.
 public protocol Rule: Sendable {
-    /// Kebab-case identifier, e.g. `certified-copy`.
-    var id: String { get }
+    /// The rule's identifier (``RuleID``); its kebab-case text is ``id``.
+    var ruleID: RuleID { get }
     var name: String { get }
     /// One sentence: what the rule finds.
     var summary: String { get }
@@ -63,11 +63,18 @@ public protocol Rule: Sendable {
     /// The severity in the `recommended` preset.
     var defaultSeverity: Severity { get }
     var examples: [RuleExample] { get }
+    /// How `<fix rule>` fixes the rule's findings (nil: no automatic fix), beside the rule.
+    var fix: RuleFix? { get }
+    /// The fix shown before → after; the tests run them.
+    var fixExamples: [RuleFixExample] { get }
     /// Findings, with the rule's default severity (the analyzer applies the configured one).
     func check(_ analysis: ProcedureAnalysis, _ options: RuleOptions) -> [Finding]
 }
 
 extension Rule {
+    /// Kebab-case identifier, e.g. `certified-copy`.
+    public var id: String { ruleID.rawValue }
+
     /// A finding of this rule at its default severity.
     func finding(_ message: String, element: String, at location: SourceLocation, requirement: Int? = nil,
                  saving: Saving? = nil) -> Finding {

@@ -57,8 +57,8 @@ struct LeverState {
         diagnostics.append(Diagnostic(.error, location, message, code: "scenario"))
     }
 
-    mutating func note(_ element: String, _ description: String, resolves: String? = nil) {
-        changes.append(Change(lever: lever, element: element, description: description, resolves: resolves))
+    mutating func note(_ element: String, _ description: String, resolves: RuleID? = nil) {
+        changes.append(Change(lever: lever, element: element, description: description, resolves: resolves?.rawValue))
     }
 
     mutating func apply(_ lever: Lever) {

@@ -32,7 +32,7 @@ extension LeverState {
             procedure.updateStep(at: i) { s in s.requires.removeAll { dropped.contains($0) } }
             for r in dropped {
                 note(step.id, "no longer asks for '\(r.document)': the agency reads the "
-                     + "\(procedure.documents[r.document]?.register ?? "") register", resolves: "once-only")
+                     + "\(procedure.documents[r.document]?.register ?? "") register", resolves: .onceOnly)
             }
         }
         removeObsoleteHelpers(because: "it only existed to certify documents the registers hold")
@@ -46,7 +46,7 @@ extension LeverState {
                 for k in s.requires.indices where s.requires[k].form == .certifiedCopy { s.requires[k].form = .electronic }
             }
             for r in step.requires where r.form == .certifiedCopy {
-                note(step.id, "takes an electronic certified copy of '\(r.document)'", resolves: "certified-copy")
+                note(step.id, "takes an electronic certified copy of '\(r.document)'", resolves: .certifiedCopy)
             }
         }
         removeCertifySteps(because: "certified copies are now electronic")
@@ -77,17 +77,17 @@ extension LeverState {
             guard let signature = procedure.flow.nodes[i].step?.signature, chosen.contains(signature.signer),
                   signature.kind == .wet else { continue }
             procedure.updateStep(at: i) { s in s.signature?.kind = .digital }
-            note(procedure.flow.nodes[i].id, "\(signature.signer) signs digitally", resolves: "wet-signature")
+            note(procedure.flow.nodes[i].id, "\(signature.signer) signs digitally", resolves: .wetSignature)
         }
         for i in procedure.stepIndices {
             guard let h = procedure.flow.nodes[i].step?.handoff, chosen.contains(h.to), h.medium == .paper else { continue }
             procedure.updateStep(at: i) { s in s.handoff?.medium = .electronic }
-            note(procedure.flow.nodes[i].id, "sends the dossier to \(h.to) electronically", resolves: "physical-handoff")
+            note(procedure.flow.nodes[i].id, "sends the dossier to \(h.to) electronically", resolves: .physicalHandoff)
         }
         guard !keepCadence else { return }
         for id in chosen where procedure.actors[id]?.cadence != nil {
             procedure.actors[id]?.cadence = nil
-            note(id, "signs as cases arrive instead of at fixed signing times", resolves: "signing-cadence")
+            note(id, "signs as cases arrive instead of at fixed signing times", resolves: .signingCadence)
         }
     }
 
@@ -106,7 +106,7 @@ extension LeverState {
             }
             note(step.id, "sends the dossier to \(h.to) over the document axis"
                  + (transit ? " (\(Int(minutes)) minutes instead of the courier or postal delay)" : ""),
-                 resolves: "physical-handoff")
+                 resolves: .physicalHandoff)
         }
     }
 
@@ -189,19 +189,13 @@ extension LeverState {
     mutating func removeVisits(collect: Bool, rest: (inout LeverState, [Int]) -> Void) {
         while true {
             let a = ProcedureAnalysis(procedure)
-            let target = applicantTravels(a).first { t in
-                let kinds = Set(visitSegment(after: t, in: a).map { a.step($0).kind })
-                return collect ? (kinds.contains(.collect) && kinds.isSubset(of: [.collect, .wait, .pay]))
-                    : (kinds.contains(.pay) && kinds.isSubset(of: [.pay, .wait]))
-            }
-            guard let t = target else { return }
-            let segment = visitSegment(after: t, in: a)
+            guard let (t, segment) = visits(onlyFor: collect ? .collect : .pay, in: a).first else { return }
             let travelID = procedure.flow.nodes[t].id
             let waits = segment.filter { a.step($0).kind == .wait }.map { procedure.flow.nodes[$0].id }
             let keep = segment.filter { a.step($0).kind != .wait }.map { procedure.flow.nodes[$0].id }
             for id in [travelID] + waits { if let i = procedure.node(id) { procedure.removeStep(at: i) } }
             note(travelID, "the visit only to \(collect ? "collect the result" : "pay") is gone",
-                 resolves: collect ? "visit-to-collect" : "visit-to-pay")
+                 resolves: collect ? .visitToCollect : .visitToPay)
             rest(&self, keep.compactMap { procedure.node($0) })
         }
     }
@@ -227,7 +221,7 @@ extension LeverState {
         }) {
             let id = procedure.flow.nodes[i].id
             guard procedure.removeStep(at: i) else { return }
-            note(id, "step '\(id)' removed: \(reason)", resolves: "certified-copy")
+            note(id, "step '\(id)' removed: \(reason)", resolves: .certifiedCopy)
         }
     }
 }

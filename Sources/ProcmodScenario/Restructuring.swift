@@ -30,7 +30,7 @@ extension LeverState {
         procedure.flow.nodes.append(FlowNode(id: "\(a)-and-\(b)", kind: .parallel, edges: [FlowEdge(target: i), FlowEdge(target: j)]))
         procedure.flow.nodes.append(FlowNode(id: "\(a)-and-\(b)-done", kind: .join(split: split), edges: [FlowEdge(target: after)]))
         if i == 0 { moveToFront(split) }
-        note(a, "runs in parallel with '\(b)'", resolves: "could-run-in-parallel")
+        note(a, "runs in parallel with '\(b)'", resolves: .couldRunInParallel)
     }
 
     mutating func merge(_ a: String, _ b: String, at location: SourceLocation) {

@@ -3,64 +3,51 @@ import ProcmodModel
 
 extension LeverState {
     /// The findings of one rule on the current procedure.
-    func findings(of rule: String) -> [Finding] {
+    func findings(of rule: RuleID) -> [Finding] {
         var overrides: [String: Severity] = [:]
-        for r in RuleCatalog.all { overrides[r.id] = r.id == rule ? .warning : .off }
+        for r in RuleCatalog.all { overrides[r.id] = r.ruleID == rule ? .warning : .off }
         return Analyzer(configuration: AnalyzerConfiguration(overrides: overrides)).analyze(procedure).findings
     }
 
-    /// Fixes every finding of `rule` (docs/scenarios.md lists what each fix does).
-    mutating func fix(_ rule: String, at location: SourceLocation) {
-        guard RuleCatalog.rule(rule) != nil else { return error(location, "fix: there is no rule '\(rule)'") }
-        switch rule {
-        case "visit-to-collect": electronicResult()
-        case "visit-to-pay": onlinePayment()
-        case "physical-handoff": electronicTransfer(minutes: 10)
-        case "wet-signature": digitalSignature([], keepCadence: true)
-        case "certified-copy":
-            editRequirements(of: rule, "a plain copy, compared with the original, replaces the certified copy") { $0.form = .copy }
-            removeObsoleteHelpers(because: "plain copies need no certification")
-        case "once-only", "obsolete-document", "duplicate-request", "paper-alongside-electronic", "result-from-applicant":
-            editRequirements(of: rule, removeMessage(rule)) { _ in }
-            removeObsoleteHelpers(because: "the document it certified is no longer asked for")
-        case "multiple-sets":
-            editRequirements(of: rule, "one dossier set instead of several") { $0.sets = 1 }
-        case "print-sign-scan":
-            for f in findings(of: rule) {
+    /// Fixes every finding of `rule` the way the rule itself declares (``RuleFix``, beside each rule;
+    /// docs/scenarios.md lists them).
+    mutating func fix(_ id: String, at location: SourceLocation) {
+        guard let rule = RuleCatalog.rule(id) else { return error(location, "fix: there is no rule '\(id)'") }
+        guard let fix = rule.fix else {
+            return error(location, "fix: rule '\(id)' has no automatic fix; change the model with other levers "
+                         + "(capacity, duration, remove)")
+        }
+        switch fix {
+        case .lever(let kind):
+            apply(Lever(kind, name: lever, location: location))
+        case .removeRequirement(let because, let helpersGone):
+            editRequirements(of: rule.ruleID, because, removing: true) { _ in }
+            removeObsoleteHelpers(because: helpersGone)
+        case .editRequirement(let because, let helpersGone, let edit):
+            editRequirements(of: rule.ruleID, because, removing: false, edit)
+            if let helpersGone { removeObsoleteHelpers(because: helpersGone) }
+        case .removeStep(let because):
+            for f in findings(of: rule.ruleID) {
                 if let i = procedure.node(f.element), procedure.removeStep(at: i) {
-                    note(f.element, "the print, sign and scan step is gone: the form is filled in and signed online", resolves: rule)
+                    note(f.element, because, resolves: rule.ruleID)
                 }
             }
-        case "supplement-cap":
-            for f in findings(of: rule) {
+        case .capSupplementLoops(let max, let because):
+            for f in findings(of: rule.ruleID) {
                 guard let i = procedure.node(f.element) else { continue }
                 for e in procedure.flow.nodes[i].edges.indices where procedure.flow.nodes[i].edges[e].loop == .supplement {
-                    procedure.flow.nodes[i].edges[e].maxCount = 2
+                    procedure.flow.nodes[i].edges[e].maxCount = max
                 }
-                note(f.element, "returns for supplementation capped at two", resolves: rule)
+                note(f.element, because, resolves: rule.ruleID)
             }
-        default:
-            error(location, "fix: rule '\(rule)' has no automatic fix; change the model with other levers "
-                  + "(capacity, duration, remove)")
         }
     }
 
-    private func removeMessage(_ rule: String) -> String {
-        switch rule {
-        case "once-only": "no longer asked for: the agency reads the register"
-        case "obsolete-document": "no longer asked for: the document has no legal validity"
-        case "duplicate-request": "no longer asked for a second time"
-        case "paper-alongside-electronic": "the paper version is no longer asked for"
-        default: "no longer supplied by the applicant: the agencies pass it between them"
-        }
-    }
-
-    /// Applies `edit` to each requirement a finding of `rule` points at (by step id and requirement index);
-    /// for the removal rules the requirement is removed instead. Indices are taken from findings on the
-    /// current model and applied from the last to the first, so removals never shift one still to come.
-    private mutating func editRequirements(of rule: String, _ message: String, _ edit: (inout DocumentRequirement) -> Void) {
-        let removing = ["once-only", "obsolete-document", "duplicate-request", "paper-alongside-electronic",
-                        "result-from-applicant"].contains(rule)
+    /// Applies `edit` to each requirement a finding of `rule` points at (by step id and requirement index),
+    /// or removes it. Indices are taken from findings on the current model and applied from the last to
+    /// the first, so removals never shift one still to come.
+    private mutating func editRequirements(of rule: RuleID, _ message: String, removing: Bool,
+                                           _ edit: (inout DocumentRequirement) -> Void) {
         var targets: [String: Set<Int>] = [:]
         var order: [String] = []
         for f in findings(of: rule) {

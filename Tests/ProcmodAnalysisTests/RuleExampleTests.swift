@@ -70,7 +70,7 @@ struct SourceLocationNote: CustomStringConvertible {
             expected.insert(name + ".swift")
             let text = try String(contentsOfFile: folder + "/" + name + ".swift", encoding: .utf8)
             #expect(text.contains("struct \(name): Rule"), "\(name).swift must declare \(name)")
-            #expect(text.contains("let id = \"\(rule.id)\""), "\(name).swift must hold the rule '\(rule.id)'")
+            #expect(text.contains("let ruleID = RuleID.\(rule.ruleID)"), "\(name).swift must hold the rule '\(rule.id)'")
             #expect(text.components(separatedBy: ": Rule {").count == 2, "\(name).swift must hold one rule")
         }
         #expect(files == expected)

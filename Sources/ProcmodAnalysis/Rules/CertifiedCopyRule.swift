@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// A certified copy where the law requires the agency to accept a plain copy.
 struct CertifiedCopyRule: Rule {
-    let id = "certified-copy"
+    let ruleID = RuleID.certifiedCopy
     let name = "Certified copy required"
     let summary = "A step requires a certified copy where a plain copy, checked against the original, is lawful."
     let rationale = """
@@ -17,6 +17,15 @@ struct CertifiedCopyRule: Rule {
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="certified-copy"/></step>
             """),
         RuleExample(triggers: false, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="copy"/></step>
+            """),
+    ]
+    let fix: RuleFix? = .editRequirement(because: "a plain copy, compared with the original, replaces the certified copy",
+                                         helpersGone: "plain copies need no certification") { $0.form = .copy }
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="certified-copy"/></step>
+            """, after: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="copy"/></step>
             """),
     ]

@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// Consecutive steps of different agencies with no document passing between them.
 struct CouldRunInParallelRule: Rule {
-    let id = "could-run-in-parallel"
+    let ruleID = RuleID.couldRunInParallel
     let name = "Could run in parallel"
     let summary = "Two consecutive steps of different agencies do not depend on each other and could run side by side."
     let rationale = "When the second step needs nothing the first produces, running them in parallel cuts lead time to the longer of the two. Steps that approve, sign or issue the result are taken to depend on everything before them."

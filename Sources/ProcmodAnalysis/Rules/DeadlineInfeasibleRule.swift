@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// A statutory deadline that the procedure as modelled cannot meet.
 struct DeadlineInfeasibleRule: Rule {
-    let id = "deadline-infeasible"
+    let ruleID = RuleID.deadlineInfeasible
     let name = "Deadline cannot be met"
     let summary = "The agencies' expected processing time, or even their fastest path, exceeds the statutory deadline."
     let rationale = """

@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// One step that takes most of the lead time.
 struct DominantStepRule: Rule {
-    let id = "dominant-step"
+    let ruleID = RuleID.dominantStep
     let name = "Dominant step"
     let summary = "One step accounts for more than half (by default) of the expected lead time."
     let rationale = "The step that dominates lead time is where a reform saves most; everything else is second order."

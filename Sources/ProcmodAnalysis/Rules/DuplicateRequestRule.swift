@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// The same document asked for in two steps of one path.
 struct DuplicateRequestRule: Rule {
-    let id = "duplicate-request"
+    let ruleID = RuleID.duplicateRequest
     let name = "Same document asked twice"
     let summary = "Two steps on one path ask the applicant for the same document."
     let rationale = """
@@ -18,6 +18,17 @@ struct DuplicateRequestRule: Rule {
             """),
         RuleExample(triggers: false, flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
+            """),
+    ]
+    let fix: RuleFix? = .removeRequirement(because: "no longer asked for a second time",
+                                           helpersGone: "the document it certified is no longer asked for")
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
+            <step id="resubmit" kind="submit" actor="applicant"><requires document="form" form="copy"/></step>
+            """, after: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
+            <step id="resubmit" kind="submit" actor="applicant"/>
             """),
     ]
 

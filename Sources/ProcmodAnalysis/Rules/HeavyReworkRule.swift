@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// A loop taken often.
 struct HeavyReworkRule: Rule {
-    let id = "heavy-rework"
+    let ruleID = RuleID.heavyRework
     let name = "Heavy rework"
     let summary = "A rework or supplementation branch is taken with a probability at or above the threshold (default 0.2)."
     let rationale = """

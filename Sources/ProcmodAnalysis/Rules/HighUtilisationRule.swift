@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// An actor above the high-utilisation threshold.
 struct HighUtilisationRule: Rule {
-    let id = "high-utilisation"
+    let ruleID = RuleID.highUtilisation
     let name = "High utilisation"
     let summary = "An actor's utilisation is above the threshold (default 0.85) but below 1."
     let rationale = """

@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// More than one set of the same dossier.
 struct MultipleSetsRule: Rule {
-    let id = "multiple-sets"
+    let ruleID = RuleID.multipleSets
     let name = "Several dossier sets"
     let summary = "A step asks for more than one set of the dossier."
     let rationale = """
@@ -16,6 +16,14 @@ struct MultipleSetsRule: Rule {
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original" sets="2"/></step>
             """),
         RuleExample(triggers: false, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
+            """),
+    ]
+    let fix: RuleFix? = .editRequirement(because: "one dossier set instead of several", helpersGone: nil) { $0.sets = 1 }
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original" sets="2"/></step>
+            """, after: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
             """),
     ]

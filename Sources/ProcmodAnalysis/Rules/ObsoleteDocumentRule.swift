@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// A document that no longer has legal validity.
 struct ObsoleteDocumentRule: Rule {
-    let id = "obsolete-document"
+    let ruleID = RuleID.obsoleteDocument
     let name = "Obsolete document"
     let summary = "A step asks for a document that has no legal validity any more."
     let rationale = """
@@ -21,6 +21,15 @@ struct ObsoleteDocumentRule: Rule {
         RuleExample(triggers: false, documents: #"<document id="book" kind="certificate" medium="paper"/>"#, flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="book" form="copy"/></step>
             """),
+    ]
+    let fix: RuleFix? = .removeRequirement(because: "no longer asked for: the document has no legal validity",
+                                           helpersGone: "the document it certified is no longer asked for")
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="book" form="copy"/></step>
+            """, after: """
+            <step id="submit" kind="submit" actor="applicant"/>
+            """, documents: #"<document id="book" kind="certificate" medium="paper" pages="4" obsolete-from="2023-01-01"/>"#),
     ]
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {

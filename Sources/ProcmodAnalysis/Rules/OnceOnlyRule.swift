@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// A document whose data a state register already holds.
 struct OnceOnlyRule: Rule {
-    let id = "once-only"
+    let ruleID = RuleID.onceOnly
     let name = "Data the state already holds"
     let summary = "A step asks for a document whose data a named state register already holds."
     let rationale = """
@@ -17,6 +17,15 @@ struct OnceOnlyRule: Rule {
             <step id="submit" kind="submit" actor="applicant"><requires document="id-card" form="copy"/></step>
             """),
         RuleExample(triggers: false, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
+            """),
+    ]
+    let fix: RuleFix? = .removeRequirement(because: "no longer asked for: the agency reads the register",
+                                           helpersGone: "the document it certified is no longer asked for")
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="id-card" form="copy"/><requires document="form" form="original"/></step>
+            """, after: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
             """),
     ]

@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// An actor offered more work than its capacity and hours allow.
 struct OverloadedActorRule: Rule {
-    let id = "overloaded-actor"
+    let ruleID = RuleID.overloadedActor
     let name = "Overloaded actor"
     let summary = "An actor's offered load exceeds its capacity: utilisation of 1 or more."
     let rationale = """

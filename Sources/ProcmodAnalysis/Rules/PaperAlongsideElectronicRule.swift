@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// Paper required for a document that exists, or is also required, electronically.
 struct PaperAlongsideElectronicRule: Rule {
-    let id = "paper-alongside-electronic"
+    let ruleID = RuleID.paperAlongsideElectronic
     let name = "Paper alongside electronic"
     let summary = "A document is required on paper as well as electronically, or on paper although it is electronic."
     let rationale = """
@@ -22,6 +22,17 @@ struct PaperAlongsideElectronicRule: Rule {
             """),
         RuleExample(triggers: false, flow: """
             <step id="upload" kind="submit" actor="portal"><requires document="form" form="electronic"/></step>
+            """),
+    ]
+    let fix: RuleFix? = .removeRequirement(because: "the paper version is no longer asked for",
+                                           helpersGone: "the document it certified is no longer asked for")
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="upload" kind="submit" actor="portal"><requires document="form" form="electronic"/></step>
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
+            """, after: """
+            <step id="upload" kind="submit" actor="portal"><requires document="form" form="electronic"/></step>
+            <step id="submit" kind="submit" actor="applicant"/>
             """),
     ]
 

@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// Paper carried or posted between agencies.
 struct PhysicalHandoffRule: Rule {
-    let id = "physical-handoff"
+    let ruleID = RuleID.physicalHandoff
     let name = "Paper hand-off between agencies"
     let summary = "A step hands the dossier on paper to an actor of another agency."
     let rationale = """
@@ -21,6 +21,14 @@ struct PhysicalHandoffRule: Rule {
             """),
         RuleExample(triggers: false, flow: """
             <step id="pass" kind="transfer" actor="desk"><handoff to="officer" medium="paper"/></step>
+            """),
+    ]
+    let fix: RuleFix? = .lever(.electronicTransfer(minutes: 10))
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="send" kind="transfer" actor="officer"><delay unit="working-days"><fixed value="2"/></delay><handoff to="other" medium="paper"/></step>
+            """, after: """
+            <step id="send" kind="transfer" actor="officer"><delay unit="minutes" assumed="true"><fixed value="10"/></delay><handoff to="other" medium="electronic"/></step>
             """),
     ]
 

@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// Printing, signing and scanning inside an online channel.
 struct PrintSignScanRule: Rule {
-    let id = "print-sign-scan"
+    let ruleID = RuleID.printSignScan
     let name = "Print, sign and scan online"
     let summary = "An online channel makes the applicant print a form, sign it in ink and scan it back."
     let rationale = """
@@ -18,6 +18,15 @@ struct PrintSignScanRule: Rule {
             """),
         RuleExample(triggers: false, flow: """
             <step id="scan" kind="digitize" actor="desk"/>
+            """),
+    ]
+    let fix: RuleFix? = .removeStep(because: "the print, sign and scan step is gone: the form is filled in and signed online")
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="fill" kind="prepare" actor="applicant"/>
+            <step id="scan" kind="digitize" actor="applicant"><requires document="form" form="original"/></step>
+            """, after: """
+            <step id="fill" kind="prepare" actor="applicant"/>
             """),
     ]
 

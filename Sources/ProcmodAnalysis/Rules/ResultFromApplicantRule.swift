@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// The result of an earlier procedure supplied by the applicant.
 struct ResultFromApplicantRule: Rule {
-    let id = "result-from-applicant"
+    let ruleID = RuleID.resultFromApplicant
     let name = "Earlier result carried by the applicant"
     let summary = "The applicant supplies the result of another procedure instead of the agencies passing it between them."
     let rationale = """
@@ -20,6 +20,16 @@ struct ResultFromApplicantRule: Rule {
         RuleExample(triggers: false, documents: #"<document id="birth" kind="certificate" medium="paper"/>"#, flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="birth" form="copy"/></step>
             """),
+    ]
+    let fix: RuleFix? = .removeRequirement(because: "no longer supplied by the applicant: the agencies pass it between them",
+                                           helpersGone: "the document it certified is no longer asked for")
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="copy" kind="copy" actor="applicant"><work unit="minutes"><fixed value="10"/></work></step>
+            <step id="submit" kind="submit" actor="applicant"><requires document="birth" form="copy"/></step>
+            """, after: """
+            <step id="submit" kind="submit" actor="applicant"/>
+            """, documents: #"<document id="birth" kind="certificate" medium="paper" result-of="1.001193"/>"#),
     ]
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {

@@ -18,3 +18,28 @@ package func visitSegment(after travel: Int, in a: ProcedureAnalysis) -> [Int] {
 package func applicantTravels(_ a: ProcedureAnalysis) -> [Int] {
     a.stepNodes.filter { a.step($0).kind == .travel && a.procedure.actors[a.step($0).actor]?.kind == .applicant }
 }
+
+/// What a visit is only for: the one test that `visit-to-pay`, `visit-to-collect` and the levers that
+/// remove such visits (online payment, electronic result) share.
+package enum VisitPurpose: Sendable {
+    /// Paying: the visit's steps are payments (and waits).
+    case pay
+    /// Collecting the result: collection, perhaps with a payment and waits.
+    case collect
+
+    /// True when a visit whose steps have these kinds serves only this purpose.
+    package func isOnlyPurpose(of kinds: Set<StepKind>) -> Bool {
+        switch self {
+        case .pay: kinds.contains(.pay) && kinds.isSubset(of: [.pay, .wait])
+        case .collect: kinds.contains(.collect) && kinds.isSubset(of: [.collect, .wait, .pay])
+        }
+    }
+}
+
+/// The applicant's visits only for `purpose`: each travel step with the steps done on that visit.
+package func visits(onlyFor purpose: VisitPurpose, in a: ProcedureAnalysis) -> [(travel: Int, segment: [Int])] {
+    applicantTravels(a).compactMap { t in
+        let segment = visitSegment(after: t, in: a)
+        return purpose.isOnlyPurpose(of: Set(segment.map { a.step($0).kind })) ? (t, segment) : nil
+    }
+}

@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// Waiting for a signing time or for a batch to fill.
 struct SigningCadenceRule: Rule {
-    let id = "signing-cadence"
+    let ruleID = RuleID.signingCadence
     let name = "Signing cadence or batch wait"
     let summary = "Cases wait for a signer's fixed signing times or for a batch to fill."
     let rationale = """

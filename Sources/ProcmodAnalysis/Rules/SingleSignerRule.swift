@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// One signer with one seat through whom every case passes.
 struct SingleSignerRule: Rule {
-    let id = "single-signer"
+    let ruleID = RuleID.singleSigner
     let name = "Single signer"
     let summary = "Every case waits for the same single signer."
     let rationale = """

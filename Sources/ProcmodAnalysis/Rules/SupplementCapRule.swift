@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// More returns for supplementation than the law allows.
 struct SupplementCapRule: Rule {
-    let id = "supplement-cap"
+    let ruleID = RuleID.supplementCap
     let name = "Returns for supplementation over the cap"
     let summary = "A supplementation loop allows more than two returns, or has no cap."
     let rationale = """
@@ -24,6 +24,22 @@ struct SupplementCapRule: Rule {
             <choice id="complete">
               <branch to="issue" probability="0.9"/>
               <branch to="check" probability="0.1" loop="supplement" max="2"/>
+            </choice>
+            """),
+    ]
+    let fix: RuleFix? = .capSupplementLoops(max: 2, because: "returns for supplementation capped at two")
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="check" kind="receive" actor="desk"/>
+            <choice id="complete">
+              <branch to="issue" probability="0.7"/>
+              <branch to="check" probability="0.3" loop="supplement" max="3"/>
+            </choice>
+            """, after: """
+            <step id="check" kind="receive" actor="desk"/>
+            <choice id="complete">
+              <branch to="issue" probability="0.7"/>
+              <branch to="check" probability="0.3" loop="supplement" max="2"/>
             </choice>
             """),
     ]

@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// More hand-offs between agencies than the target.
 struct TooManyHandoffsRule: Rule {
-    let id = "too-many-handoffs"
+    let ruleID = RuleID.tooManyHandoffs
     let name = "Too many hand-offs"
     let summary = "The dossier changes agency more often than the target (default 2 hand-offs)."
     let rationale = "Each hand-off between agencies adds transit, an in-tray and a new queue; one-stop and inter-agency one-stop mechanisms (Decree 118/2025/NĐ-CP) exist to cut them."

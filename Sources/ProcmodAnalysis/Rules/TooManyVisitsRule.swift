@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// More applicant visits than the target.
 struct TooManyVisitsRule: Rule {
-    let id = "too-many-visits"
+    let ruleID = RuleID.tooManyVisits
     let name = "Too many visits"
     let summary = "The applicant must come in person more often than the target (default 1 visit)."
     let rationale = """

@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// Elements without a name in either language.
 struct UnnamedElementRule: Rule {
-    let id = "unnamed-element"
+    let ruleID = RuleID.unnamedElement
     let name = "Unnamed element"
     let summary = "A step, actor or document has no name in Vietnamese or English."
     let rationale = "Reports show names to decision makers; an id such as 'step-7' means nothing to a minister."

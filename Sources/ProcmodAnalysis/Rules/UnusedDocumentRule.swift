@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// Documents declared but never used.
 struct UnusedDocumentRule: Rule {
-    let id = "unused-document"
+    let ruleID = RuleID.unusedDocument
     let name = "Unused document"
     let summary = "A document is declared but no step requires or produces it."
     let rationale = "A declared document that no step uses is either a leftover or a requirement the model forgot; either way the dossier list and the steps disagree."

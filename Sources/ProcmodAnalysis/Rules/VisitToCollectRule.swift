@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// A visit whose only purpose is collecting the result.
 struct VisitToCollectRule: Rule {
-    let id = "visit-to-collect"
+    let ruleID = RuleID.visitToCollect
     let name = "Visit only to collect the result"
     let summary = "The applicant travels to an office only to collect the result."
     let rationale = """
@@ -21,12 +21,18 @@ struct VisitToCollectRule: Rule {
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
             """),
     ]
+    let fix: RuleFix? = .lever(.electronicResult)
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="go" kind="travel" actor="applicant"><work unit="minutes"><fixed value="30"/></work></step>
+            <step id="collect" kind="collect" actor="applicant"><work unit="minutes"><fixed value="10"/></work></step>
+            """, after: """
+            <step id="collect" kind="collect" actor="applicant"><work unit="minutes" assumed="true"><fixed value="5"/></work></step>
+            """),
+    ]
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
-        applicantTravels(a).compactMap { t in
-            let segment = visitSegment(after: t, in: a)
-            let kinds = Set(segment.map { a.step($0).kind })
-            guard kinds.contains(.collect), kinds.isSubset(of: [.collect, .wait, .pay]) else { return nil }
+        visits(onlyFor: .collect, in: a).map { t, segment in
             let removed = Set([t] + segment.filter { a.step($0).kind != .pay })
             return finding("step '\(a.step(t).id)' is a visit only to collect the result: deliver it electronically "
                            + "or by post", element: a.step(t).id, at: a.step(t).location,

@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// A visit whose only purpose is paying.
 struct VisitToPayRule: Rule {
-    let id = "visit-to-pay"
+    let ruleID = RuleID.visitToPay
     let name = "Visit only to pay"
     let summary = "The applicant travels to an office only to pay a fee or charge."
     let rationale = """
@@ -20,12 +20,18 @@ struct VisitToPayRule: Rule {
             <step id="pay" kind="pay" actor="applicant"><payment amount="50000" method="online"/></step>
             """),
     ]
+    let fix: RuleFix? = .lever(.onlinePayment)
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="go" kind="travel" actor="applicant"><work unit="minutes"><fixed value="30"/></work></step>
+            <step id="pay" kind="pay" actor="applicant"><payment amount="50000" method="cash"/></step>
+            """, after: """
+            <step id="pay" kind="pay" actor="applicant"><payment amount="50000" method="online"/></step>
+            """),
+    ]
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
-        applicantTravels(a).compactMap { t in
-            let segment = visitSegment(after: t, in: a)
-            let kinds = Set(segment.map { a.step($0).kind })
-            guard kinds.contains(.pay), kinds.isSubset(of: [.pay, .wait]) else { return nil }
+        visits(onlyFor: .pay, in: a).map { t, segment in
             let removed = Set([t] + segment.filter { a.step($0).kind == .wait })
             return finding("step '\(a.step(t).id)' is a visit only to pay: take the payment online",
                            element: a.step(t).id, at: a.step(t).location, saving: a.saving(removing: removed))

@@ -2,7 +2,7 @@ import ProcmodModel
 
 /// An ink signature where the signer could sign digitally.
 struct WetSignatureRule: Rule {
-    let id = "wet-signature"
+    let ruleID = RuleID.wetSignature
     let name = "Wet signature"
     let summary = "A step applies an ink signature where a digital signature has the same legal value."
     let rationale = """
@@ -17,6 +17,14 @@ struct WetSignatureRule: Rule {
             <step id="sign" kind="sign" actor="head"><signature kind="wet"/></step>
             """),
         RuleExample(triggers: false, flow: """
+            <step id="sign" kind="sign" actor="head"><signature kind="digital"/></step>
+            """),
+    ]
+    let fix: RuleFix? = .lever(.digitalSignature(signers: [], keepCadence: true))
+    let fixExamples = [
+        RuleFixExample(before: """
+            <step id="sign" kind="sign" actor="head"><signature kind="wet"/></step>
+            """, after: """
             <step id="sign" kind="sign" actor="head"><signature kind="digital"/></step>
             """),
     ]
