@@ -28,16 +28,22 @@ public struct RuleOptions: Sendable {
 /// every example and runs its rule on it.
 public struct RuleExample: Sendable {
     public var triggers: Bool
+    /// For a triggering example: the element (step, choice, actor, document id, or the procedure code)
+    /// that the one finding must name.
+    public var element: String?
     public var documents: String
     public var flow: String
     public var actors: String
     public var volume: Int
     public var file: String
+    public var filePath: String
     public var line: Int
 
-    public init(triggers: Bool, documents: String = "", actors: String = "", volume: Int = 10_000, flow: String,
-                file: String = #fileID, line: Int = #line) {
+    public init(triggers: Bool, element: String? = nil, documents: String = "", actors: String = "", volume: Int = 10_000,
+                flow: String, file: String = #fileID, filePath: String = #filePath, line: Int = #line) {
         self.triggers = triggers
+        self.element = element
+        self.filePath = filePath
         self.documents = documents
         self.actors = actors
         self.volume = volume

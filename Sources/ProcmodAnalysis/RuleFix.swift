@@ -28,9 +28,12 @@ public struct RuleFixExample: Sendable {
     public var after: String
     public var documents: String
     public var file: String
+    public var filePath: String
     public var line: Int
 
-    public init(before: String, after: String, documents: String = "", file: String = #fileID, line: Int = #line) {
+    public init(before: String, after: String, documents: String = "", file: String = #fileID, filePath: String = #filePath,
+                line: Int = #line) {
+        self.filePath = filePath
         self.before = before
         self.after = after
         self.documents = documents

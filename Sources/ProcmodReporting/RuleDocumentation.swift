@@ -26,6 +26,11 @@ public enum RuleDocumentation {
                 if example.volume != 10_000 { out.append("<!-- volume: \(example.volume) cases a year -->") }
                 out.append("```")
             }
+            for example in rule.fixExamples {
+                out += ["", "Fixed by `<fix rule=\"\(rule.id)\"/>` (docs/scenarios.md), before:", "", "```xml"]
+                if !example.documents.isEmpty { out.append(example.documents) }
+                out += [example.before, "```", "", "after:", "", "```xml", example.after, "```"]
+            }
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -39,6 +44,9 @@ public enum RuleDocumentation {
             if !example.actors.isEmpty { out.append(example.actors) }
             if !example.documents.isEmpty { out.append(example.documents) }
             out.append(example.flow)
+        }
+        for example in rule.fixExamples {
+            out += ["", "Fixed by <fix rule=\"\(rule.id)\"/>, before:", example.before, "after:", example.after]
         }
         return out.joined(separator: "\n")
     }

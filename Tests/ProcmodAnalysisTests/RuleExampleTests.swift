@@ -19,18 +19,26 @@ import Testing
     func example(_ c: Case) throws {
         let rule = try #require(RuleCatalog.rule(c.rule))
         let example = rule.examples[c.index]
-        let where_ = SourceLocationNote(file: example.file, line: example.line)
+        // A failure points at the example in the rule's file.
+        let here = Testing.SourceLocation(fileID: example.file, filePath: example.filePath, line: example.line, column: 1)
         let loaded = ProcedureLoader().load(bytes: Array(example.xml.utf8), path: "\(c.rule)-example.xml")
-        #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "example at \(where_) does not load: \(loaded.diagnostics)")
-        let procedure = try #require(loaded.procedure)
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "the example does not load: \(loaded.diagnostics)",
+                sourceLocation: here)
+        let procedure = try #require(loaded.procedure, sourceLocation: here)
         let findings = rule.check(ProcedureAnalysis(procedure), RuleOptions())
-        #expect(findings.isEmpty != example.triggers,
-                "example at \(where_) should \(example.triggers ? "" : "not ")trigger; found \(findings.map(\.message))")
+        if example.triggers {
+            // Exactly one finding, on the element the example names, with the rule's id.
+            #expect(findings.map(\.element) == [example.element ?? "?"], "found \(findings.map(\.message))", sourceLocation: here)
+            #expect(findings.allSatisfy { $0.rule == rule.id }, sourceLocation: here)
+        } else {
+            #expect(findings.isEmpty, "should not trigger; found \(findings.map(\.message))", sourceLocation: here)
+        }
     }
 
     @Test func everyRuleHasATriggeringAndANonTriggeringExample() {
         for rule in RuleCatalog.all {
             #expect(rule.examples.contains { $0.triggers }, "\(rule.id) has no triggering example")
+            #expect(rule.examples.allSatisfy { !$0.triggers || $0.element != nil }, "\(rule.id): a triggering example names its element")
             #expect(rule.examples.contains { !$0.triggers }, "\(rule.id) has no non-triggering example")
         }
     }

@@ -44,7 +44,7 @@ import Testing
     }
 
     static func location(_ e: RuleFixExample) -> Testing.SourceLocation {
-        Testing.SourceLocation(fileID: e.file, filePath: "#filePath", line: e.line, column: 1)
+        Testing.SourceLocation(fileID: e.file, filePath: e.filePath, line: e.line, column: 1)
     }
 
     static func fires(_ rule: any Rule, on p: Procedure) -> Bool {

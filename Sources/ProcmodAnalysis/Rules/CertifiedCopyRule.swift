@@ -13,7 +13,7 @@ struct CertifiedCopyRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "submit", flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="certified-copy"/></step>
             """),
         RuleExample(triggers: false, flow: """

@@ -9,7 +9,7 @@ struct CouldRunInParallelRule: Rule {
     let category = RuleCategory.bottleneck
     let defaultSeverity = Severity.note
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "a", flow: """
             <step id="a" kind="verify" actor="officer"><delay unit="working-days"><fixed value="2"/></delay></step>
             <step id="b" kind="verify" actor="other"><delay unit="working-days"><fixed value="2"/></delay></step>
             """),

@@ -12,7 +12,7 @@ struct DeadlineInfeasibleRule: Rule {
     let category = RuleCategory.bottleneck
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "EXAMPLE", flow: """
             <step id="survey" kind="survey" actor="officer"><delay unit="working-days"><fixed value="10"/></delay></step>
             """),
         RuleExample(triggers: false, flow: """

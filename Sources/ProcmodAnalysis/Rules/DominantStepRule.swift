@@ -9,7 +9,7 @@ struct DominantStepRule: Rule {
     let category = RuleCategory.bottleneck
     let defaultSeverity = Severity.note
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "survey", flow: """
             <step id="survey" kind="survey" actor="officer"><delay unit="working-days"><fixed value="3"/></delay></step>
             """),
         RuleExample(triggers: false, flow: """

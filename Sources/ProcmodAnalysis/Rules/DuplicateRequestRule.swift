@@ -12,7 +12,7 @@ struct DuplicateRequestRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "resubmit", flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
             <step id="resubmit" kind="submit" actor="applicant"><requires document="form" form="copy"/></step>
             """),

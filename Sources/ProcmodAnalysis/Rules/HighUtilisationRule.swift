@@ -12,7 +12,7 @@ struct HighUtilisationRule: Rule {
     let category = RuleCategory.bottleneck
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, volume: 1_800, flow: """
+        RuleExample(triggers: true, element: "head", volume: 1_800, flow: """
             <step id="check" kind="verify" actor="head"><work unit="hours"><fixed value="1"/></work></step>
             """),
         RuleExample(triggers: false, volume: 1_000, flow: """

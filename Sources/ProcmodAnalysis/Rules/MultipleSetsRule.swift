@@ -12,7 +12,7 @@ struct MultipleSetsRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "submit", flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original" sets="2"/></step>
             """),
         RuleExample(triggers: false, flow: """

@@ -13,7 +13,7 @@ struct ObsoleteDocumentRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.error
     let examples = [
-        RuleExample(triggers: true,
+        RuleExample(triggers: true, element: "submit",
                     documents: #"<document id="book" kind="certificate" medium="paper" pages="4" obsolete-from="2023-01-01"/>"#,
                     flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="book" form="copy"/></step>

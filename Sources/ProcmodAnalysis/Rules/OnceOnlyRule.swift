@@ -13,7 +13,7 @@ struct OnceOnlyRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "submit", flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="id-card" form="copy"/></step>
             """),
         RuleExample(triggers: false, flow: """

@@ -13,7 +13,7 @@ struct OverloadedActorRule: Rule {
     let category = RuleCategory.bottleneck
     let defaultSeverity = Severity.error
     let examples = [
-        RuleExample(triggers: true, volume: 100_000, flow: """
+        RuleExample(triggers: true, element: "head", volume: 100_000, flow: """
             <step id="check" kind="verify" actor="head"><work unit="hours"><fixed value="1"/></work></step>
             """),
         RuleExample(triggers: false, volume: 1_000, flow: """

@@ -13,11 +13,11 @@ struct PaperAlongsideElectronicRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "submit", flow: """
             <step id="upload" kind="submit" actor="portal"><requires document="form" form="electronic"/></step>
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
             """),
-        RuleExample(triggers: true, documents: #"<document id="e-cert" kind="certificate" medium="electronic"/>"#, flow: """
+        RuleExample(triggers: true, element: "submit", documents: #"<document id="e-cert" kind="certificate" medium="electronic"/>"#, flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="e-cert" form="copy"/></step>
             """),
         RuleExample(triggers: false, flow: """

@@ -13,7 +13,7 @@ struct PhysicalHandoffRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "send", flow: """
             <step id="send" kind="transfer" actor="officer"><delay unit="working-days"><fixed value="2"/></delay><handoff to="other" medium="paper"/></step>
             """),
         RuleExample(triggers: false, flow: """

@@ -13,7 +13,7 @@ struct PrintSignScanRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "scan", flow: """
             <step id="scan" kind="digitize" actor="applicant"><requires document="form" form="original"/></step>
             """),
         RuleExample(triggers: false, flow: """

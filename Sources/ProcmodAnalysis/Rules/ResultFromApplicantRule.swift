@@ -13,7 +13,7 @@ struct ResultFromApplicantRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.note
     let examples = [
-        RuleExample(triggers: true, documents: #"<document id="birth" kind="certificate" medium="paper" result-of="1.001193"/>"#,
+        RuleExample(triggers: true, element: "submit", documents: #"<document id="birth" kind="certificate" medium="paper" result-of="1.001193"/>"#,
                     flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="birth" form="copy"/></step>
             """),

@@ -13,7 +13,7 @@ struct SigningCadenceRule: Rule {
     let category = RuleCategory.bottleneck
     let defaultSeverity = Severity.note
     let examples = [
-        RuleExample(triggers: true,
+        RuleExample(triggers: true, element: "chair",
                     actors: #"<actor id="chair" kind="signer" capacity="1" calendar="office"><cadence at="16:00" days="tue"/></actor>"#,
                     flow: """
             <step id="sign" kind="sign" actor="chair"/>

@@ -13,7 +13,7 @@ struct SingleSignerRule: Rule {
     let category = RuleCategory.bottleneck
     let defaultSeverity = Severity.note
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "head", flow: """
             <step id="sign" kind="sign" actor="head"><signature kind="digital"/></step>
             """),
         RuleExample(triggers: false, flow: """

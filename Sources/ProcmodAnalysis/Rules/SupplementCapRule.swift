@@ -12,7 +12,7 @@ struct SupplementCapRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "complete", flow: """
             <step id="check" kind="receive" actor="desk"/>
             <choice id="complete">
               <branch to="issue" probability="0.7"/>

@@ -9,7 +9,7 @@ struct TooManyHandoffsRule: Rule {
     let category = RuleCategory.bottleneck
     let defaultSeverity = Severity.note
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "EXAMPLE", flow: """
             <step id="a" kind="transfer" actor="officer"><handoff to="other" medium="electronic"/></step>
             <step id="b" kind="transfer" actor="other"><handoff to="officer" medium="electronic"/></step>
             <step id="c" kind="transfer" actor="officer"><handoff to="other" medium="electronic"/></step>

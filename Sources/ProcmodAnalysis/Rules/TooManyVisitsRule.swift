@@ -12,7 +12,7 @@ struct TooManyVisitsRule: Rule {
     let category = RuleCategory.bottleneck
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "EXAMPLE", flow: """
             <step id="go" kind="travel" actor="applicant"/>
             <step id="submit" kind="submit" actor="applicant"/>
             <step id="go-again" kind="travel" actor="applicant"/>

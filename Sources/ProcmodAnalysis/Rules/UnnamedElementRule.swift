@@ -9,7 +9,7 @@ struct UnnamedElementRule: Rule {
     let category = RuleCategory.structure
     let defaultSeverity = Severity.note
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "submit", flow: """
             <step id="submit" kind="submit" actor="applicant"/>
             """),
         RuleExample(triggers: false, flow: """

@@ -9,7 +9,7 @@ struct UnusedDocumentRule: Rule {
     let category = RuleCategory.structure
     let defaultSeverity = Severity.note
     let examples = [
-        RuleExample(triggers: true, documents: #"<document id="extra" kind="evidence" medium="paper"/>"#, flow: """
+        RuleExample(triggers: true, element: "extra", documents: #"<document id="extra" kind="evidence" medium="paper"/>"#, flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/><requires document="id-card" form="present"/></step>
             """),
         RuleExample(triggers: false, flow: """

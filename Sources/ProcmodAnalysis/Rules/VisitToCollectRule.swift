@@ -12,7 +12,7 @@ struct VisitToCollectRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "go", flow: """
             <step id="go" kind="travel" actor="applicant"><work unit="minutes"><fixed value="30"/></work></step>
             <step id="collect" kind="collect" actor="applicant"><work unit="minutes"><fixed value="10"/></work></step>
             """),

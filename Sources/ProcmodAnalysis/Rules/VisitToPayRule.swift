@@ -12,7 +12,7 @@ struct VisitToPayRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.warning
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "go", flow: """
             <step id="go" kind="travel" actor="applicant"><work unit="minutes"><fixed value="30"/></work></step>
             <step id="pay" kind="pay" actor="applicant"><payment amount="50000" method="cash"/></step>
             """),

@@ -13,7 +13,7 @@ struct WetSignatureRule: Rule {
     let category = RuleCategory.redundantPaper
     let defaultSeverity = Severity.note
     let examples = [
-        RuleExample(triggers: true, flow: """
+        RuleExample(triggers: true, element: "sign", flow: """
             <step id="sign" kind="sign" actor="head"><signature kind="wet"/></step>
             """),
         RuleExample(triggers: false, flow: """
