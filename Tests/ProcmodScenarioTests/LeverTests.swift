@@ -196,3 +196,78 @@ import Testing
         #expect(r.diagnostics.contains { $0.severity == .error && $0.message.contains("no actor 'nobody'") })
     }
 }
+
+/// The levers on a procedure built in Swift, as a team's own code would build one: no source locations
+/// anywhere, no file behind it.
+@Suite struct CodeBuiltLeverTests {
+    static let procedure: Procedure = {
+        func step(_ id: String, _ kind: StepKind, _ actor: String, minutes: Double = 10, requires: [DocumentRequirement] = [],
+                  produces: [DocumentOutput] = [], signature: Signature? = nil, payment: Payment? = nil,
+                  handoff: Handoff? = nil, next: Int) -> FlowNode {
+            FlowNode(id: id, kind: .step(Step(id: id, kind: kind, actor: actor,
+                                              work: TimedQuantity(unit: .minutes, distribution: .fixed(value: minutes)),
+                                              requires: requires, produces: produces, signature: signature, payment: payment,
+                                              handoff: handoff)),
+                     edges: [FlowEdge(target: next)])
+        }
+        let office = WorkCalendar(id: "office", hours: [WeeklyHours(days: [.mon, .tue, .wed, .thu, .fri],
+                                                                   start: TimeOfDay(minutes: 480), end: TimeOfDay(minutes: 1020))],
+                                  holidays: [])
+        let nodes = [
+            step("go", .travel, "citizen", minutes: 30, next: 1),
+            step("hand-in", .submit, "citizen", requires: [DocumentRequirement(document: "form", form: .original),
+                                                           DocumentRequirement(document: "id-card", form: .certifiedCopy)],
+                 payment: Payment(amount: 50_000, method: .cash), next: 2),
+            step("receive", .receive, "desk", handoff: Handoff(to: "head", medium: .paper), next: 3),
+            step("sign", .sign, "head", produces: [DocumentOutput(document: "licence", medium: .paper)],
+                 signature: Signature(signer: "head", kind: .wet), next: 4),
+            step("back", .travel, "citizen", minutes: 30, next: 5),
+            step("collect", .collect, "citizen", next: 6),
+            FlowNode(id: "done", kind: .end, edges: []),
+        ]
+        return Procedure(
+            code: "CODE.1", name: LocalizedName(en: "Built in code"), level: .commune, deadline: Deadline(workingDays: 3),
+            volume: Volume(perYear: 1000), result: "licence",
+            channels: ["in-person": Channel(id: "in-person", kind: .inPerson, share: 1)], calendars: ["office": office],
+            actors: ["citizen": Actor(id: "citizen", kind: .applicant, capacity: .unlimited, calendar: alwaysOpenCalendarID),
+                     "desk": Actor(id: "desk", kind: .receptionDesk, capacity: .servers(1), calendar: "office"),
+                     "head": Actor(id: "head", kind: .signer, capacity: .servers(1), calendar: "office")],
+            documents: ["form": Document(id: "form", kind: .form, medium: .paper),
+                        "id-card": Document(id: "id-card", kind: .certificate, register: "population", medium: .paper),
+                        "licence": Document(id: "licence", kind: .result, medium: .paper)],
+            flow: Flow(nodes: nodes))
+    }()
+
+    func apply(_ kinds: [Lever.Kind]) -> DigitizationResult {
+        Digitizer().apply(Scenario(procedure: "CODE.1", name: .init(en: "code"), levers: kinds.map { Lever($0, name: "lever") }),
+                          to: Self.procedure)
+    }
+
+    @Test func theProcedureIsValid() {
+        let text = ProcedureWriter().write(Self.procedure)
+        #expect(ProcedureLoader().load(bytes: Array(text.utf8), path: "code.xml").diagnostics.filter { $0.severity == .error } == [])
+    }
+
+    @Test func everyLeverWorksWithoutLocations() throws {
+        let r = apply([.shareData(registers: ["population"]), .electronicResult, .onlinePayment, .electronicTransfer(minutes: 10),
+                       .digitalSignature(signers: [], keepCadence: false), .fixRule(rule: "certified-copy"),
+                       .deadline(channel: nil, workingDays: 1, calendarDays: false, cutOff: nil, legal: [])])
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
+        let after = r.after
+        let handIn = try #require(after.flow.nodes.first { $0.id == "hand-in" }?.step)
+        #expect(handIn.requires.map(\.document) == ["form"], "the register replaces the ID card; the form stays")
+        #expect(handIn.payment?.method == .online)
+        #expect(after.flow.nodes.first { $0.id == "receive" }?.step?.handoff?.medium == .electronic)
+        #expect(after.flow.nodes.first { $0.id == "sign" }?.step?.signature?.kind == .digital)
+        #expect(!after.flow.nodes.contains { $0.id == "back" }, "the visit only to collect is gone")
+        #expect(after.deadline?.workingDays == 1)
+        let text = ProcedureWriter().write(after)
+        #expect(ProcedureLoader().load(bytes: Array(text.utf8), path: "after.xml").diagnostics.filter { $0.severity == .error } == [])
+    }
+
+    @Test func aFixOnACodeBuiltModelChangesTheRightRequirement() throws {
+        let r = apply([.fixRule(rule: "certified-copy")])
+        let handIn = try #require(r.after.flow.nodes.first { $0.id == "hand-in" }?.step)
+        #expect(handIn.requires.map(\.form) == [.original, .copy])
+    }
+}
