@@ -118,7 +118,7 @@ public struct InvariantChecker: Sendable {
             guard let e = report?.kpis[key] else { return (.fail, "no cases completed", nil) }
             return threeValued(e, atMost: limit, what: "p\(q) lead time", unit: " working days")
         case .onTimeShare(let minimum):
-            guard let e = report?.kpis["onTimeShare"] else { return (.fail, "the procedure has no statutory deadline", nil) }
+            guard let e = report?.kpis[figure: .onTimeShare] else { return (.fail, "the procedure has no statutory deadline", nil) }
             return threeValued(e, atLeast: minimum, what: "on-time share", unit: "")
         }
     }

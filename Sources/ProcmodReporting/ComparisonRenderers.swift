@@ -11,7 +11,7 @@ public protocol ComparisonRenderer {
 /// Formats a figure for the row it belongs to: VND grouped, shares as percentages, others with two decimals.
 func value(_ key: String, _ x: Double) -> String {
     if key.hasSuffix("VND") { return Format.number(x, decimals: 0) }
-    if key == "paperShare" || key == "onTimeShare" || key == "lateShare" { return Format.percent(x) }
+    if key == "paperShare" || key == Figure.onTimeShare.rawValue || key == Figure.lateShare.rawValue { return Format.percent(x) }
     return Format.number(x)
 }
 
@@ -56,12 +56,12 @@ public struct TextComparisonRenderer: ComparisonRenderer {
         })
         if !c.simulated.isEmpty {
             out += ["", bold(l("simulated") + " — \(c.replications) \(l("replications")) \(c.seed)"
-                             + (c.casesPerReplication.map { ", \($0) \(l("cases"))" } ?? ""))]
+                             + (c.casesPerReplication.map { ", \($0) \(l(Figure.cases.rawValue))" } ?? ""))]
             out += table([[l("figure"), l("before"), l("after"), l("difference"), l("significant")]] + c.simulated.map { r in
                 [l(r.key), estimateText(r.key, r.before), estimateText(r.key, r.after), estimateText(r.key, r.difference),
                  l(r.significant ? "yes" : "no")]
             })
-            out += ["", bold(l("utilisation"))]
+            out += ["", bold(l(Figure.utilisation.rawValue))]
             out += table([[l("actor"), l("before"), l("after"), l("difference"), l("significant")]] + c.utilisation.map { r in
                 [r.key, Format.percent(r.before.mean), Format.percent(r.after.mean),
                  Format.percent(r.difference.mean) + " ± " + Format.percent(r.difference.halfWidth), l(r.significant ? "yes" : "no")]
@@ -105,14 +105,14 @@ public struct MarkdownComparisonRenderer: ComparisonRenderer {
         }
         if !c.simulated.isEmpty {
             out += ["", "## \(l("simulated"))", "", "\(c.replications) \(l("replications")) \(c.seed)"
-                    + (c.casesPerReplication.map { ", \($0) \(l("cases"))" } ?? ""), "",
+                    + (c.casesPerReplication.map { ", \($0) \(l(Figure.cases.rawValue))" } ?? ""), "",
                     "| \(l("figure")) | \(l("before")) | \(l("after")) | \(l("difference")) | \(l("significant")) |",
                     "|---|---:|---:|---:|---|"]
             for r in c.simulated {
                 out.append("| \(l(r.key)) | \(estimateText(r.key, r.before)) | \(estimateText(r.key, r.after)) | "
                            + "\(estimateText(r.key, r.difference)) | \(l(r.significant ? "yes" : "no")) |")
             }
-            out += ["", "### \(l("utilisation"))", "", "| \(l("actor")) | \(l("before")) | \(l("after")) | \(l("significant")) |",
+            out += ["", "### \(l(Figure.utilisation.rawValue))", "", "| \(l("actor")) | \(l("before")) | \(l("after")) | \(l("significant")) |",
                     "|---|---:|---:|---|"]
             for r in c.utilisation {
                 out.append("| \(cell(r.key)) | \(Format.percent(r.before.mean)) | \(Format.percent(r.after.mean)) | "

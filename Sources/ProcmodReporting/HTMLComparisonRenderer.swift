@@ -30,7 +30,7 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
         }))
         if !c.simulated.isEmpty {
             body.append(el("h2", txt(l("simulated"))))
-            body.append(el("p", txt("\(c.replications) \(l("replications")) \(c.seed)" + (c.casesPerReplication.map { ", \($0) \(l("cases"))" } ?? ""))))
+            body.append(el("p", txt("\(c.replications) \(l("replications")) \(c.seed)" + (c.casesPerReplication.map { ", \($0) \(l(Figure.cases.rawValue))" } ?? ""))))
             body.append(table([l("figure"), l("before"), l("after"), l("difference"), l("significant")], c.simulated.map { r in
                 [l(r.key), estimateText(r.key, r.before), estimateText(r.key, r.after), estimateText(r.key, r.difference),
                  l(r.significant ? "yes" : "no")]
@@ -39,7 +39,7 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
                 body.append(el("h3", txt(l("distribution"))))
                 body.append(histogram(c.leadTimeSamples[0], c.leadTimeSamples[1], deadline: c.deadlineWorkingDays))
             }
-            body.append(el("h3", txt(l("utilisation"))))
+            body.append(el("h3", txt(l(Figure.utilisation.rawValue))))
             body.append(bars(c.utilisation.map { ($0.key, $0.before.mean, $0.after.mean) }, format: Format.percent))
             if let warnings = c.warnings {
                 body.append(el("h3", txt(l("warnings"))))

@@ -31,36 +31,36 @@ public struct SimulationText {
                      + (report.replications < 2 ? "means of one replication, no confidence interval" : "means with 95% confidence intervals"),
                      ""]
         func row(_ label: String, _ value: String) { lines.append("  " + pad(label, 40) + value) }
-        row("cases completed per replication", estimate("cases"))
-        row("lead time, working days", estimate("leadTimeWorkingDays") + "  (p50 \(estimate("leadTimeWorkingDaysP50")), "
-            + "p90 \(estimate("leadTimeWorkingDaysP90")), p95 \(estimate("leadTimeWorkingDaysP95")))")
-        row("lead time, calendar days", estimate("leadTimeCalendarDays") + "  (p50 \(estimate("leadTimeCalendarDaysP50")), "
-            + "p90 \(estimate("leadTimeCalendarDaysP90")), p95 \(estimate("leadTimeCalendarDaysP95")))")
+        row("cases completed per replication", estimate(Figure.cases.rawValue))
+        row("lead time, working days", estimate(Figure.leadTimeWorkingDays.rawValue) + "  (p50 \(estimate(Figure.leadTimeWorkingDaysP50.rawValue)), "
+            + "p90 \(estimate(Figure.leadTimeWorkingDaysP90.rawValue)), p95 \(estimate(Figure.leadTimeWorkingDaysP95.rawValue)))")
+        row("lead time, calendar days", estimate(Figure.leadTimeCalendarDays.rawValue) + "  (p50 \(estimate(Figure.leadTimeCalendarDaysP50.rawValue)), "
+            + "p90 \(estimate(Figure.leadTimeCalendarDaysP90.rawValue)), p95 \(estimate(Figure.leadTimeCalendarDaysP95.rawValue)))")
         if report.deadlineWorkingDays != nil, let deadline = procedure.deadline {
-            row("on time (deadline \(deadline.limitText))", estimate("onTimeShare", 100, "%")
-                + "  (early \(estimate("earlyShare", 100, "%")), late \(estimate("lateShare", 100, "%")))")
-            row("on the statutory clock, working days", estimate("statutoryWorkingDays")
+            row("on time (deadline \(deadline.limitText))", estimate(Figure.onTimeShare.rawValue, 100, "%")
+                + "  (early \(estimate(Figure.earlyShare.rawValue, 100, "%")), late \(estimate(Figure.lateShare.rawValue, 100, "%")))")
+            row("on the statutory clock, working days", estimate(Figure.statutoryWorkingDays.rawValue)
                 + "  (from the complete dossier's receipt to the result)")
             for part in procedure.deadline?.parts ?? [] {
                 row("  part of \(part.agency)", estimate("part.\(part.agency).workingDays") + " working days on its clock, "
                     + "on time \(estimate("part.\(part.agency).onTimeShare", 100, "%")) (limit \(part.calendarDays ? "\(decimalText(part.workingDays)) days" : "\(decimalText(part.workingDays)) working days"))")
             }
         }
-        row("work / queue / transfer / wait, days", ["workDays", "queueDays", "transferDays", "waitDays"]
+        row("work / queue / transfer / wait, days", [Figure.workDays.rawValue, Figure.queueDays.rawValue, Figure.transferDays.rawValue, Figure.waitDays.rawValue]
             .map { decimalText(report.kpis[$0]?.mean ?? 0) }.joined(separator: " / "))
-        row("applicant visits", estimate("applicantVisits"))
-        row("applicant hours", estimate("applicantHours"))
-        row("throughput per year (one site)", estimate("throughputPerYear"))
-        row("work in progress at the end", estimate("workInProgressAtEnd"))
+        row("applicant visits", estimate(Figure.applicantVisits.rawValue))
+        row("applicant hours", estimate(Figure.applicantHours.rawValue))
+        row("throughput per year (one site)", estimate(Figure.throughputPerYear.rawValue))
+        row("work in progress at the end", estimate(Figure.workInProgressAtEnd.rawValue))
         lines.append("")
-        lines.append("  " + pad("actor", 20) + pad("utilisation", 20) + pad("mean queue", 16) + pad("max queue", 12) + "mean wait (min)")
+        lines.append("  " + pad("actor", 20) + pad(Figure.utilisation.rawValue, 20) + pad("mean queue", 16) + pad("max queue", 12) + "mean wait (min)")
         for id in procedure.actors.keys {
             guard let a = report.actors[id] else { continue }
             func e(_ k: String, _ scale: Double = 1, _ unit: String = "") -> String {
                 a[k].map { interval($0, scale, unit) } ?? "–"
             }
-            lines.append("  " + pad(id, 20) + pad(e("utilisation", 100, "%"), 20) + pad(e("meanQueueLength"), 16)
-                         + pad(a["maxQueueLength"].map { decimalText($0.mean) } ?? "–", 12) + e("meanWaitMinutes"))
+            lines.append("  " + pad(id, 20) + pad(e(Figure.utilisation.rawValue, 100, "%"), 20) + pad(e(Figure.meanQueueLength.rawValue), 16)
+                         + pad(a[figure: .maxQueueLength].map { decimalText($0.mean) } ?? "–", 12) + e(Figure.meanWaitMinutes.rawValue))
         }
         return lines.joined(separator: "\n")
     }

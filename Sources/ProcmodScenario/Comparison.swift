@@ -76,7 +76,7 @@ public struct Comparer: Sendable {
         func row(_ key: String, _ f: (ProcedureMetrics) -> Double) -> StaticRow { StaticRow(key: key, before: f(ma), after: f(mb)) }
         let rows = [
             row("steps") { Double($0.steps) },
-            row("applicantVisits") { $0.applicantVisits },
+            row(Figure.applicantVisits.rawValue) { $0.applicantVisits },
             row("agencyHandoffs") { $0.agencyHandoffs },
             row("documentsRequired") { Double($0.documentsRequired) },
             row("copies") { $0.copies },
@@ -84,7 +84,7 @@ public struct Comparer: Sendable {
             row("pages") { $0.pages },
             row("paperShare") { $0.paperShare },
             row("expectedLeadTimeDays") { $0.leadTime.expectedDays },
-            row("applicantHours") { $0.cost.applicantHours },
+            row(Figure.applicantHours.rawValue) { $0.cost.applicantHours },
             row("applicantCostPerCaseVND") { $0.cost.applicantTimeVND + $0.cost.applicantOutOfPocketVND },
             row("agencyCostPerCaseVND") { $0.cost.agencyVND },
             row("costPerCaseVND") { $0.cost.perCaseVND },
@@ -98,14 +98,14 @@ public struct Comparer: Sendable {
             let ra = try sim.replications(before)
             let rb: [ReplicationResult]
             do { rb = try sim.replications(after) } catch { throw Self.afterModel(error) }
-            for key in ["leadTimeWorkingDays", "leadTimeWorkingDaysP50", "leadTimeWorkingDaysP90", "leadTimeCalendarDays",
-                        "leadTimeCalendarDaysP90", "statutoryWorkingDays", "onTimeShare", "lateShare",
-                        "applicantVisits", "applicantHours"] {
+            for key in [Figure.leadTimeWorkingDays.rawValue, Figure.leadTimeWorkingDaysP50.rawValue, Figure.leadTimeWorkingDaysP90.rawValue, Figure.leadTimeCalendarDays.rawValue,
+                        Figure.leadTimeCalendarDaysP90.rawValue, Figure.statutoryWorkingDays.rawValue, Figure.onTimeShare.rawValue, Figure.lateShare.rawValue,
+                        Figure.applicantVisits.rawValue, Figure.applicantHours.rawValue] {
                 guard let row = paired(key, ra.map { $0.kpis[key] }, rb.map { $0.kpis[key] }) else { continue }
                 simulated.append(row)
             }
             for actor in before.actors.keys where after.actors[actor] != nil {
-                if let row = paired(actor, ra.map { $0.actors[actor]?["utilisation"] }, rb.map { $0.actors[actor]?["utilisation"] }) {
+                if let row = paired(actor, ra.map { $0.actors[actor]?[figure: .utilisation] }, rb.map { $0.actors[actor]?[figure: .utilisation] }) {
                     utilisation.append(row)
                 }
             }
@@ -144,7 +144,7 @@ public struct Comparer: Sendable {
         let analytic = analysis.overloadWarnings
         let named = Set(analytic.map(\.actor))
         func mean(_ actor: String) -> Double? {
-            let values = results.compactMap { $0.actors[actor]?["utilisation"] }
+            let values = results.compactMap { $0.actors[actor]?[figure: .utilisation] }
             return values.isEmpty || named.contains(actor) ? nil : values.reduce(0, +) / Double(values.count)
         }
         return analytic.map(\.message) + Simulator.overloadWarnings(p, utilisation: mean)

@@ -85,27 +85,27 @@ struct Observer {
     mutating func finish(at end: Double, from warmup: Double, active: Int, counters: [ActorCounters], queueLengths: [Int]) {
         var k: [String: Double] = [:]
         let n = Double(max(completed, 1))
-        let sums = ["leadTimeWorkingDays": sumWorking, "leadTimeCalendarDays": sumCalendar, "workDays": sumWork,
-                    "queueDays": sumQueue, "transferDays": sumTransfer, "waitDays": sumWait,
-                    "applicantVisits": sumVisits, "applicantHours": sumApplicantHours]
-        for (key, value) in sums { k[key] = value / n }
-        k["cases"] = Double(completed)
-        k["leadTimeWorkingDaysP50"] = Double(leadWorking.valueAtPercentile(50)) / 1000
-        k["leadTimeWorkingDaysP90"] = Double(leadWorking.valueAtPercentile(90)) / 1000
-        k["leadTimeWorkingDaysP95"] = Double(leadWorking.valueAtPercentile(95)) / 1000
-        k["leadTimeCalendarDaysP50"] = Double(leadCalendar.valueAtPercentile(50)) / 1000
-        k["leadTimeCalendarDaysP90"] = Double(leadCalendar.valueAtPercentile(90)) / 1000
-        k["leadTimeCalendarDaysP95"] = Double(leadCalendar.valueAtPercentile(95)) / 1000
+        let sums: [(Figure, Double)] = [(.leadTimeWorkingDays, sumWorking), (.leadTimeCalendarDays, sumCalendar), (.workDays, sumWork),
+                                        (.queueDays, sumQueue), (.transferDays, sumTransfer), (.waitDays, sumWait),
+                                        (.applicantVisits, sumVisits), (.applicantHours, sumApplicantHours)]
+        for (figure, value) in sums { k[figure: figure] = value / n }
+        k[figure: .cases] = Double(completed)
+        k[figure: .leadTimeWorkingDaysP50] = Double(leadWorking.valueAtPercentile(50)) / 1000
+        k[figure: .leadTimeWorkingDaysP90] = Double(leadWorking.valueAtPercentile(90)) / 1000
+        k[figure: .leadTimeWorkingDaysP95] = Double(leadWorking.valueAtPercentile(95)) / 1000
+        k[figure: .leadTimeCalendarDaysP50] = Double(leadCalendar.valueAtPercentile(50)) / 1000
+        k[figure: .leadTimeCalendarDaysP90] = Double(leadCalendar.valueAtPercentile(90)) / 1000
+        k[figure: .leadTimeCalendarDaysP95] = Double(leadCalendar.valueAtPercentile(95)) / 1000
         if withDeadline > 0 {
             let n = Double(withDeadline)
-            k["onTimeShare"] = Double(early + onTime) / n
-            k["earlyShare"] = Double(early) / n
-            k["lateShare"] = Double(late) / n
-            k["statutoryWorkingDays"] = sumStatutory / n
+            k[figure: .onTimeShare] = Double(early + onTime) / n
+            k[figure: .earlyShare] = Double(early) / n
+            k[figure: .lateShare] = Double(late) / n
+            k[figure: .statutoryWorkingDays] = sumStatutory / n
         }
-        k["throughputPerYear"] = end > 0 ? Double(completed) / (end / (weeksPerYear * 7 * 1440)) : 0
-        k["workInProgressAtEnd"] = Double(active)
-        k["simulatedDays"] = end / 1440
+        k[figure: .throughputPerYear] = end > 0 ? Double(completed) / (end / (weeksPerYear * 7 * 1440)) : 0
+        k[figure: .workInProgressAtEnd] = Double(active)
+        k[figure: .simulatedDays] = end / 1440
         for (i, agency) in model.partAgencies.enumerated() where i < partCases.count && partCases[i] > 0 {
             k["part.\(agency).onTimeShare"] = Double(partOnTime[i]) / Double(partCases[i])
             k["part.\(agency).workingDays"] = partDays[i] / Double(partCases[i])
@@ -113,16 +113,17 @@ struct Observer {
         var actors: [String: [String: Double]] = [:]
         for (a, actor) in model.actors.enumerated() {
             let c = counters[a]
-            var m: [String: Double] = ["served": Double(c.served)]
-            m["meanWaitMinutes"] = c.served > 0 ? c.waitTotal / Double(c.served) : 0
-            m["maxWaitMinutes"] = c.waitMax
+            var m: [String: Double] = [:]
+            m[figure: .served] = Double(c.served)
+            m[figure: .meanWaitMinutes] = c.served > 0 ? c.waitTotal / Double(c.served) : 0
+            m[figure: .maxWaitMinutes] = c.waitMax
             if let servers = actor.servers {
                 let from = min(warmup, end)
                 let open = model.calendars[actor.calendar].openMinutes(from: from, to: end)
-                m["utilisation"] = open > 0 ? c.busyMinutes / (Double(servers) * open) : 0
+                m[figure: .utilisation] = open > 0 ? c.busyMinutes / (Double(servers) * open) : 0
                 let area = c.queueArea + Double(queueLengths[a]) * (end - max(c.lastChange, from))
-                m["meanQueueLength"] = end > from ? area / (end - from) : 0
-                m["maxQueueLength"] = Double(c.queueMax)
+                m[figure: .meanQueueLength] = end > from ? area / (end - from) : 0
+                m[figure: .maxQueueLength] = Double(c.queueMax)
             }
             actors[actor.id] = m
         }

@@ -115,7 +115,7 @@ public struct Simulator: Sendable {
                        + "and are not simulated")
         }
         // Holidays are dated: a run that outlasts a calendar's last listed holiday sees no holidays after it.
-        if let days = report.kpis["simulatedDays"]?.mean, days.isFinite {
+        if let days = report.kpis[figure: .simulatedDays]?.mean, days.isFinite {
             let end = LocalDate(dayNumber: options.startDate.dayNumber + Int(days))
             for calendar in procedure.calendars.values where !calendar.holidays.isEmpty {
                 let last = calendar.holidays.map(\.end).max() ?? end
@@ -125,7 +125,7 @@ public struct Simulator: Sendable {
                 }
             }
         }
-        return out + Self.overloadWarnings(procedure) { report.actors[$0]?["utilisation"]?.mean }
+        return out + Self.overloadWarnings(procedure) { report.actors[$0]?[figure: .utilisation]?.mean }
     }
 
     /// A warning for every actor of limited capacity busy 98% or more of its open time, given its mean
@@ -167,7 +167,7 @@ public struct Simulator: Sendable {
         }
         if let (runaway, model) = results.firstFailure { throw Self.error(runaway, procedure, model) }
         let values = results.values
-        guard values.contains(where: { ($0.kpis["cases"] ?? 0) > 0 }) else { throw noCases(procedure, sites.models[0]) }
+        guard values.contains(where: { ($0.kpis[figure: .cases] ?? 0) > 0 }) else { throw noCases(procedure, sites.models[0]) }
         return values
     }
 
