@@ -6,9 +6,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "procmod", targets: ["procmod"]),
-        /// The model and loader, for a reform team's own Swift tools and test suites.
+        /// The model, loader, analyzer, simulator, levers, invariants and renderers, for a reform team's own
+        /// Swift tools and test suites (docs/library.md).
         .library(name: "ProcmodKit", targets: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation",
-                                               "ProcmodScenario", "ProcmodInvariants"]),
+                                               "ProcmodScenario", "ProcmodInvariants", "ProcmodReporting"]),
         /// Assertions for a reform team's Swift Testing or XCTest suites.
         .library(name: "ProcmodTesting", targets: ["ProcmodTesting"]),
         /// The fuzzing pipeline, for the libFuzzer harness in Fuzz/.
