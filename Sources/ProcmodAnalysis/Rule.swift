@@ -19,6 +19,15 @@ public struct RuleOptions: Sendable {
     public var dominantShare = 0.5
     /// Probability of a rework or supplement branch from which `heavy-rework` reports (default 0.2).
     public var heavyRework = 0.2
+    /// The date obsolescence is judged at, overriding the model's `as-of` (`procmod analyze --as-of`).
+    public var asOf: LocalDate?
+
+    /// The date a model describes when neither `--as-of` nor its `as-of` says: the simulator's default
+    /// start, Monday 5 January 2026.
+    public static let defaultAsOf = LocalDate(year: 2026, month: 1, day: 5) ?? LocalDate(dayNumber: 20_458)
+
+    /// The date a procedure's findings are judged at.
+    public func asOf(for procedure: Procedure) -> LocalDate { asOf ?? procedure.asOf ?? Self.defaultAsOf }
 
     public init() {}
 }

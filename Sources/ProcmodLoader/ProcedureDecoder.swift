@@ -47,6 +47,7 @@ struct ProcedureDecoder {
             result: result, channels: [:], calendars: [:], actors: [:], documents: [:], flow: Flow(nodes: []),
             location: root.location)
 
+        procedure.asOf = context.date(root, "as-of")
         procedure.arrivals = root.child(named: "arrivals").map { arrivals($0) }
         for e in root.child(named: "channels")?.children(named: "channel") ?? [] {
             let c = channel(e)

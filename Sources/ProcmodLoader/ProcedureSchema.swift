@@ -257,6 +257,7 @@ public enum ProcedureSchema {
       <xs:attributeGroup ref="named"/>
       <xs:attribute name="version" type="xs:token"/>
       <xs:attribute name="valid-from" type="date"/>
+      <xs:attribute name="as-of" type="date"/>
       <xs:attribute name="field" type="xs:token"/>
       <xs:attribute name="level" type="level" use="required"/>
     </xs:complexType>

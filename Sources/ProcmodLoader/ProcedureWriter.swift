@@ -38,6 +38,7 @@ public struct ProcedureWriter {
         names(w, p.name)
         w.attribute("version", p.version)
         w.attribute("valid-from", p.validFrom?.description)
+        w.attribute("as-of", p.asOf?.description)
         w.attribute("field", p.field)
         w.attribute("level", p.level.rawValue)
         if let header { w.comment(header) }

@@ -202,6 +202,8 @@ public struct Procedure: Sendable, Hashable, Codable {
     public var flow: Flow
     /// Promises this procedure must keep (`<invariants>`).
     public var invariants: [Invariant] = []
+    /// The date the model describes (`as-of`): documents obsolete after it are still valid in the model.
+    public var asOf: LocalDate?
     public var location: SourceLocation
 
     public init(code: String, name: LocalizedName, version: String? = nil, validFrom: LocalDate? = nil,

@@ -52,6 +52,10 @@ extension Procmod {
         @Option(help: "Most applicant visits before too-many-visits reports.")
         var maxVisits: Double = 1
 
+        @Option(help: ArgumentHelp("Judge obsolete documents at this date instead of the model's as-of (default 2026-01-05).",
+                                   valueName: "YYYY-MM-DD"), transform: LocalDate.parseArgument)
+        var asOf: LocalDate?
+
         @OptionGroup var load: LoadOptions
 
         func validate() throws {
@@ -66,6 +70,7 @@ extension Procmod {
             var options = RuleOptions()
             options.highUtilisation = highUtilisation
             options.maxVisits = maxVisits
+            options.asOf = asOf
             return AnalyzerConfiguration(preset: preset, overrides: overrides, options: options)
         }
 

@@ -75,6 +75,22 @@ import Testing
 
 /// `procmod analyze` and `procmod rules` end to end.
 @Suite struct AnalyzeCLITests {
+    /// Issue 12: a document that lapses in 2099 is valid at the model's date; `--as-of` judges at another.
+    @Test func obsolescenceIsJudgedAtTheModelsDate() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("later.xml")
+        let text = try String(contentsOfFile: TestSupport.path("procedures/birth-registration.xml"), encoding: .utf8)
+            .replacingOccurrences(of: #"obsolete-from="2023-01-01""#, with: #"obsolete-from="2099-01-01""#)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(!(try TestSupport.runProcmod(["analyze", file.path]).stdout.contains("[obsolete-document]")))
+        let later = try TestSupport.runProcmod(["analyze", "--as-of", "2100-01-01", file.path])
+        #expect(later.stdout.contains("which has no legal validity since 2099-01-01 [obsolete-document]"))
+        let dated = text.replacingOccurrences(of: #"field="civil-status" level="commune">"#, with: #"field="civil-status" level="commune" as-of="2099-06-30">"#)
+        try dated.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try TestSupport.runProcmod(["analyze", file.path]).stdout.contains("[obsolete-document]"))
+    }
+
     @Test func findingsAtErrorSeverityExitOne() throws {
         let r = try TestSupport.runProcmod(["analyze", "procedures/birth-registration.xml"])
         #expect(r.status == 1)

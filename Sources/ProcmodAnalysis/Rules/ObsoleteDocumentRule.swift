@@ -18,6 +18,11 @@ struct ObsoleteDocumentRule: Rule {
                     flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="book" form="copy"/></step>
             """),
+        // Lapses only in 2099: still valid at the date the model describes.
+        RuleExample(triggers: false,
+                    documents: #"<document id="book" kind="certificate" medium="paper" obsolete-from="2099-01-01"/>"#, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="book" form="copy"/></step>
+            """),
         RuleExample(triggers: false, documents: #"<document id="book" kind="certificate" medium="paper"/>"#, flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="book" form="copy"/></step>
             """),
@@ -34,10 +39,12 @@ struct ObsoleteDocumentRule: Rule {
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
+        // Judged at the date the model describes: a document that lapses later is still valid.
+        let asOf = options.asOf(for: a.procedure)
         for i in a.stepNodes {
             let step = a.step(i)
             for (k, r) in step.requires.enumerated() {
-                guard let obsolete = a.procedure.documents[r.document]?.obsoleteFrom else { continue }
+                guard let obsolete = a.procedure.documents[r.document]?.obsoleteFrom, obsolete <= asOf else { continue }
                 let saving = a.saving(dropping: r, at: i, certification: true)
                 findings.append(finding("step '\(step.id)' asks for '\(r.document)', which has no legal validity since "
                                         + "\(obsolete)", element: step.id, at: r.location, requirement: k, saving: saving))
