@@ -55,6 +55,21 @@ import Testing
         #expect(abs(a.flow.visits[3] - 1.0) < 1e-9)
     }
 
+    /// Issue 12: a loop taken with probability 1 and capped at two runs exactly twice: the looped steps run
+    /// 3 times per case (1 + 2 returns), and the expected lead time stays a few working days (the issue
+    /// saw 4,119).
+    @Test func aCertainLoopRunsItsCapAndNoMore() throws {
+        let xml = Self.xml.replacingOccurrences(of: #"<branch to="issue" probability="0.9"/>"#, with: #"<branch to="issue" probability="0"/>"#)
+            .replacingOccurrences(of: #"<branch to="submit" probability="0.1" loop="supplement" max="2"/>"#,
+                                  with: #"<branch to="submit" probability="1" loop="supplement" max="2"/>"#)
+        let a = ProcedureAnalysis(try #require(TestSupport.load(xml).procedure))
+        #expect(abs(a.flow.visits[0] - 3) < 1e-9)
+        #expect(abs(a.flow.visits[1] - 3) < 1e-9)
+        #expect(abs(a.flow.visits[3] - 1) < 1e-9)
+        let workOnly = a.procedure.flow.nodes.indices.reduce(0.0) { $0 + a.flow.visits[$1] * a.nodeDays[$1] }
+        #expect(workOnly < 5, "at most a few working days, not thousands: \(workOnly)")
+    }
+
     @Test func leadTimeAndCost() throws {
         let m = try analysis().metrics
         // Desk utilisation: 500 × (1.11 × 2 + 4) h = 3,110 h over 8 × 5 × 365.25/7 = 2,087 h: overloaded,
