@@ -29,7 +29,9 @@ struct SigningCadenceRule: Rule {
             let visits = a.stepNodes.filter { a.step($0).actor == actor.id }.map { a.flow.visits[$0] }.reduce(0, +)
             var saving = Saving()
             saving.elapsedDays = visits * load.cadenceWaitDays
-            let what = actor.cadence != nil ? "signing times" : "batches of \(actor.batchSize ?? 0)"
+            // A signer signs at its times; another actor with a cadence (a courier) leaves at them.
+            let what = actor.cadence == nil ? "batches of \(actor.batchSize ?? 0)"
+                : (actor.kind == .signer ? "signing times" : "set times")
             return finding("cases wait on average \(decimalText(load.cadenceWaitDays)) working days for the \(what) of "
                            + "'\(actor.id)'", element: actor.id, at: actor.cadence?.location ?? actor.location,
                            saving: saving)
