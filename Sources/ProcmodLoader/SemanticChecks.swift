@@ -15,6 +15,68 @@ struct SemanticChecks {
         let graph = FlowGraph(procedure.flow)
         checkFlowShape(procedure, graph)
         checkStepsAndDocuments(procedure, graph)
+        checkStatutoryClock(procedure)
+    }
+
+    // MARK: The statutory clock
+
+    /// Deadlines, their parts and clock roles that the clock could not honour as written.
+    private mutating func checkStatutoryClock(_ procedure: Procedure) {
+        for node in procedure.flow.nodes {
+            for edge in node.edges where edge.deadlineWorkingDays != nil || edge.deadlineCalendarDays != nil {
+                if procedure.deadline == nil {
+                    context.error(edge.location, "a branch of choice '\(node.id)' sets a case's deadline, but the procedure has "
+                                  + "no <deadline>: add one (it gives the other cases' limit, the calendar and the cut-off)",
+                                  code: "deadline")
+                }
+            }
+            if let step = node.step, step.clock == .start,
+               let kind = procedure.actors[step.actor]?.kind, kind == .applicant || kind == .thirdParty {
+                context.warning(step.location, "step '\(step.id)' of \(kind.rawValue) '\(step.actor)' has clock=\"start\": the "
+                                + "clock starts when the state receives the dossier, not at the applicant's side", code: "deadline")
+            }
+        }
+        if let deadline = procedure.deadline {
+            var seen: Set<String> = []
+            for part in deadline.parts {
+                if !seen.insert(part.agency).inserted {
+                    context.error(part.location, "the deadline has two parts for agency '\(part.agency)': give each agency one",
+                                  code: "deadline")
+                }
+                let hasSteps = procedure.flow.steps.contains { procedure.actors[$0.actor]?.agency == part.agency }
+                if !hasSteps {
+                    context.warning(part.location, "no step is done by an actor of agency '\(part.agency)': its part of the "
+                                    + "deadline measures nothing", code: "deadline")
+                }
+                if part.calendarDays == deadline.calendarDays && part.workingDays > deadline.workingDays {
+                    context.warning(part.location, "agency '\(part.agency)' has \(decimalText(part.workingDays)) days of a "
+                                    + "deadline of \(decimalText(deadline.workingDays)): a part longer than the whole", code: "deadline")
+                }
+            }
+        }
+        for calendar in procedure.calendars.values {
+            let open = calendar.openIntervals
+            var dates: Set<LocalDate> = []
+            for day in calendar.extraWorkingDays {
+                if let i = Weekday.allCases.firstIndex(of: day.hoursOf), open[i].isEmpty {
+                    context.error(day.location, "<working-day date=\"\(day.date)\"> takes the hours of \(day.hoursOf.rawValue), "
+                                  + "but calendar '\(calendar.id)' has none on \(day.hoursOf.rawValue): name a weekday it opens",
+                                  code: "calendar")
+                }
+                if !dates.insert(day.date).inserted {
+                    context.warning(day.location, "calendar '\(calendar.id)' lists the working day \(day.date) twice", code: "calendar")
+                }
+            }
+            var names: Set<String> = []
+            for variant in calendar.siteVariants {
+                if variant.name.trimmingSpaces.isEmpty {
+                    context.error(variant.location, "a <site-variant> of calendar '\(calendar.id)' needs a name", code: "calendar")
+                } else if !names.insert(variant.name).inserted {
+                    context.error(variant.location, "calendar '\(calendar.id)' has two site variants named '\(variant.name)'",
+                                  code: "calendar")
+                }
+            }
+        }
     }
 
     // MARK: Calendars
@@ -46,7 +108,11 @@ struct SemanticChecks {
             for calendarID in chain.reversed() where resolved[calendarID] == nil {
                 guard var calendar = procedure.calendars[calendarID] else { continue }
                 if let (base, _) = bases[calendarID], let parent = resolved[base] {
-                    if calendar.hours.isEmpty { calendar.hours = parent.hours }
+                    if calendar.hours.isEmpty {
+                        // Inherited hours bring the sites that keep other hours with them.
+                        calendar.hours = parent.hours
+                        if calendar.siteVariants.isEmpty { calendar.siteVariants = parent.siteVariants }
+                    }
                     calendar.holidays = parent.holidays + calendar.holidays
                     calendar.extraWorkingDays = parent.extraWorkingDays + calendar.extraWorkingDays
                 }

@@ -72,9 +72,10 @@ public struct Deadline: Sendable, Hashable, Codable {
     public var provenance = Provenance()
     public var location: SourceLocation
 
-    public init(workingDays: Double, cutOff: TimeOfDay? = nil, calendar: String? = nil, legal: [String] = [],
-                location: SourceLocation = .unknown) {
+    public init(workingDays: Double, calendarDays: Bool = false, cutOff: TimeOfDay? = nil, calendar: String? = nil,
+                legal: [String] = [], location: SourceLocation = .unknown) {
         self.workingDays = workingDays
+        self.calendarDays = calendarDays
         self.cutOff = cutOff
         self.calendar = calendar
         self.legal = legal

@@ -71,7 +71,7 @@ public struct Lever: Sendable, Hashable, Codable {
         case .digitalSignature(let signers, _): signers.isEmpty ? name : "\(name) " + signers.joined(separator: " ")
         case .capacity(let actor, _): "\(name) \(actor)"
         case .deadline(let channel, let days, let inDays, _, _):
-            "\(name) \(channel.map { $0 + " " } ?? "")\(decimalText(days))\(inDays ? " days" : "")"
+            "\(name) \(channel.map { $0 + " " } ?? "")\(decimalText(days)) \(inDays ? "days" : "working days")"
         case .duration(let step, _, _), .removeStep(let step): "\(name) \(step)"
         case .parallelize(let a, let b), .merge(let a, let b): "\(name) \(a) \(b)"
         case .fixRule(let rule): "\(name) \(rule)"

@@ -121,7 +121,8 @@ extension Deadline {
     /// The limit as the law writes it: "3 working days", "10 days", "the same working day".
     public var limitText: String {
         if workingDays == 0 { return calendarDays ? "the same day" : "the same working day" }
-        return "\(decimalText(workingDays)) \(calendarDays ? "days" : "working days")"
+        let unit = calendarDays ? (workingDays == 1 ? "day" : "days") : (workingDays == 1 ? "working day" : "working days")
+        return "\(decimalText(workingDays)) \(unit)"
     }
 }
 

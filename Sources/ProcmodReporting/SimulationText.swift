@@ -43,7 +43,7 @@ public struct SimulationText {
                 + "  (from the complete dossier's receipt to the result)")
             for part in procedure.deadline?.parts ?? [] {
                 row("  part of \(part.agency)", estimate("part.\(part.agency).workingDays") + " working days on its clock, "
-                    + "on time \(estimate("part.\(part.agency).onTimeShare", 100, "%")) (limit \(part.calendarDays ? "\(decimalText(part.workingDays)) days" : "\(decimalText(part.workingDays)) working days"))")
+                    + "on time \(estimate("part.\(part.agency).onTimeShare", 100, "%")) (limit \(Deadline(workingDays: part.workingDays, calendarDays: part.calendarDays).limitText))")
             }
         }
         row("work / queue / transfer / wait, days", [Figure.workDays.rawValue, Figure.queueDays.rawValue, Figure.transferDays.rawValue, Figure.waitDays.rawValue]

@@ -162,6 +162,16 @@ extension LeverState {
         deadline.calendarDays = calendarDays
         if let channel { procedure.channels[channel]?.deadline = deadline } else { procedure.deadline = deadline }
         note(channel ?? procedure.code, "deadline \(deadline.limitText)")
+        guard channel == nil else { return }
+        // Said in the change list: what the new limit does not carry over.
+        if let parts = old?.parts, !parts.isEmpty {
+            note(procedure.code, "the agencies' parts of the old deadline (" + parts.map { part in
+                "\(part.agency) \(decimalText(part.workingDays)) \(part.calendarDays ? "days" : "working days")"
+            }.joined(separator: ", ") + ") no longer apply")
+        }
+        for (id, c) in procedure.channels {
+            if let own = c.deadline { note(id, "channel '\(id)' keeps its own deadline of \(own.limitText)") }
+        }
     }
 
     mutating func setDuration(_ id: String, _ work: TimedQuantity?, _ delay: TimedQuantity?, at location: SourceLocation) {

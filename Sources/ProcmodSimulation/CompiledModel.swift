@@ -93,7 +93,9 @@ struct CompiledModel: Sendable {
     var edgeDeadline: [Double]
     var perSiteVolume: Double
 
-    init(_ p: Procedure, start: LocalDate) {
+    /// Compiles `p`; `statutory` (default `p`) gives the calendars the statutory clock counts on: a site
+    /// that opens on Saturday mornings does not make Saturday a legal working day.
+    init(_ p: Procedure, start: LocalDate, statutory: Procedure? = nil) {
         var calendarIndex: [String: Int] = [:]
         var calendars: [CalendarTimeline] = []
         func calendar(_ id: String) -> Int {
@@ -197,8 +199,9 @@ struct CompiledModel: Sendable {
             let deadline = p.deadline(for: id)
             deadlines.append(deadline?.workingDays ?? -1)
             inDays.append(deadline?.calendarDays ?? false)
-            let clockCalendar = deadline?.calendar.map { calendar($0) } ?? referenceIndex
-            clocks.append(StatutoryClock(calendar: calendars[clockCalendar], cutOff: deadline?.cutOff.map { Double($0.minutes) }))
+            let legal = statutory ?? p
+            let clockCalendar = CalendarTimeline(legal.calendar(deadline?.calendar ?? legal.referenceCalendarID), start: start)
+            clocks.append(StatutoryClock(calendar: clockCalendar, cutOff: deadline?.cutOff.map { Double($0.minutes) }))
             hasStart.append(p.hasClockStart(channel: id))
         }
         self.calendars = calendars

@@ -446,7 +446,8 @@ struct Engine {
             // A channel without a receipt step: the clock starts when the dossier reaches the state's
             // actors from the applicant's side (and restarts when it comes back supplemented).
             let c = Int(slot)
-            if cases[c].withApplicant && !model.channelHasClockStart[min(cases[c].channel, model.channelHasClockStart.count - 1)] {
+            if cases[c].withApplicant && cases[c].resultAt < 0
+                && !model.channelHasClockStart[min(cases[c].channel, model.channelHasClockStart.count - 1)] {
                 cases[c].receipt = now
                 cases[c].excluded = 0
             }
@@ -557,9 +558,12 @@ struct Engine {
         let s = Int(event.slot)
         switch step.clock {
         case .start:
-            // The complete dossier is received: the clock starts, or restarts from zero.
-            cases[s].receipt = now
-            cases[s].excluded = 0
+            // The complete dossier is received: the clock starts, or restarts from zero. Once the result
+            // exists, a later reception (the desk receiving the result back) no longer moves the clock.
+            if cases[s].resultAt < 0 {
+                cases[s].receipt = now
+                cases[s].excluded = 0
+            }
             cases[s].withApplicant = false
         case .excluded, .counted:
             if step.isApplicantSide { cases[s].withApplicant = true }
@@ -575,13 +579,14 @@ struct Engine {
         }
         // The result is ready when the step that produces it ends, its delay (the processing it stands
         // for, e.g. the days an office takes to issue a card) included.
+        // Excluded time counts up to the result, the producing step's own time included.
+        if step.clock == .excluded && cases[s].receipt >= 0 && cases[s].resultAt < 0 {
+            cases[s].excluded += model.calendars[model.reference].openMinutes(from: event.started, to: end)
+        }
         if step.producesResult && cases[s].resultAt < 0 { cases[s].resultAt = end }
         if step.part >= 0 {
             let k = s * model.partAgencies.count + step.part
             partEnd[k] = max(partEnd[k], end)
-        }
-        if step.clock == .excluded && cases[s].receipt >= 0 && cases[s].resultAt < 0 {
-            cases[s].excluded += model.calendars[model.reference].openMinutes(from: event.started, to: end)
         }
         if step.delay != nil {
             schedule(.delayDone, at: end, slot: event.slot, node: event.node)

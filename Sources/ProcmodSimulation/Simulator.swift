@@ -118,6 +118,11 @@ public struct Simulator: Sendable {
         if let days = report.kpis[figure: .simulatedDays]?.mean, days.isFinite {
             let end = LocalDate(dayNumber: options.startDate.dayNumber + Int(days))
             for calendar in procedure.calendars.values where !calendar.holidays.isEmpty {
+                let first = calendar.holidays.map(\.start).min() ?? options.startDate
+                if options.startDate.year < first.year {
+                    out.append("the run starts on \(options.startDate) but calendar '\(calendar.id)' lists holidays only from "
+                               + "\(first): the years before have none (set --start)")
+                }
                 let last = calendar.holidays.map(\.end).max() ?? end
                 if last.year < end.year {
                     out.append("the run lasts until \(end) but calendar '\(calendar.id)' lists holidays only until \(last): "
@@ -249,7 +254,8 @@ struct SiteKinds: Sendable {
     init(_ procedure: Procedure, start: LocalDate) {
         let kinds = procedure.siteKinds
         shares = kinds.map(\.share)
-        models = kinds.map { CompiledModel($0.procedure, start: start) }
+        let base = kinds[0].procedure
+        models = kinds.map { CompiledModel($0.procedure, start: start, statutory: base) }
     }
 
     func model(seed: UInt64, replication r: Int) -> CompiledModel {

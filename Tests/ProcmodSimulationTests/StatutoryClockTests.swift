@@ -449,3 +449,49 @@ import Testing
         #expect(lines.contains { $0.contains("a share of sites lies strictly between 0 and 1") })
     }
 }
+
+/// What an outside review found in the clock, each now a test.
+@Suite struct StatutoryClockReviewTests {
+    /// The step that produces the result is excluded (an appraisal the law does not count): its own time,
+    /// 10 minutes of work and a 2-working-day delay, is left out, so a same-day deadline is met.
+    @Test func anExcludedProducingStepDoesNotCount() throws {
+        let flow = StatutoryClockTests.receive + """
+            <step id="process" name-en="Process" kind="verify" actor="officer" clock="excluded"><work unit="minutes"><fixed value="10"/></work><delay unit="working-days"><fixed value="2"/></delay><produces document="r" medium="paper"/></step>
+            """
+        let k = try StatutoryClockTests.run(StatutoryClockTests.model(deadline: #"<deadline working-days="0"/>"#,
+                                                                       arrivals: ["2026-01-05T09:00"], flow: flow))
+        #expect(k["onTimeShare"] == 1)
+        #expect(abs(k["statutoryWorkingDays"] ?? 1) < 1e-9)
+    }
+
+    /// A reception after the result (the desk receiving the signed result back) does not restart the
+    /// clock: the case received Monday 09:00–09:10 with a 2-working-day verification stays late against a
+    /// same-day deadline.
+    @Test func aReceptionAfterTheResultLeavesTheClockAlone() throws {
+        let flow = StatutoryClockTests.receive
+            + #"<step id="verify" name-en="Verify" kind="verify" actor="officer"><delay unit="working-days"><fixed value="2"/></delay></step>"#
+            + StatutoryClockTests.sign
+            + #"<step id="back" name-en="Back at the desk" kind="receive" actor="desk"><work unit="minutes"><fixed value="5"/></work></step>"#
+        let k = try StatutoryClockTests.run(StatutoryClockTests.model(deadline: #"<deadline working-days="0"/>"#,
+                                                                       arrivals: ["2026-01-05T09:00"], flow: flow))
+        #expect(k["lateShare"] == 1)
+    }
+
+    @Test func clockNonsenseIsReported() {
+        func lines(_ deadline: String, flow: String = StatutoryClockTests.receive + StatutoryClockTests.sign, extra: String = "") -> [String] {
+            TestSupport.lines(TestSupport.load(StatutoryClockTests.model(deadline: deadline, arrivals: ["2026-01-05T09:00"], flow: flow,
+                                                                         calendarExtra: extra)))
+        }
+        #expect(lines("", flow: StatutoryClockTests.receive + """
+            <choice id="c"><branch to="sign" probability="0.5" deadline-working-days="3"/><branch to="sign" probability="0.5"/></choice>
+            """ + StatutoryClockTests.sign).contains { $0.contains("the procedure has no <deadline>") })
+        let chain = try? String(contentsOfFile: TestSupport.path("procedures/birth-residence-insurance-chain-2015.xml"), encoding: .utf8)
+        let twice = (chain ?? "").replacingOccurrences(of: #"<part agency="police" days="15" legal="ttlt-05"/>"#,
+                                                       with: #"<part agency="police" days="15" legal="ttlt-05"/><part agency="police" days="9"/>"#)
+        #expect(TestSupport.lines(TestSupport.load(twice)).contains { $0.contains("two parts for agency 'police'") })
+        #expect(lines(#"<deadline working-days="1"/>"#, extra: #"<working-day date="2026-01-10" hours-of="sun"/>"#)
+            .contains { $0.contains("has none on sun") })
+        #expect(lines(#"<deadline working-days="1"/>"#, flow: #"<step id="own" name-en="Own" kind="prepare" actor="applicant" clock="start"/>"#
+                      + StatutoryClockTests.sign).contains { $0.contains("clock=\"start\"") })
+    }
+}
