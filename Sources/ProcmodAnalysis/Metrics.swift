@@ -44,16 +44,23 @@ public struct ProcedureMetrics: Sendable, Codable, Hashable {
         public var deadlineDays: Double?
     }
 
-    /// Standard Cost Model (Circular 02/2017/TT-VPCP, Art. 27): time × tariff + out-of-pocket, per case
-    /// and per year (× annual volume). No opportunity cost.
+    /// Compliance cost as Circular 02/2017/TT-VPCP Art. 27 counts it: what the applicant bears, time ×
+    /// income per hour plus out-of-pocket costs (fees and charges, copies, certification, travel, post,
+    /// hired services), per case and per year (× annual volume). The agencies' own processing cost is
+    /// not compliance cost: it is reported beside it (`agencyVND`, `agencyPerYearVND`). No opportunity
+    /// cost.
     public struct Cost: Sendable, Codable, Hashable {
         public var applicantHours: Double
         public var applicantTimeVND: Double
         public var applicantOutOfPocketVND: Double
         public var agencyHours: Double
         public var agencyVND: Double
-        public var perCaseVND: Double { applicantTimeVND + applicantOutOfPocketVND + agencyVND }
+        /// Compliance cost per case: the applicant's time and out-of-pocket costs.
+        public var perCaseVND: Double { applicantTimeVND + applicantOutOfPocketVND }
+        /// Compliance cost per year.
         public var perYearVND: Double
+        /// The agencies' processing cost per year (not compliance cost).
+        public var agencyPerYearVND: Double { agencyVND * volume }
         public var volume: Double
     }
 }
@@ -114,16 +121,13 @@ extension ProcedureAnalysis {
                 agencyHours += hours
                 agencyVND += hours * (actor?.tariff ?? 0)
             }
-            if let payment = step.payment { pocket += v * payment.amount }
         }
-        if !p.flow.steps.contains(where: { $0.payment != nil }) {
-            pocket = p.channels.values.reduce(0) { $0 + $1.share * $1.fees.reduce(0) { $0 + $1.amount } }
-        }
+        pocket = outOfPocketPerCase
         let ladder = work + transfer + queue + wait
         let paths = pathDays
         let cost = ProcedureMetrics.Cost(applicantHours: applicantHours, applicantTimeVND: applicantVND,
                                          applicantOutOfPocketVND: pocket, agencyHours: agencyHours, agencyVND: agencyVND,
-                                         perYearVND: (applicantVND + pocket + agencyVND) * p.volume.perYear,
+                                         perYearVND: (applicantVND + pocket) * p.volume.perYear,
                                          volume: p.volume.perYear)
         return ProcedureMetrics(
             stepsByKind: byKind, steps: p.flow.steps.count, applicantVisits: visits, agencyHandoffs: handoffs,
@@ -135,5 +139,36 @@ extension ProcedureAnalysis {
                             waitDays: wait, processCycleEfficiency: ladder > 0 ? work / ladder : 0,
                             deadlineDays: p.deadline?.workingDays),
             cost: cost, actors: self.loads, paths: likelyPaths(limit: 5))
+    }
+}
+
+extension ProcedureAnalysis {
+    /// Out-of-pocket cost per case, channel by channel (weighted by the channels' shares): the payments of
+    /// the steps a case of that channel goes through, plus the channel's `<fee>`s unless a payment on its
+    /// path already pays them. A payment pays the channel's fees when it cites one of their provisions
+    /// (`legal`) or its amount is their total. Without channels, the step payments.
+    public var outOfPocketPerCase: Double {
+        let p = procedure
+        guard !p.channels.isEmpty else {
+            return p.flow.nodes.indices.reduce(0) { $0 + flow.visits[$1] * (p.flow.nodes[$1].step?.payment?.amount ?? 0) }
+        }
+        var total = 0.0
+        for (id, channel) in p.channels where channel.share > 0 {
+            // The visits of a case of this channel alone.
+            var only = p
+            for other in only.channels.keys { only.channels[other]?.share = other == id ? 1 : 0 }
+            let visits = FlowAnalysis(only).visits
+            var payments = 0.0
+            var paysFees = false
+            let fees = channel.fees.reduce(0) { $0 + $1.amount }
+            let feeProvisions = Set(channel.fees.flatMap(\.legal))
+            for (i, node) in p.flow.nodes.enumerated() where visits[i] > 0 {
+                guard let payment = node.step?.payment else { continue }
+                payments += visits[i] * payment.amount
+                if !feeProvisions.isDisjoint(with: payment.legal) || (fees > 0 && abs(payment.amount - fees) < 0.5) { paysFees = true }
+            }
+            total += channel.share * (payments + (paysFees ? 0 : fees))
+        }
+        return total
     }
 }

@@ -38,8 +38,9 @@ public struct MarkdownAnalysisRenderer: AnalysisRenderer {
             out.append("| expected lead time | \(Format.number(t.expectedDays)) working days |")
             out.append("| work / transfer / queue / wait | \([t.workDays, t.transferDays, t.queueDays, t.waitDays].map { Format.number($0) }.joined(separator: " / ")) |")
             out.append("| process cycle efficiency | \(Format.percent(t.processCycleEfficiency)) |")
-            out.append("| cost per case (SCM) | \(Format.vnd(c.perCaseVND)) |")
-            out.append("| cost per year | \(Format.vnd(c.perYearVND)) |")
+            out.append("| compliance cost per case (Circular 02/2017) | \(Format.vnd(c.perCaseVND)) |")
+            out.append("| compliance cost per year | \(Format.vnd(c.perYearVND)) |")
+            out.append("| agencies' own cost per case (not compliance cost) | \(Format.vnd(c.agencyVND)) |")
             out.append("")
         }
         return out.joined(separator: "\n")

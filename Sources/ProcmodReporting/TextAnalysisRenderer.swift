@@ -51,9 +51,11 @@ public struct TextAnalysisRenderer: AnalysisRenderer {
         out.append(row("  work / transfer / queue / wait", [t.workDays, t.transferDays, t.queueDays, t.waitDays]
             .map { Format.number($0) }.joined(separator: " / ")))
         out.append(row("process cycle efficiency", Format.percent(t.processCycleEfficiency)))
-        out.append(row("cost per case (SCM)", Format.vnd(c.perCaseVND) + " (applicant time " + Format.vnd(c.applicantTimeVND)
-                       + ", out of pocket " + Format.vnd(c.applicantOutOfPocketVND) + ", agencies " + Format.vnd(c.agencyVND) + ")"))
-        out.append(row("cost per year", Format.vnd(c.perYearVND) + " for \(Format.number(c.volume)) cases"))
+        out.append(row("compliance cost per case", Format.vnd(c.perCaseVND) + " (applicant time " + Format.vnd(c.applicantTimeVND)
+                       + ", out of pocket " + Format.vnd(c.applicantOutOfPocketVND) + "; Circular 02/2017)"))
+        out.append(row("compliance cost per year", Format.vnd(c.perYearVND) + " for \(Format.number(c.volume)) cases"))
+        out.append(row("agencies' own cost", Format.vnd(c.agencyVND) + " per case, " + Format.vnd(c.agencyPerYearVND)
+                       + " per year (not compliance cost)"))
         for path in m.paths {
             out.append(row("  path " + Format.percent(path.probability), Format.number(path.days) + " days: "
                            + path.steps.joined(separator: " → ")))

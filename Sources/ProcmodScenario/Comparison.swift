@@ -89,6 +89,7 @@ public struct Comparer: Sendable {
             row("agencyCostPerCaseVND") { $0.cost.agencyVND },
             row("costPerCaseVND") { $0.cost.perCaseVND },
             row("costPerYearVND") { $0.cost.perYearVND },
+            row("agencyCostPerYearVND") { $0.cost.agencyPerYearVND },
         ]
         var simulated: [SimulatedRow] = [], utilisation: [SimulatedRow] = []
         var samples: [[Double]] = []

@@ -70,6 +70,21 @@ import Testing
         #expect(workOnly < 5, "at most a few working days, not thousands: \(workOnly)")
     }
 
+    /// Issue 12: compliance cost as Circular 02/2017 counts it, on the shipped enterprise registration,
+    /// by hand. Out of pocket: certification 6,000 on every path; in person (70%) the submission pays
+    /// 150,000 (registration fee and publication fee, citing the fee circular) each of its 1.24 runs
+    /// (1 + 0.2 + 0.04 amendments), online (30%) pays no step fee, so its channel fees (0 + 100,000) are
+    /// due once: 0.7 × (6,000 + 1.24 × 150,000) + 0.3 × (6,000 + 100,000) = 134,400 + 31,800 = 166,200
+    /// VND. The agencies' processing time is not compliance cost.
+    @Test func complianceCostIsTheApplicantsAsTheCircularCountsIt() throws {
+        let p = try ProcedureLoader().loadProcedure(at: TestSupport.path("procedures/enterprise-registration.xml"))
+        let cost = ProcedureAnalysis(p).metrics.cost
+        #expect(abs(cost.applicantOutOfPocketVND - 166_200) < 0.5)
+        #expect(abs(cost.perCaseVND - (cost.applicantTimeVND + cost.applicantOutOfPocketVND)) < 1e-6)
+        #expect(cost.agencyVND > 0)
+        #expect(abs(cost.perYearVND - cost.perCaseVND * 25_000) < 1e-3)
+    }
+
     @Test func leadTimeAndCost() throws {
         let m = try analysis().metrics
         // Desk utilisation: 500 × (1.11 × 2 + 4) h = 3,110 h over 8 × 5 × 365.25/7 = 2,087 h: overloaded,
@@ -78,7 +93,10 @@ import Testing
         #expect(abs(m.leadTime.expectedDays - (1.11 + 2.22 + 4) / 8) < 1e-9)
         #expect(abs(m.cost.applicantTimeVND - 1.11 * 40_000) < 1e-6)
         #expect(abs(m.cost.agencyVND - (1.11 * 2 + 4) * 50_000) < 1e-6)
-        #expect(abs(m.cost.perYearVND - 500 * (1.11 * 40_000 + 6.22 * 50_000)) < 1e-3)
+        // Compliance cost is the applicant's (no payments here): 500 × 1.11 × 40,000; the desk's 6.22 h ×
+        // 50,000 is the agencies' own cost, reported apart.
+        #expect(abs(m.cost.perYearVND - 500 * (1.11 * 40_000)) < 1e-3)
+        #expect(abs(m.cost.agencyPerYearVND - 500 * 6.22 * 50_000) < 1e-3)
         #expect(abs(m.certifiedCopies - 2.22) < 1e-9)
         #expect(abs(m.pages - 1.11 * 2 * 3) < 1e-9)
         let desk = try #require(m.actors.first { $0.actor == "desk" })

@@ -95,7 +95,7 @@ import Testing
         let r = try TestSupport.runProcmod(["analyze", "procedures/birth-registration.xml"])
         #expect(r.status == 1)
         #expect(r.stdout.contains("procedures/birth-registration.xml:89:7: error: step 'mail' asks for 'household-book', which has no legal validity since 2023-01-01 [obsolete-document]"))
-        #expect(r.stdout.contains("\n  cost per year "))
+        #expect(r.stdout.contains("\n  compliance cost per year "))
         #expect(!r.stdout.contains("\u{1B}["))
     }
 
