@@ -45,9 +45,9 @@ enum DSLDocument {
     /// `laterChecks`, when given, is added as a note to a file with schema errors: what else will be
     /// checked once they are fixed.
     static func root(_ bytes: [UInt8], path: String, rootName: String, namespace: String,
-                     schema: XMLSchema, laterChecks: String? = nil) -> (ParsedElement?, [Diagnostic]) {
+                     schema: XMLSchema, schemaText: String = "", laterChecks: String? = nil) -> (ParsedElement?, [Diagnostic]) {
         let parsed = XMLReader.read(bytes: bytes, path: path, rootName: rootName, schema: schema)
-        var diagnostics = parsed.diagnostics
+        var diagnostics = parsed.diagnostics.map { $0.code == "schema" ? SchemaMessages.reword($0, schema: schemaText) : $0 }
         guard let root = parsed.root, !diagnostics.containsErrors else {
             if let root = parsed.root, let laterChecks {
                 diagnostics.append(Diagnostic(.note, root.location, laterChecks, code: "schema"))

@@ -48,6 +48,7 @@ public struct ProcedureLoader: Sendable {
     public func load(bytes: [UInt8], path: String) -> LoadedProcedure {
         var (root, diagnostics) = DSLDocument.root(
             bytes, path: path, rootName: "procedure", namespace: ProcedureSchema.namespace, schema: Self.schema,
+            schemaText: ProcedureSchema.text,
             laterChecks: "the semantic checks (references, probabilities, flow) run once the errors above are fixed")
         guard let root else { return LoadedProcedure(path: path, procedure: nil, diagnostics: diagnostics.sorted()) }
         var decoder = ProcedureDecoder()

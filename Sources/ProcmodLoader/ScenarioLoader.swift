@@ -24,7 +24,8 @@ public struct ScenarioLoader: Sendable {
 
     public func load(bytes: [UInt8], path: String) -> LoadedScenario {
         var (root, diagnostics) = DSLDocument.root(bytes, path: path, rootName: "scenario",
-                                                   namespace: ScenarioSchema.namespace, schema: Self.schema)
+                                                   namespace: ScenarioSchema.namespace, schema: Self.schema,
+                                                   schemaText: ScenarioSchema.text)
         guard let root else { return LoadedScenario(path: path, scenario: nil, diagnostics: diagnostics.sorted()) }
         var decoder = ProcedureDecoder()
         let flow = FlowDecoder()

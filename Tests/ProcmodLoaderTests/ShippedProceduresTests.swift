@@ -104,3 +104,28 @@ import Testing
         #expect(choice.edges[1].loop == .supplement && choice.edges[1].maxCount == 2)
     }
 }
+
+/// Schema errors in the DSL's words (issue 12).
+@Suite struct SchemaMessageTests {
+    static func lines(_ edit: (String) -> String) throws -> [String] {
+        let text = try String(contentsOfFile: TestSupport.path("examples/every-construct.xml"), encoding: .utf8)
+        let edited = edit(text)
+        #expect(edited != text)
+        return TestSupport.lines(TestSupport.load(edited))
+    }
+
+    @Test func aChoiceWithOneBranchSaysItNeedsTwo() throws {
+        let lines = try Self.lines {
+            $0.replacingOccurrences(of: #"<branch to="review-again" probability="0.05" loop="rework" max="1" deadline-working-days="7" legal="law"/>"#, with: "")
+        }
+        #expect(lines.contains { $0.contains("error: a <choice> needs at least two <branch> elements") }, "\(lines)")
+    }
+
+    @Test func anAttributeInTheWrongPlaceSaysWhereItBelongs() throws {
+        let lines = try Self.lines {
+            $0.replacingOccurrences(of: #"<step id="publish" kind="publish""#, with: #"<step id="publish" probability="0.5" kind="publish""#)
+        }
+        #expect(lines.contains { $0.contains("The attribute 'probability' is not allowed. 'probability' is allowed on <branch> [schema]") },
+                "\(lines)")
+    }
+}
