@@ -141,6 +141,7 @@ struct FlowDecoder {
                     form: decoder.context.enumeration(c, "form", default: .original) ?? .original,
                     copies: decoder.context.integer(c, "copies") ?? 1, sets: decoder.context.integer(c, "sets") ?? 1,
                     legal: decoder.legal(c, owner: "a requirement of \(owner)"), location: c.location))
+                step.requires[step.requires.count - 1].provenance = decoder.provenance(c)
             } else if c.isNamed("produces") {
                 step.produces.append(DocumentOutput(
                     document: decoder.refer(.document, c, "document", owner: owner),
@@ -160,6 +161,7 @@ struct FlowDecoder {
                                        purpose: decoder.context.string(c, "purpose"),
                                        legal: decoder.legal(c, owner: "the payment of \(owner)"),
                                        location: c.location)
+                step.payment?.provenance = decoder.provenance(c)
             } else if c.isNamed("handoff") {
                 step.handoff = Handoff(to: decoder.refer(.actor, c, "to", owner: owner),
                                        medium: decoder.context.enumeration(c, "medium", default: .paper) ?? .paper,

@@ -428,6 +428,7 @@ public enum ProcedureSchema {
           <xs:attribute name="copies" type="count" default="1"/>
           <xs:attribute name="sets" type="count" default="1"/>
           <xs:attribute name="legal" type="ids"/>
+          <xs:attributeGroup ref="provenance"/>
         </xs:complexType>
       </xs:element>
       <xs:element name="produces" minOccurs="0" maxOccurs="unbounded">
@@ -458,6 +459,7 @@ public enum ProcedureSchema {
           </xs:attribute>
           <xs:attribute name="purpose" type="xs:string"/>
           <xs:attribute name="legal" type="ids"/>
+          <xs:attributeGroup ref="provenance"/>
         </xs:complexType>
       </xs:element>
       <xs:element name="handoff" minOccurs="0">

@@ -179,7 +179,7 @@ public struct ProcedureWriter {
                 w.start("requires"); w.attribute("document", r.document); w.attribute("form", r.form.rawValue)
                 if r.copies != 1 { w.attribute("copies", String(r.copies)) }
                 if r.sets != 1 { w.attribute("sets", String(r.sets)) }
-                legal(w, r.legal); w.end()
+                legal(w, r.legal); provenance(w, r.provenance); w.end()
             }
             for o in s.produces {
                 w.start("produces"); w.attribute("document", o.document); w.attribute("medium", o.medium.rawValue)
@@ -192,7 +192,7 @@ public struct ProcedureWriter {
             }
             if let pay = s.payment {
                 w.start("payment"); w.attribute("amount", number(pay.amount)); w.attribute("method", pay.method.rawValue)
-                w.attribute("purpose", pay.purpose); legal(w, pay.legal); w.end()
+                w.attribute("purpose", pay.purpose); legal(w, pay.legal); provenance(w, pay.provenance); w.end()
             }
             if let h = s.handoff {
                 w.start("handoff"); w.attribute("to", h.to); w.attribute("medium", h.medium.rawValue); w.end()

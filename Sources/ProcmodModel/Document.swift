@@ -79,6 +79,8 @@ public struct DocumentRequirement: Sendable, Hashable, Codable {
     public var copies: Int
     /// Dossier sets (số bộ hồ sơ).
     public var sets: Int
+    /// Where the requirement comes from (`source`, `assumed`), like every other figure.
+    public var provenance = Provenance()
     public var legal: [String]
     public var location: SourceLocation
 

@@ -79,6 +79,8 @@ public struct Payment: Sendable, Hashable, Codable {
     public var method: PaymentMethod
     /// What the payment is for (lệ phí, phí, a certification charge).
     public var purpose: String?
+    /// Where the amount comes from (`source`, `assumed`).
+    public var provenance = Provenance()
     public var legal: [String]
     public var location: SourceLocation
 
