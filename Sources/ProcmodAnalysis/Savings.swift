@@ -36,13 +36,30 @@ extension ProcedureAnalysis {
         requirement.isPaper && requirement.form != .present ? pages(of: requirement, at: node) : 0
     }
 
-    /// What no longer asking for `requirement` at `node` saves: the paper handed in and, when
-    /// `certification` is set and the requirement is a certified copy, the steps that certify it.
-    public func saving(dropping requirement: DocumentRequirement, at node: Int, certification: Bool) -> Saving {
+    /// What no longer asking for `requirement` at `node` saves: the paper handed in, and the helper steps
+    /// the fix removes with it (as `<fix>` does, docs/scenarios.md): the steps certifying that document
+    /// once no certified copy of it is asked for, and the photocopy steps once no copy at all is.
+    public func saving(dropping requirement: DocumentRequirement, at node: Int) -> Saving {
         var s = Saving()
         s.pages = handedInPages(of: requirement, at: node)
-        guard certification && requirement.form == .certifiedCopy else { return s }
-        return s + saving(removing: Set(certifyingSteps(for: requirement.document)))
+        return s + saving(removing: Set(helpersGone(droppingOrPlain: requirement, at: node, removing: true)))
+    }
+
+    /// The certify and photocopy steps that go when `requirement` at `node` is dropped (`removing`) or
+    /// becomes a plain copy: the ones no other requirement needs any more.
+    public func helpersGone(droppingOrPlain requirement: DocumentRequirement, at node: Int, removing: Bool) -> [Int] {
+        let others = stepNodes.flatMap { i in
+            step(i).requires.enumerated().filter { !(i == node && $0.element == requirement) }.map(\.element)
+        } + (removing ? [] : [DocumentRequirement(document: requirement.document, form: .copy)])
+        var gone: [Int] = []
+        if requirement.form == .certifiedCopy,
+           !others.contains(where: { $0.document == requirement.document && $0.form == .certifiedCopy }) {
+            gone += certifyingSteps(for: requirement.document)
+        }
+        if !others.contains(where: { $0.form == .copy || $0.form == .certifiedCopy }) {
+            gone += stepNodes.filter { step($0).kind == .copy }
+        }
+        return gone
     }
 
     /// Node indices of steps, in flow order.

@@ -43,6 +43,32 @@ import Testing
                 sourceLocation: Self.location(example))
     }
 
+    /// A saving the analyzer claims is what the model shows once the fix is applied: visits, the
+    /// applicant's cost (compliance cost), the agencies' cost, expected lead time and pages, before minus
+    /// after, on every fix example.
+    @Test(arguments: cases)
+    func theClaimedSavingIsWhatTheFixSaves(_ c: Case) throws {
+        let rule = try #require(RuleCatalog.rule(c.rule.rawValue))
+        let example = rule.fixExamples[c.index]
+        let here = Self.location(example)
+        let before = try #require(TestSupport.load(example.beforeXML).procedure, sourceLocation: here)
+        var overrides: [String: Severity] = [:]
+        for r in RuleCatalog.all { overrides[r.id] = r.id == rule.id ? .warning : .off }
+        let claimed = Analyzer(configuration: AnalyzerConfiguration(overrides: overrides)).analyze(before).findings
+            .compactMap(\.saving).reduce(Saving(), +)
+        let after = Digitizer().apply(Scenario(procedure: before.code, name: LocalizedName(en: "fix"),
+                                               levers: [Lever(.fixRule(rule: rule.id), name: "fix")]), to: before).after
+        let a = ProcedureAnalysis(before).metrics, b = ProcedureAnalysis(after).metrics
+        func same(_ x: Double, _ y: Double, _ what: String) {
+            #expect(abs(x - y) < 1e-6 * max(1, abs(y)), "\(rule.id): claims \(x) \(what), the fix saves \(y)", sourceLocation: here)
+        }
+        same(claimed.visits, a.applicantVisits - b.applicantVisits, "visits")
+        same(claimed.applicantVND, a.cost.perCaseVND - b.cost.perCaseVND, "VND of compliance cost")
+        same(claimed.agencyVND, a.cost.agencyVND - b.cost.agencyVND, "VND of agency cost")
+        same(claimed.elapsedDays, a.leadTime.expectedDays - b.leadTime.expectedDays, "working days")
+        same(claimed.pages, a.pages - b.pages, "pages")
+    }
+
     static func location(_ e: RuleFixExample) -> Testing.SourceLocation {
         Testing.SourceLocation(fileID: e.file, filePath: e.filePath, line: e.line, column: 1)
     }

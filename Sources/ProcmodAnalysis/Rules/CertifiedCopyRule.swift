@@ -23,7 +23,9 @@ struct CertifiedCopyRule: Rule {
     let fix: RuleFix? = .editRequirement(because: "a plain copy, compared with the original, replaces the certified copy",
                                          helpersGone: "plain copies need no certification") { $0.form = .copy }
     let fixExamples = [
+        // The certification step and its charge go with the certified copy (and are saved once).
         RuleFixExample(before: """
+            <step id="certify" kind="certify" actor="other"><work unit="minutes"><fixed value="15"/></work><requires document="form" form="present"/><payment amount="4000" method="cash"/></step>
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="certified-copy"/></step>
             """, after: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="copy"/></step>
@@ -35,9 +37,9 @@ struct CertifiedCopyRule: Rule {
         for i in a.stepNodes {
             let step = a.step(i)
             for (k, r) in step.requires.enumerated() where r.form == .certifiedCopy {
-                let pages = a.procedure.documents[r.document]?.pages ?? 1
-                var saving = a.saving(removing: Set(a.certifyingSteps(for: r.document)))
-                saving.applicantVND += a.flow.visits[i] * Double(r.copies * r.sets) * certificationChargeVND(pages: pages)
+                // The certify steps that go with the certified copy, their time and charges included (the
+                // charge is the one the model puts on them, never added a second time).
+                let saving = a.saving(removing: Set(a.helpersGone(droppingOrPlain: r, at: i, removing: false)))
                 findings.append(finding(
                     "step '\(step.id)' requires a certified copy of '\(r.document)': accept a plain copy and compare "
                     + "it with the original (Decree 23/2015/NĐ-CP, Art. 6)", element: step.id, at: r.location, requirement: k,

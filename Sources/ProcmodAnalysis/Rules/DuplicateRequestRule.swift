@@ -47,7 +47,7 @@ struct DuplicateRequestRule: Rule {
             let step = a.step(i)
             for (k, r) in step.requires.enumerated() {
                 guard let d = index[r.document], asked.contains(d, at: i) else { continue }
-                let saving = a.saving(dropping: r, at: i, certification: false)
+                let saving = a.saving(dropping: r, at: i)
                 findings.append(finding("step '\(step.id)' asks again for '\(r.document)', already handed in at an "
                                         + "earlier step on the same path", element: step.id, at: r.location, requirement: k, saving: saving))
             }

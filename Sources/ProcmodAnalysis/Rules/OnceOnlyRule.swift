@@ -36,7 +36,7 @@ struct OnceOnlyRule: Rule {
             let step = a.step(i)
             for (k, r) in step.requires.enumerated() {
                 guard let document = a.procedure.documents[r.document], let register = document.register else { continue }
-                let saving = a.saving(dropping: r, at: i, certification: true)
+                let saving = a.saving(dropping: r, at: i)
                 findings.append(finding(
                     "step '\(step.id)' asks for '\(document.id)' (\(r.form.rawValue)), whose data the \(register) "
                     + "register already holds: look it up instead", element: step.id, at: r.location, requirement: k,

@@ -40,7 +40,12 @@ struct PhysicalHandoffRule: Rule {
                   let to = a.procedure.actors[h.to], from.agency != to.agency else { continue }
             var saving = Saving()
             // Only a transfer's own delay is transit that the document axis removes.
-            if step.kind == .transfer || step.kind == .deliver { saving.elapsedDays = a.flow.visits[i] * a.time.delayDays(step) }
+            // The axis takes its own 10 minutes (the electronic-transfer lever's default), which stay.
+            if step.kind == .transfer || step.kind == .deliver, step.delay != nil {
+                var electronic = step
+                electronic.delay = TimedQuantity(unit: .minutes, distribution: .fixed(value: 10))
+                saving.elapsedDays = a.flow.visits[i] * max(0, a.time.delayDays(step) - a.time.delayDays(electronic))
+            }
             findings.append(finding("step '\(step.id)' hands the dossier on paper from \(from.agency ?? from.id) to "
                                     + "\(to.agency ?? to.id): send it over the document axis", element: step.id,
                                     at: h.location, saving: saving))

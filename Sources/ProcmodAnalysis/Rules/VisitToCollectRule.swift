@@ -33,10 +33,20 @@ struct VisitToCollectRule: Rule {
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
         visits(onlyFor: .collect, in: a).map { t, segment in
-            let removed = Set([t] + segment.filter { a.step($0).kind != .pay })
+            // The trip and its waits go; collecting becomes a 5-minute download (the electronic-result fix).
+            let removed = Set([t] + segment.filter { a.step($0).kind == .wait })
+            var saving = a.saving(removing: removed)
+            for k in segment where a.step(k).kind == .collect {
+                var download = a.step(k)
+                download.work = TimedQuantity(unit: .minutes, distribution: .fixed(value: 5))
+                let hours = a.flow.visits[k] * max(0, a.time.workHours(a.step(k)) - a.time.workHours(download))
+                saving.applicantHours += hours
+                saving.applicantVND += hours * (a.procedure.actors[a.step(k).actor]?.tariff ?? 0)
+                saving.elapsedDays += a.flow.visits[k] * max(0, a.time.workDays(a.step(k)) - a.time.workDays(download))
+            }
             return finding("step '\(a.step(t).id)' is a visit only to collect the result: deliver it electronically "
                            + "or by post", element: a.step(t).id, at: a.step(t).location,
-                           saving: a.saving(removing: removed))
+                           saving: saving)
         }
     }
 }
