@@ -19,6 +19,13 @@ struct OnceOnlyRule: Rule {
         RuleExample(triggers: false, flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
             """),
+        // Shown at the desk, not handed in; and a notary's own check of the ID card.
+        RuleExample(triggers: false, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="id-card" form="present"/></step>
+            """),
+        RuleExample(triggers: false, actors: #"<actor id="notary" name-en="Notary" kind="third-party" capacity="unlimited"/>"#, flow: """
+            <step id="notarise" kind="certify" actor="notary"><requires document="id-card" form="copy"/></step>
+            """),
     ]
     let fix: RuleFix? = .removeRequirement(because: "no longer asked for: the agency reads the register",
                                            helpersGone: "the document it certified is no longer asked for")
@@ -34,7 +41,10 @@ struct OnceOnlyRule: Rule {
         var findings: [Finding] = []
         for i in a.stepNodes {
             let step = a.step(i)
-            for (k, r) in step.requires.enumerated() {
+            // A notary or another third party asks for what its own act needs: not the state asking twice.
+            if a.procedure.actors[step.actor]?.kind == .thirdParty { continue }
+            // A document only shown costs the applicant presence, not paper: no saving to claim here.
+            for (k, r) in step.requires.enumerated() where r.form != .present {
                 guard let document = a.procedure.documents[r.document], let register = document.register else { continue }
                 let saving = a.saving(dropping: r, at: i)
                 findings.append(finding(
