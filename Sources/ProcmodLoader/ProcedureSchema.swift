@@ -308,15 +308,16 @@ public enum ProcedureSchema {
   </xs:complexType>
 
   <!-- Calendars -->
+  <!-- Weekly opening hours: of a calendar, or of the sites of a site variant. -->
+  <xs:complexType name="hours">
+    <xs:attribute name="days" type="weekdays" use="required"/>
+    <xs:attribute name="from" type="time" use="required"/>
+    <xs:attribute name="to" type="time" use="required"/>
+  </xs:complexType>
+
   <xs:complexType name="calendar">
     <xs:sequence>
-      <xs:element name="hours" minOccurs="0" maxOccurs="unbounded">
-        <xs:complexType>
-          <xs:attribute name="days" type="weekdays" use="required"/>
-          <xs:attribute name="from" type="time" use="required"/>
-          <xs:attribute name="to" type="time" use="required"/>
-        </xs:complexType>
-      </xs:element>
+      <xs:element name="hours" type="hours" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="holiday" minOccurs="0" maxOccurs="unbounded">
         <xs:complexType>
           <xs:attribute name="date" type="date"/>
@@ -335,13 +336,7 @@ public enum ProcedureSchema {
       <xs:element name="site-variant" minOccurs="0" maxOccurs="unbounded">
         <xs:complexType>
           <xs:sequence>
-            <xs:element name="hours" maxOccurs="unbounded">
-              <xs:complexType>
-                <xs:attribute name="days" type="weekdays" use="required"/>
-                <xs:attribute name="from" type="time" use="required"/>
-                <xs:attribute name="to" type="time" use="required"/>
-              </xs:complexType>
-            </xs:element>
+            <xs:element name="hours" type="hours" maxOccurs="unbounded"/>
           </xs:sequence>
           <xs:attribute name="name" type="xs:string" use="required"/>
           <xs:attribute name="share" type="share" use="required"/>
