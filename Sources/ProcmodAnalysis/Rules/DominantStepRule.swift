@@ -16,17 +16,29 @@ struct DominantStepRule: Rule {
             <step id="a" kind="verify" actor="officer"><delay unit="working-days"><fixed value="1"/></delay></step>
             <step id="b" kind="verify" actor="other"><delay unit="working-days"><fixed value="1"/></delay></step>
             """),
+        // 'long' takes 5 of the 6 days, but beside the longer branch: removing it would not shorten the
+        // procedure, so only 'longer' is reported.
+        RuleExample(triggers: true, element: "longer", flow: """
+            <parallel id="split"><branch to="long"/><branch to="longer"/></parallel>
+            <step id="long" kind="verify" actor="officer" next="join"><delay unit="working-days"><fixed value="5"/></delay></step>
+            <step id="longer" kind="verify" actor="other" next="join"><delay unit="working-days"><fixed value="6"/></delay></step>
+            <join id="join" split="split" next="issue"/>
+            """),
     ]
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
         let total = a.expectedLeadTimeDays
         guard total > 0 else { return [] }
         return a.stepNodes.compactMap { i in
-            let share = a.flow.visits[i] * a.nodeDays[i] / total
+            // A step on a parallel branch that is not the slowest adds nothing to the lead time: removing
+            // it would not shorten the procedure, so it is never dominant.
+            guard total - a.expectedDays(excluding: [i]) > 1e-9 else { return nil }
+            let days = a.flow.visits[i] * a.nodeDays[i]
+            let share = days / total
             guard share > options.dominantShare else { return nil }
             let step = a.step(i)
             return finding("step '\(step.id)' takes \(decimalText(share * 100))% of the expected lead time "
-                           + "(\(decimalText(a.flow.visits[i] * a.nodeDays[i])) of \(decimalText(total)) working days)",
+                           + "(\(decimalText(days)) of \(decimalText(total)) working days)",
                            element: step.id, at: step.location)
         }
     }
