@@ -31,6 +31,15 @@ public final class OutputFile {
         let name = String(decoding: (destination.split(separator: "/").last.map(String.init) ?? destination).utf8.prefix(200),
                           as: UTF8.self)
         var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
+        // The temporary file is created and registered for removal with the interrupting signals held
+        // back, so a signal between the two cannot leave it behind.
+        // Afterwards they are unblocked, as `Interrupts.install` does (a parent may have started us with
+        // them blocked, and then an interrupt would never arrive).
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        for signal in Interrupts.signals { sigaddset(&blocked, signal) }
+        pthread_sigmask(SIG_BLOCK, &blocked, nil)
+        defer { pthread_sigmask(SIG_UNBLOCK, &blocked, nil) }
         let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard fd >= 0 else {
             throw OutputError.cannotWrite(path: path, reason: "the directory \(directory) is not writable, or the disk is full")

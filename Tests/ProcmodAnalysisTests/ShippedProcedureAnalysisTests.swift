@@ -36,7 +36,7 @@ import Testing
         ("birth-residence-insurance-chain-2015.xml", ["physical-handoff", "obsolete-document", "visit-to-collect"]),
         ("building-permit.xml", ["multiple-sets", "supplement-cap", "certified-copy"]),
         ("enterprise-registration.xml", ["paper-alongside-electronic", "certified-copy"]),
-        ("judicial-record.xml", ["print-sign-scan", "visit-to-pay", "duplicate-request", "obsolete-document"]),
+        ("judicial-record.xml", ["print-sign-scan", "visit-to-pay", "obsolete-document"]),
         ("land-use-certificate.xml", ["visit-to-pay", "physical-handoff", "deadline-infeasible"]),
         ("passport.xml", ["visit-to-collect", "result-from-applicant"]),
     ])
@@ -49,7 +49,11 @@ import Testing
         var found = Set<String>()
         for name in Self.names { found.formUnion(try report(name).findings.map(\.rule)) }
         let paperRules = RuleCatalog.all.filter { $0.category == .redundantPaper }.map(\.id)
-        #expect(paperRules.filter { !found.contains($0) } == [])
+        // No shipped model asks for a document twice: the one duplicate-request the judicial record showed
+        // was the applicant's own print-sign-scan before the upload, a false positive (issue 12).
+        let notShown: Set<String> = ["duplicate-request"]
+        #expect(paperRules.filter { !found.contains($0) && !notShown.contains($0) } == [])
+        #expect(notShown.allSatisfy { !found.contains($0) }, "a shipped model now shows it: drop it from notShown")
     }
 
     /// Two runs of the binary (two processes: hashing seeds, thread timing and allocation differ between

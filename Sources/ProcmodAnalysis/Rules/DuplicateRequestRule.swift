@@ -19,6 +19,11 @@ struct DuplicateRequestRule: Rule {
         RuleExample(triggers: false, flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
             """),
+        // The applicant prints, signs and scans the form, then uploads it: handed in once.
+        RuleExample(triggers: false, flow: """
+            <step id="print-sign-scan" kind="digitize" actor="applicant"><requires document="form" form="original"/></step>
+            <step id="upload" kind="submit" actor="portal"><requires document="form" form="electronic"/></step>
+            """),
     ]
     let fix: RuleFix? = .removeRequirement(because: "no longer asked for a second time",
                                            helpersGone: "the document it certified is no longer asked for")
@@ -36,7 +41,10 @@ struct DuplicateRequestRule: Rule {
         let documents = Array(a.procedure.documents.keys)
         let index = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1, $0) })
         let counted = { (i: Int) -> Bool in
-            guard let step = a.procedure.flow.nodes[i].step, step.kind != .certify else { return false }
+            // The applicant's own work on a document (preparing, copying, printing and scanning it) hands
+            // nothing in: only what reaches the state is asked.
+            guard let step = a.procedure.flow.nodes[i].step,
+                  ![.certify, .prepare, .copy, .digitize, .inform].contains(step.kind) else { return false }
             return a.procedure.actors[step.actor]?.kind == .applicant || step.kind == .submit
         }
         let asked = DocumentPaths(a.flow, documents: documents.count) { i in
