@@ -7,6 +7,7 @@ public enum ExampleProcedure {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <procedure xmlns="urn:procmod:procedure:1" code="EXAMPLE" name-en="Rule example" level="commune">
+        \(example.legal.isEmpty ? "" : "  <legal-basis>\(example.legal)</legal-basis>")
           <agencies>
             <agency id="commune" name-en="Commune" level="commune"/>
             <agency id="province" name-en="Province" level="province"/>

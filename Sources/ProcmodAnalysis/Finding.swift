@@ -64,6 +64,8 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     /// the requirement by this (step id and index), never by source location, which a model built in
     /// code or edited by a lever does not have.
     public var requirement: Int?
+    /// The legal basis of the rule (acts and articles), for the reader to check the finding against.
+    public var legal: [String] = []
 
     public init(rule: String, severity: Severity, message: String, element: String, location: SourceLocation,
                 saving: Saving? = nil) {

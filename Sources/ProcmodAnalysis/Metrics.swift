@@ -83,17 +83,19 @@ extension ProcedureAnalysis {
             let actor = p.actors[step.actor]
             let isApplicant = actor?.kind == .applicant
             if step.kind == .travel && isApplicant { visits += v }
-            if let h = step.handoff, let to = p.actors[h.to], to.agency != actor?.agency {
+            for h in step.handoffs {
+                guard let to = p.actors[h.to], to.agency != actor?.agency else { continue }
                 handoffs += v
                 if h.medium == .paper { paperHandoffs += v }
             }
             for r in step.requires {
                 requirements += 1
                 documents.insert(r.document)
-                let n = Double(r.copies * r.sets)
+                // Conditional and alternative requirements count for the share of cases that hand them in.
+                let n = Double(r.copies * r.sets) * p.caseShare(of: r)
                 if r.isPaper && r.form != .present {
                     paperRequirements += 1
-                    pages += v * n * Double(p.documents[r.document]?.pages ?? 1)
+                    pages += handedInPages(of: r, at: i)
                 } else if r.form == .present {
                     paperRequirements += 1
                 }
@@ -113,14 +115,11 @@ extension ProcedureAnalysis {
                 case .wait: wait += days
                 }
             }
-            let hours = v * time.workHours(step)
-            if isApplicant {
-                applicantHours += hours
-                applicantVND += hours * (actor?.tariff ?? 0)
-            } else if actor?.kind != .thirdParty && actor?.kind != .postalService && actor?.kind != .onlineSystem {
-                agencyHours += hours
-                agencyVND += hours * (actor?.tariff ?? 0)
-            }
+            let cost = p.timeCost(of: step, hours: v * time.workHours(step))
+            applicantHours += cost.applicantHours
+            applicantVND += cost.applicantVND
+            agencyHours += cost.agencyHours
+            agencyVND += cost.agencyVND
         }
         pocket = outOfPocketPerCase
         let ladder = work + transfer + queue + wait
@@ -170,5 +169,25 @@ extension ProcedureAnalysis {
             total += channel.share * (payments + (paysFees ? 0 : fees))
         }
         return total
+    }
+}
+
+extension Procedure {
+    /// Who bears `hours` of a step's work: the step's actor and every second actor (`with`) each spend
+    /// them; the applicant's are compliance cost, the state's actors' are the agencies' cost, and third
+    /// parties, the post and online systems are paid through fees instead.
+    package func timeCost(of step: Step, hours: Double) -> Saving {
+        var s = Saving()
+        for id in [step.actor] + step.coActors {
+            let actor = actors[id]
+            if actor?.kind == .applicant {
+                s.applicantHours += hours
+                s.applicantVND += hours * (actor?.tariff ?? 0)
+            } else if actor?.kind != .thirdParty && actor?.kind != .postalService && actor?.kind != .onlineSystem {
+                s.agencyHours += hours
+                s.agencyVND += hours * (actor?.tariff ?? 0)
+            }
+        }
+        return s
     }
 }

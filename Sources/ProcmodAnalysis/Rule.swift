@@ -40,6 +40,10 @@ public struct RuleExample: Sendable {
     /// For a triggering example: the element (step, choice, actor, document id, or the procedure code)
     /// that the one finding must name.
     public var element: String?
+    /// For a triggering example: words the finding's message must contain.
+    public var message: String?
+    /// `<provision>` elements the example's flow cites (`legal="…"`).
+    public var legal: String
     public var documents: String
     public var flow: String
     public var actors: String
@@ -48,10 +52,13 @@ public struct RuleExample: Sendable {
     public var filePath: String
     public var line: Int
 
-    public init(triggers: Bool, element: String? = nil, documents: String = "", actors: String = "", volume: Int = 10_000,
-                flow: String, file: String = #fileID, filePath: String = #filePath, line: Int = #line) {
+    public init(triggers: Bool, element: String? = nil, message: String? = nil, legal: String = "", documents: String = "",
+                actors: String = "", volume: Int = 10_000, flow: String, file: String = #fileID, filePath: String = #filePath,
+                line: Int = #line) {
         self.triggers = triggers
         self.element = element
+        self.message = message
+        self.legal = legal
         self.filePath = filePath
         self.documents = documents
         self.actors = actors
@@ -75,6 +82,9 @@ public protocol Rule: Sendable {
     /// Why it matters, citing the legal basis where there is one.
     var rationale: String { get }
     var category: RuleCategory { get }
+    /// The acts and articles the rule rests on, each as it is cited ("Decree 23/2015/NĐ-CP Art. 6.1");
+    /// every finding carries them. docs/legal-basis.md says which were read in the legal text.
+    var legalBasis: [String] { get }
     /// The severity in the `recommended` preset.
     var defaultSeverity: Severity { get }
     var examples: [RuleExample] { get }
@@ -96,6 +106,17 @@ extension Rule {
         var f = Finding(rule: id, severity: defaultSeverity, message: message, element: element, location: location,
                         saving: saving)
         f.requirement = requirement
+        f.legal = legalBasis
         return f
     }
+
+    /// The citations of provisions the model gives for an element (`legal="…"`), as text.
+    func citations(_ ids: [String], in procedure: Procedure) -> [String] {
+        ids.map { procedure.legal[$0]?.citation ?? $0 }
+    }
+}
+
+extension Rule {
+    /// No legal basis: the rule measures time or structure rather than applying a provision.
+    public var legalBasis: [String] { [] }
 }

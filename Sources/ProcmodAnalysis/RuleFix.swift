@@ -9,6 +9,10 @@ public enum RuleFix: Sendable {
     /// Every requirement a finding points at is removed; then the photocopy and certify steps that only
     /// served it go (`because` says why, in the change list).
     case removeRequirement(because: String, helpersGone: String)
+    /// Every requirement a finding points at is looked up in the registers instead: removed when they
+    /// hold every case, asked only of the cases they miss (`unless-registered`) when they hold a share;
+    /// then the photocopy and certify steps no requirement needs any more go.
+    case lookUpInRegister(because: String, partly: String, helpersGone: String)
     /// Every requirement a finding points at is changed by `edit`; `helpersGone`, when set, also removes
     /// the photocopy and certify steps that no requirement needs any more.
     case editRequirement(because: String, helpersGone: String?, edit: @Sendable (inout DocumentRequirement) -> Void)

@@ -8,16 +8,8 @@ extension ProcedureAnalysis {
         for i in nodes {
             guard let step = procedure.flow.nodes[i].step else { continue }
             let v = flow.visits[i]
-            let actor = procedure.actors[step.actor]
-            let hours = v * time.workHours(step)
-            if actor?.kind == .applicant {
-                s.applicantHours += hours
-                s.applicantVND += hours * (actor?.tariff ?? 0)
-                if step.kind == .travel { s.visits += v }
-            } else if actor?.kind != .thirdParty && actor?.kind != .postalService && actor?.kind != .onlineSystem {
-                s.agencyHours += hours
-                s.agencyVND += hours * (actor?.tariff ?? 0)
-            }
+            s = s + procedure.timeCost(of: step, hours: v * time.workHours(step))
+            if step.kind == .travel && procedure.actors[step.actor]?.kind == .applicant { s.visits += v }
             if let payment = step.payment { s.applicantVND += v * payment.amount }
             for r in step.requires { s.pages += handedInPages(of: r, at: i) }
         }
@@ -25,10 +17,11 @@ extension ProcedureAnalysis {
         return s
     }
 
-    /// The pages of paper one requirement hands in per case.
+    /// The pages of paper one requirement hands in per case: copies × sets × pages (a translation
+    /// doubles them), for the share of cases that hand it in.
     public func pages(of requirement: DocumentRequirement, at node: Int) -> Double {
-        flow.visits[node] * Double(requirement.copies * requirement.sets
-                                   * (procedure.documents[requirement.document]?.pages ?? 1))
+        flow.visits[node] * procedure.caseShare(of: requirement)
+            * Double(requirement.copies * requirement.sets * procedure.pagesPerCopy(of: requirement))
     }
 
     /// The pages of paper one requirement hands over per case: none when the original is only shown.

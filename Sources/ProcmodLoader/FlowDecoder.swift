@@ -134,14 +134,17 @@ struct FlowDecoder {
                         channel: decoder.optionalRefer(.channel, e, "channel", owner: owner),
                         legal: decoder.legal(e, owner: owner), provenance: decoder.provenance(e), location: e.location)
         step.clock = decoder.context.enumeration(e, "clock")
+        step.coActors = decoder.referList(.actor, e, "with", owner: owner)
+        step.dependsOn = decoder.referList(.node, e, "depends-on", owner: owner)
+        step.presenceRequired = decoder.context.string(e, "presence") == "required"
+        var groups = 0
         for c in e.children {
             if c.isNamed("requires") {
-                step.requires.append(DocumentRequirement(
-                    document: decoder.refer(.document, c, "document", owner: owner),
-                    form: decoder.context.enumeration(c, "form", default: .original) ?? .original,
-                    copies: decoder.context.integer(c, "copies") ?? 1, sets: decoder.context.integer(c, "sets") ?? 1,
-                    legal: decoder.legal(c, owner: "a requirement of \(owner)"), location: c.location))
-                step.requires[step.requires.count - 1].provenance = decoder.provenance(c)
+                step.requires.append(requirement(c, owner: owner, using: &decoder))
+            } else if c.isNamed("one-of") {
+                let alternatives = c.children.filter { $0.isNamed("requires") }.map { requirement($0, owner: owner, using: &decoder) }
+                step.requires += oneOf(alternatives, group: groups, at: c, owner: owner, using: &decoder)
+                groups += 1
             } else if c.isNamed("produces") {
                 step.produces.append(DocumentOutput(
                     document: decoder.refer(.document, c, "document", owner: owner),
@@ -163,12 +166,52 @@ struct FlowDecoder {
                                        location: c.location)
                 step.payment?.provenance = decoder.provenance(c)
             } else if c.isNamed("handoff") {
-                step.handoff = Handoff(to: decoder.refer(.actor, c, "to", owner: owner),
-                                       medium: decoder.context.enumeration(c, "medium", default: .paper) ?? .paper,
-                                       location: c.location)
+                step.handoffs.append(Handoff(to: decoder.refer(.actor, c, "to", owner: owner),
+                                             medium: decoder.context.enumeration(c, "medium", default: .paper) ?? .paper,
+                                             location: c.location))
             }
         }
         return step
+    }
+
+    /// One `<requires>`: the document, its form and copies, and when and how it is asked.
+    private func requirement(_ c: ParsedElement, owner: String, using decoder: inout ProcedureDecoder) -> DocumentRequirement {
+        var r = DocumentRequirement(
+            document: decoder.refer(.document, c, "document", owner: owner),
+            form: decoder.context.enumeration(c, "form", default: .original) ?? .original,
+            copies: decoder.context.integer(c, "copies") ?? 1, sets: decoder.context.integer(c, "sets") ?? 1,
+            legal: decoder.legal(c, owner: "a requirement of \(owner)"), location: c.location)
+        r.provenance = decoder.provenance(c)
+        r.share = decoder.context.number(c, "share") ?? 1
+        r.condition = decoder.context.string(c, "when")
+        r.unlessRegistered = decoder.context.bool(c, "unless-registered")
+        r.issuedWithinDays = decoder.context.integer(c, "issued-within-days")
+        r.legalisation = decoder.context.enumeration(c, "legalisation")
+        r.translation = decoder.context.enumeration(c, "translation")
+        return r
+    }
+
+    /// The alternatives of a `<one-of>`: each with its `share` of cases, all given and summing to 1, or
+    /// none given and then equal.
+    private func oneOf(_ alternatives: [DocumentRequirement], group: Int, at e: ParsedElement, owner: String,
+                       using decoder: inout ProcedureDecoder) -> [DocumentRequirement] {
+        let given = e.children.filter { $0.isNamed("requires") }.map { $0.attribute("share") != nil }
+        var result = alternatives
+        if !given.contains(true) {
+            for k in result.indices { result[k].share = 1 / Double(max(result.count, 1)) }
+        } else if given.contains(false) {
+            decoder.context.error(e.location, "the <one-of> of \(owner) gives a share to some alternatives and not to "
+                                  + "others: give every alternative its share of cases, or none (then they are equal)",
+                                  code: "one-of-shares")
+        } else {
+            let total = result.reduce(0) { $0 + $1.share }
+            if abs(total - 1) > 1e-6 {
+                decoder.context.error(e.location, "the shares of the <one-of> of \(owner) sum to \(boundText((total * 1e6).rounded() / 1e6)), not 1: "
+                                      + "each case hands in exactly one of the alternatives", code: "one-of-shares")
+            }
+        }
+        for k in result.indices { result[k].alternatives = group }
+        return result
     }
 
     func duration(_ e: ParsedElement, owner: String, using decoder: inout ProcedureDecoder) -> TimedQuantity {

@@ -103,6 +103,15 @@ struct ProcedureDecoder {
         return refer(kind, element, attribute, owner: owner)
     }
 
+    /// Reads an attribute that names a list of ids of `kind` and records each reference.
+    mutating func referList(_ kind: IDKind, _ element: ParsedElement, _ attribute: String, owner: String) -> [String] {
+        let ids = context.list(element, attribute)
+        for id in ids {
+            references.append(Reference(kind: kind, id: id, element: element, owner: owner, attribute: attribute))
+        }
+        return ids
+    }
+
     /// Reads a list of provision ids from `legal`.
     mutating func legal(_ element: ParsedElement, owner: String) -> [String] {
         let ids = context.list(element, "legal")
@@ -342,11 +351,24 @@ struct ProcedureDecoder {
 
     mutating func document(_ e: ParsedElement) -> Document {
         let id = define(.document, e)
-        return Document(id: id, name: context.name(e), kind: context.enumeration(e, "kind", default: .evidence) ?? .evidence,
+        var d = Document(id: id, name: context.name(e), kind: context.enumeration(e, "kind", default: .evidence) ?? .evidence,
                         issuer: context.string(e, "issuer"), register: context.string(e, "register"),
                         medium: context.enumeration(e, "medium", default: .paper) ?? .paper,
                         pages: context.integer(e, "pages") ?? 1, obsoleteFrom: context.date(e, "obsolete-from"),
                         resultOf: context.string(e, "result-of"), legal: legal(e, owner: "document '\(id)'"),
                         provenance: provenance(e), location: e.location)
+        if let first = d.registers.first { d.registers[0].location = e.attribute("register")?.location ?? first.location }
+        for c in e.children where c.isNamed("held-by") {
+            let register = context.required(c, "register")
+            if let other = d.registers.first(where: { $0.register == register }) {
+                context.error(c.location, "document '\(id)' names the \(register) register twice (first at "
+                              + "\(other.location.line):\(other.location.column)): give it once, with its coverage",
+                              code: "duplicate-register")
+                continue
+            }
+            d.registers.append(RegisterHolding(register: register, coverage: context.number(c, "coverage") ?? 1,
+                                               provenance: provenance(c), location: c.location))
+        }
+        return d
     }
 }

@@ -385,6 +385,15 @@ public enum ProcedureSchema {
 
   <!-- Documents -->
   <xs:complexType name="document">
+    <xs:sequence>
+      <xs:element name="held-by" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:attribute name="register" type="xs:NCName" use="required"/>
+          <xs:attribute name="coverage" type="share" default="1"/>
+          <xs:attributeGroup ref="provenance"/>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
     <xs:attribute name="id" type="id" use="required"/>
     <xs:attributeGroup ref="named"/>
     <xs:attribute name="kind" use="required">
@@ -406,26 +415,49 @@ public enum ProcedureSchema {
 
 \#(durationTypes)
 \#(InvariantSchema.types)  <!-- Flow -->
+  <xs:complexType name="requirement">
+    <xs:attribute name="document" type="id" use="required"/>
+    <xs:attribute name="form" use="required">
+      <xs:simpleType><xs:restriction base="xs:token">
+        <xs:enumeration value="original"/><xs:enumeration value="copy"/>
+        <xs:enumeration value="certified-copy"/><xs:enumeration value="electronic"/>
+        <xs:enumeration value="present"/>
+      </xs:restriction></xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="copies" type="count" default="1"/>
+    <xs:attribute name="sets" type="count" default="1"/>
+    <xs:attribute name="share" type="share"/>
+    <xs:attribute name="when" type="xs:string"/>
+    <xs:attribute name="unless-registered" type="xs:boolean"/>
+    <xs:attribute name="issued-within-days" type="count"/>
+    <xs:attribute name="legalisation">
+      <xs:simpleType><xs:restriction base="xs:token">
+        <xs:enumeration value="consular"/><xs:enumeration value="apostille"/>
+      </xs:restriction></xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="translation">
+      <xs:simpleType><xs:restriction base="xs:token">
+        <xs:enumeration value="plain"/><xs:enumeration value="certified"/>
+      </xs:restriction></xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="legal" type="ids"/>
+    <xs:attributeGroup ref="provenance"/>
+  </xs:complexType>
+
   <xs:complexType name="step">
     <xs:sequence>
       <xs:element name="work" type="duration" minOccurs="0"/>
       <xs:element name="delay" type="duration" minOccurs="0"/>
-      <xs:element name="requires" minOccurs="0" maxOccurs="unbounded">
-        <xs:complexType>
-          <xs:attribute name="document" type="id" use="required"/>
-          <xs:attribute name="form" use="required">
-            <xs:simpleType><xs:restriction base="xs:token">
-              <xs:enumeration value="original"/><xs:enumeration value="copy"/>
-              <xs:enumeration value="certified-copy"/><xs:enumeration value="electronic"/>
-              <xs:enumeration value="present"/>
-            </xs:restriction></xs:simpleType>
-          </xs:attribute>
-          <xs:attribute name="copies" type="count" default="1"/>
-          <xs:attribute name="sets" type="count" default="1"/>
-          <xs:attribute name="legal" type="ids"/>
-          <xs:attributeGroup ref="provenance"/>
-        </xs:complexType>
-      </xs:element>
+      <xs:choice minOccurs="0" maxOccurs="unbounded">
+        <xs:element name="requires" type="requirement"/>
+        <xs:element name="one-of">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="requires" type="requirement" minOccurs="2" maxOccurs="unbounded"/>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+      </xs:choice>
       <xs:element name="produces" minOccurs="0" maxOccurs="unbounded">
         <xs:complexType>
           <xs:attribute name="document" type="id" use="required"/>
@@ -457,7 +489,7 @@ public enum ProcedureSchema {
           <xs:attributeGroup ref="provenance"/>
         </xs:complexType>
       </xs:element>
-      <xs:element name="handoff" minOccurs="0">
+      <xs:element name="handoff" minOccurs="0" maxOccurs="unbounded">
         <xs:complexType>
           <xs:attribute name="to" type="id" use="required"/>
           <xs:attribute name="medium" type="medium" use="required"/>
@@ -478,8 +510,13 @@ public enum ProcedureSchema {
       </xs:restriction></xs:simpleType>
     </xs:attribute>
     <xs:attribute name="actor" type="id" use="required"/>
+    <xs:attribute name="with" type="ids"/>
     <xs:attribute name="channel" type="id"/>
     <xs:attribute name="next" type="id"/>
+    <xs:attribute name="depends-on" type="ids"/>
+    <xs:attribute name="presence">
+      <xs:simpleType><xs:restriction base="xs:token"><xs:enumeration value="required"/></xs:restriction></xs:simpleType>
+    </xs:attribute>
     <xs:attribute name="clock">
       <xs:simpleType><xs:restriction base="xs:token">
         <xs:enumeration value="start"/><xs:enumeration value="counted"/><xs:enumeration value="excluded"/>

@@ -145,10 +145,18 @@ public struct ProcedureWriter {
         for d in p.documents.values {
             note(d.id)
             w.start("document"); w.attribute("id", d.id); names(w, d.name); w.attribute("kind", d.kind.rawValue)
-            w.attribute("issuer", d.issuer); w.attribute("register", d.register); w.attribute("medium", d.medium.rawValue)
+            // A register covering every case is written as the attribute; the others as <held-by>.
+            let whole = d.registers.first.flatMap { $0.coverage == 1 && $0.provenance == Provenance() ? $0 : nil }
+            w.attribute("issuer", d.issuer); w.attribute("register", whole?.register); w.attribute("medium", d.medium.rawValue)
             if d.pages != 1 { w.attribute("pages", String(d.pages)) }
             w.attribute("obsolete-from", d.obsoleteFrom?.description); w.attribute("result-of", d.resultOf)
-            legal(w, d.legal); provenance(w, d.provenance); w.end()
+            legal(w, d.legal); provenance(w, d.provenance)
+            for holding in d.registers.dropFirst(whole == nil ? 0 : 1) {
+                w.start("held-by"); w.attribute("register", holding.register)
+                if holding.coverage != 1 { w.attribute("coverage", number(holding.coverage)) }
+                provenance(w, holding.provenance); w.end()
+            }
+            w.end()
         }
         w.end()
         w.start("flow")
@@ -162,6 +170,19 @@ public struct ProcedureWriter {
         return w.finish()
     }
 
+    private func requirement(_ w: XMLTextWriter, _ r: DocumentRequirement, inGroup: Bool = false) {
+        w.start("requires"); w.attribute("document", r.document); w.attribute("form", r.form.rawValue)
+        if r.copies != 1 { w.attribute("copies", String(r.copies)) }
+        if r.sets != 1 { w.attribute("sets", String(r.sets)) }
+        // An alternative always carries its share (equal shares were only a default of the source file).
+        if r.share != 1 || inGroup { w.attribute("share", number(r.share)) }
+        w.attribute("when", r.condition)
+        if r.unlessRegistered { w.attribute("unless-registered", "true") }
+        w.attribute("issued-within-days", r.issuedWithinDays.map(String.init))
+        w.attribute("legalisation", r.legalisation?.rawValue); w.attribute("translation", r.translation?.rawValue)
+        legal(w, r.legal); provenance(w, r.provenance); w.end()
+    }
+
     private func flowNode(_ w: XMLTextWriter, _ node: FlowNode, index i: Int, in flow: Flow) {
         func next() {
             guard let t = node.edges.first?.target, t != i + 1 else { return }
@@ -170,16 +191,29 @@ public struct ProcedureWriter {
         switch node.kind {
         case .step(let s):
             w.start("step"); w.attribute("id", s.id); names(w, s.name); w.attribute("kind", s.kind.rawValue)
-            w.attribute("actor", s.actor); w.attribute("channel", s.channel); next()
+            w.attribute("actor", s.actor)
+            if !s.coActors.isEmpty { w.attribute("with", s.coActors.joined(separator: " ")) }
+            w.attribute("channel", s.channel); next()
+            if !s.dependsOn.isEmpty { w.attribute("depends-on", s.dependsOn.joined(separator: " ")) }
+            if s.presenceRequired { w.attribute("presence", "required") }
             w.attribute("clock", s.clock?.rawValue); legal(w, s.legal)
             provenance(w, s.provenance)
             if let work = s.work { duration(w, "work", work) }
             if let delay = s.delay { duration(w, "delay", delay) }
-            for r in s.requires {
-                w.start("requires"); w.attribute("document", r.document); w.attribute("form", r.form.rawValue)
-                if r.copies != 1 { w.attribute("copies", String(r.copies)) }
-                if r.sets != 1 { w.attribute("sets", String(r.sets)) }
-                legal(w, r.legal); provenance(w, r.provenance); w.end()
+            var k = 0
+            var written: Set<Int> = []
+            while k < s.requires.count {
+                if let group = s.requires[k].alternatives, written.contains(group) { k += 1; continue }
+                // Alternatives of one group are written together in their <one-of>.
+                // A group a fix left with one member is an ordinary requirement (with its share).
+                guard let group = s.requires[k].alternatives, s.requires.filter({ $0.alternatives == group }).count > 1 else {
+                    requirement(w, s.requires[k]); k += 1; continue
+                }
+                written.insert(group)
+                w.start("one-of")
+                for r in s.requires[k...] where r.alternatives == group { requirement(w, r, inGroup: true) }
+                w.end()
+                k += 1
             }
             for o in s.produces {
                 w.start("produces"); w.attribute("document", o.document); w.attribute("medium", o.medium.rawValue)
@@ -194,7 +228,7 @@ public struct ProcedureWriter {
                 w.start("payment"); w.attribute("amount", number(pay.amount)); w.attribute("method", pay.method.rawValue)
                 w.attribute("purpose", pay.purpose); legal(w, pay.legal); provenance(w, pay.provenance); w.end()
             }
-            if let h = s.handoff {
+            for h in s.handoffs {
                 w.start("handoff"); w.attribute("to", h.to); w.attribute("medium", h.medium.rawValue); w.end()
             }
             w.end()

@@ -15,6 +15,7 @@ struct SemanticChecks {
         let graph = FlowGraph(procedure.flow)
         checkFlowShape(procedure, graph)
         checkStepsAndDocuments(procedure, graph)
+        checkDossier(procedure, graph)
         checkStatutoryClock(procedure)
     }
 

@@ -137,7 +137,22 @@ public struct Step: Sendable, Hashable, Codable {
     public var produces: [DocumentOutput]
     public var signature: Signature?
     public var payment: Payment?
-    public var handoff: Handoff?
+    /// Transfers of the dossier this step makes, to one or several actors at once.
+    public var handoffs: [Handoff] = []
+    /// The first hand-off; setting it replaces them all.
+    public var handoff: Handoff? {
+        get { handoffs.first }
+        set { handoffs = newValue.map { [$0] } ?? [] }
+    }
+    /// Other actors busy on the step for its whole work time (`with="applicant"`: the declarer signs the
+    /// register with the officer). They have no capacity limit (the loader checks it).
+    public var coActors: [String] = []
+    /// Steps whose results this step needs (`depends-on`), beyond the documents it requires: they may
+    /// not be run in parallel with it.
+    public var dependsOn: [String] = []
+    /// True when the applicant must be present in person (a biometric capture, a medical examination, a
+    /// ceremony): the visit for it cannot be removed.
+    public var presenceRequired = false
     /// The step's role on the statutory clock when written (`clock="..."`); nil for the default
     /// (``Procedure/clockRole(of:)``).
     public var clock: ClockRole?
@@ -161,7 +176,7 @@ public struct Step: Sendable, Hashable, Codable {
         self.produces = produces
         self.signature = signature
         self.payment = payment
-        self.handoff = handoff
+        self.handoffs = handoff.map { [$0] } ?? []
         self.legal = legal
         self.provenance = provenance
         self.location = location

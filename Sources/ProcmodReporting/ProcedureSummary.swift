@@ -74,7 +74,7 @@ public struct ProcedureSummary {
                 for o in s.produces { lines.append("       produces \(o.document) (\(o.medium.rawValue))") }
                 if let sig = s.signature { lines.append("       signature \(sig.kind.rawValue) by \(sig.signer)") }
                 if let pay = s.payment { lines.append("       pays \(groupedText(pay.amount)) VND (\(pay.method.rawValue))") }
-                if let h = s.handoff { lines.append("       hands off to \(h.to) (\(h.medium.rawValue))") }
+                for h in s.handoffs { lines.append("       hands off to \(h.to) (\(h.medium.rawValue))") }
             case .choice(let rule):
                 let branches = node.edges.map { e -> String in
                     let target = p.flow.nodes[e.target].id

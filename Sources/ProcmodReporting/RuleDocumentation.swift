@@ -18,8 +18,12 @@ public enum RuleDocumentation {
         for rule in RuleCatalog.all {
             out += ["", "## \(rule.id)", "", "**\(rule.name)** (\(rule.category.rawValue), \(rule.defaultSeverity.rawValue)). "
                     + rule.summary, "", rule.rationale]
+            if !rule.legalBasis.isEmpty {
+                out += ["", "Legal basis (docs/legal-basis.md: what was read, what replaced it): " + rule.legalBasis.joined(separator: "; ") + "."]
+            }
             for example in rule.examples {
                 out += ["", example.triggers ? "Triggers:" : "Does not trigger:", "", "```xml"]
+                if !example.legal.isEmpty { out.append("<legal-basis>\(example.legal)</legal-basis>") }
                 if !example.actors.isEmpty { out.append(example.actors) }
                 if !example.documents.isEmpty { out.append(example.documents) }
                 out.append(example.flow)
@@ -39,6 +43,7 @@ public enum RuleDocumentation {
     public static func text(_ rule: any Rule) -> String {
         var out = ["\(rule.id): \(rule.name)", "category \(rule.category.rawValue), default severity \(rule.defaultSeverity.rawValue)",
                    "", rule.summary, "", rule.rationale]
+        if !rule.legalBasis.isEmpty { out += ["", "Legal basis: " + rule.legalBasis.joined(separator: "; ")] }
         for example in rule.examples {
             out += ["", example.triggers ? "Triggers:" : "Does not trigger:"]
             if !example.actors.isEmpty { out.append(example.actors) }

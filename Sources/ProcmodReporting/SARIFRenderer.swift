@@ -47,7 +47,8 @@ public struct SARIFRenderer: AnalysisRenderer {
         let rules = RuleCatalog.all
         let descriptors = rules.map {
             RuleDescriptor(id: $0.id, name: $0.name, shortDescription: Text(text: $0.summary),
-                           fullDescription: Text(text: $0.rationale),
+                           fullDescription: Text(text: $0.rationale + ($0.legalBasis.isEmpty ? "" : " Legal basis: "
+                                                                        + $0.legalBasis.joined(separator: "; ") + ".")),
                            defaultConfiguration: Configuration(level: $0.defaultSeverity.rawValue),
                            properties: ["category": $0.category.rawValue])
         }

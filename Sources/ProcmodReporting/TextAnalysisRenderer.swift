@@ -19,6 +19,7 @@ public struct TextAnalysisRenderer: AnalysisRenderer {
                 default: severity = paint("note:", "1;36")
                 }
                 var line = "\(paint("\(f.location):", "1")) \(severity) \(f.message) [\(f.rule)]"
+                if !f.legal.isEmpty { line += "\n    legal basis: " + f.legal.joined(separator: "; ") }
                 if let s = f.saving { line += "\n    saves per case: " + Format.saving(s) }
                 if let y = f.savingPerYear, let s = f.saving, s.applicantVND + s.agencyVND > 0.5 {
                     line += "; per year: " + Format.vnd(y.applicantVND + y.agencyVND)

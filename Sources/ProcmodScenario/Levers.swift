@@ -27,12 +27,25 @@ extension LeverState {
     mutating func shareData(_ registers: Set<String>) {
         for i in procedure.stepIndices {
             let step = procedure.flow.nodes[i].step!
-            let dropped = step.requires.filter { procedure.documents[$0.document]?.register.map(registers.contains) ?? false }
-            guard !dropped.isEmpty else { continue }
-            procedure.updateStep(at: i) { s in s.requires.removeAll { dropped.contains($0) } }
+            // The share of cases the shared registers hold, per document.
+            let documents = procedure.documents
+            let coverage = { (r: DocumentRequirement) -> Double in
+                (documents[r.document]?.registers ?? []).filter { registers.contains($0.register) }.map(\.coverage).max() ?? 0
+            }
+            let dropped = step.requires.filter { coverage($0) >= 1 }
+            let partly = step.requires.filter { coverage($0) > 0 && coverage($0) < 1 && !$0.unlessRegistered }
+            guard !dropped.isEmpty || !partly.isEmpty else { continue }
+            procedure.updateStep(at: i) { s in
+                s.requires.removeAll { dropped.contains($0) }
+                for k in s.requires.indices where partly.contains(s.requires[k]) { s.requires[k].unlessRegistered = true }
+            }
             for r in dropped {
                 note(step.id, "no longer asks for '\(r.document)': the agency reads the "
                      + "\(procedure.documents[r.document]?.register ?? "") register", resolves: .onceOnly)
+            }
+            for r in partly {
+                note(step.id, "asks for '\(r.document)' only when the register does not hold it (\(percentText(1 - coverage(r))) of cases)",
+                     resolves: .onceOnly)
             }
         }
         removeObsoleteHelpers(because: "it only existed to certify documents the registers hold")
@@ -72,7 +85,11 @@ extension LeverState {
     }
 
     mutating func digitalSignature(_ signers: Set<String>, keepCadence: Bool) {
-        let chosen = signers.isEmpty ? Set(procedure.flow.steps.compactMap(\.signature?.signer)) : signers
+        // By default every official who signs; applicants and third parties sign their own papers.
+        let officials = procedure.flow.steps.compactMap(\.signature?.signer).filter {
+            ![.applicant, .thirdParty].contains(procedure.actors[$0]?.kind)
+        }
+        let chosen = signers.isEmpty ? Set(officials) : signers
         for i in procedure.stepIndices {
             guard let signature = procedure.flow.nodes[i].step?.signature, chosen.contains(signature.signer),
                   signature.kind == .wet else { continue }
@@ -80,9 +97,10 @@ extension LeverState {
             note(procedure.flow.nodes[i].id, "\(signature.signer) signs digitally", resolves: .wetSignature)
         }
         for i in procedure.stepIndices {
-            guard let h = procedure.flow.nodes[i].step?.handoff, chosen.contains(h.to), h.medium == .paper else { continue }
-            procedure.updateStep(at: i) { s in s.handoff?.medium = .electronic }
-            note(procedure.flow.nodes[i].id, "sends the dossier to \(h.to) electronically", resolves: .physicalHandoff)
+            for (k, h) in (procedure.flow.nodes[i].step?.handoffs ?? []).enumerated() where chosen.contains(h.to) && h.medium == .paper {
+                procedure.updateStep(at: i) { s in s.handoffs[k].medium = .electronic }
+                note(procedure.flow.nodes[i].id, "sends the dossier to \(h.to) electronically", resolves: .physicalHandoff)
+            }
         }
         guard !keepCadence else { return }
         for id in chosen where procedure.actors[id]?.cadence != nil {
@@ -94,17 +112,20 @@ extension LeverState {
     mutating func electronicTransfer(minutes: Double) {
         for i in procedure.stepIndices {
             let step = procedure.flow.nodes[i].step!
-            guard let h = step.handoff, h.medium == .paper, let from = procedure.actors[step.actor],
-                  let to = procedure.actors[h.to], from.agency != to.agency else { continue }
+            guard let from = procedure.actors[step.actor] else { continue }
+            let paper = step.handoffs.indices.filter { k in
+                step.handoffs[k].medium == .paper && procedure.actors[step.handoffs[k].to].map { $0.agency != from.agency } == true
+            }
+            guard !paper.isEmpty else { continue }
             // Only a transfer's own delay is transit; a delay on other steps is the work of the agency.
             let transit = step.delay != nil && (step.kind == .transfer || step.kind == .deliver)
             procedure.updateStep(at: i) { s in
-                s.handoff?.medium = .electronic
+                for k in paper { s.handoffs[k].medium = .electronic }
                 if transit {
                     s.delay = TimedQuantity(unit: .minutes, distribution: .fixed(value: minutes), provenance: Provenance(assumed: true))
                 }
             }
-            note(step.id, "sends the dossier to \(h.to) over the document axis"
+            note(step.id, "sends the dossier to \(paper.map { step.handoffs[$0].to }.joined(separator: ", ")) over the document axis"
                  + (transit ? " (\(Int(minutes)) minutes instead of the courier or postal delay)" : ""),
                  resolves: .physicalHandoff)
         }

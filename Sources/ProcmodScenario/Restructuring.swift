@@ -18,6 +18,9 @@ extension LeverState {
         guard let (i, j) = consecutive(a, b) else {
             return error(location, "parallelize: '\(a)' and '\(b)' are not two consecutive steps ('\(a)' leading only to '\(b)')")
         }
+        if procedure.flow.nodes[j].step?.dependsOn.contains(a) == true {
+            return error(location, "parallelize: '\(b)' depends on '\(a)' (depends-on): it cannot start before '\(a)' ends")
+        }
         let after = procedure.flow.nodes[j].edges[0].target
         let split = procedure.flow.nodes.count, join = split + 1
         for k in procedure.flow.nodes.indices {
@@ -65,7 +68,10 @@ extension LeverState {
             s.produces += second.produces
             s.signature = s.signature ?? second.signature
             s.payment = s.payment ?? second.payment
-            s.handoff = second.handoff ?? s.handoff
+            s.handoffs += second.handoffs.filter { h in !s.handoffs.contains { $0.to == h.to } }
+            s.coActors += second.coActors.filter { !s.coActors.contains($0) && $0 != s.actor }
+            s.presenceRequired = s.presenceRequired || second.presenceRequired
+            s.dependsOn += second.dependsOn.filter { $0 != s.id && !s.dependsOn.contains($0) }
             if s.delay == nil { s.delay = second.delay }
         }
         procedure.removeStep(at: j)

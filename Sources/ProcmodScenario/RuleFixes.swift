@@ -20,6 +20,13 @@ extension LeverState {
         switch fix {
         case .lever(let kind):
             apply(Lever(kind, name: lever, location: location))
+        case .lookUpInRegister(let because, let partly, let helpersGone):
+            // Registers that hold every case replace the paper; partial ones only for the cases they hold.
+            let documents = procedure.documents
+            let partial = { (r: DocumentRequirement) in (documents[r.document]?.registerCoverage ?? 1) < 1 }
+            editRequirements(of: rule.ruleID, partly, removing: false, only: partial) { $0.unlessRegistered = true }
+            editRequirements(of: rule.ruleID, because, removing: true, only: { !partial($0) }) { _ in }
+            removeObsoleteHelpers(because: helpersGone)
         case .removeRequirement(let because, let helpersGone):
             editRequirements(of: rule.ruleID, because, removing: true) { _ in }
             removeObsoleteHelpers(because: helpersGone)
@@ -47,11 +54,13 @@ extension LeverState {
     /// or removes it. Indices are taken from findings on the current model and applied from the last to
     /// the first, so removals never shift one still to come.
     private mutating func editRequirements(of rule: RuleID, _ message: String, removing: Bool,
+                                           only chosen: (DocumentRequirement) -> Bool = { _ in true },
                                            _ edit: (inout DocumentRequirement) -> Void) {
         var targets: [String: Set<Int>] = [:]
         var order: [String] = []
         for f in findings(of: rule) {
-            guard let k = f.requirement else { continue }
+            guard let k = f.requirement, let i = procedure.node(f.element),
+                  let r = procedure.flow.nodes[i].step?.requires[safe: k], chosen(r) else { continue }
             if targets[f.element] == nil { order.append(f.element) }
             targets[f.element, default: []].insert(k)
         }
@@ -67,4 +76,9 @@ extension LeverState {
             for document in touched.reversed() { note(stepID, "'\(document)': \(message)", resolves: rule) }
         }
     }
+}
+
+extension Array {
+    /// The element at `index`, or nil outside the array.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

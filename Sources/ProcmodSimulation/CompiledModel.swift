@@ -34,6 +34,7 @@ struct CompiledModel: Sendable {
         var category: TimeCategory
         var delayCategory: TimeCategory
         var isTravel: Bool
+        /// The applicant does the step or takes part in it: its time counts as applicant hours.
         var isApplicant: Bool
         var isReceive: Bool
         var producesResult: Bool
@@ -172,7 +173,9 @@ struct CompiledModel: Sendable {
                     isApplicantSide: kind == .applicant || kind == .thirdParty,
                     part: p.actors[s.actor]?.agency.flatMap { agency in parts.firstIndex { $0.agency == agency } } ?? -1,
                     category: p.timeCategories(of: s).work, delayCategory: p.timeCategories(of: s).delay,
-                    isTravel: s.kind == .travel && kind == .applicant, isApplicant: kind == .applicant,
+                    isTravel: s.kind == .travel && kind == .applicant,
+                    // The applicant's time counts whether it does the step or takes part in it (with=).
+                    isApplicant: kind == .applicant || s.coActors.contains { p.actors[$0]?.kind == .applicant },
                     isReceive: s.kind == .receive, producesResult: s.produces.contains { $0.document == p.result }))
                 names.append(s.id)
                 labels.append(s.name.text(.vi, fallback: s.id))

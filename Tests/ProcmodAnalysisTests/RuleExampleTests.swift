@@ -30,6 +30,11 @@ import Testing
             // Exactly one finding, on the element the example names, with the rule's id.
             #expect(findings.map(\.element) == [example.element ?? "?"], "found \(findings.map(\.message))", sourceLocation: here)
             #expect(findings.allSatisfy { $0.rule == rule.id }, sourceLocation: here)
+            if let words = example.message {
+                #expect(findings.allSatisfy { $0.message.contains(words) }, "found \(findings.map(\.message))", sourceLocation: here)
+            }
+            // A finding carries its rule's legal basis.
+            #expect(findings.allSatisfy { $0.legal == rule.legalBasis }, sourceLocation: here)
         } else {
             #expect(findings.isEmpty, "should not trigger; found \(findings.map(\.message))", sourceLocation: here)
         }
@@ -40,6 +45,14 @@ import Testing
             #expect(rule.examples.contains { $0.triggers }, "\(rule.id) has no triggering example")
             #expect(rule.examples.allSatisfy { !$0.triggers || $0.element != nil }, "\(rule.id): a triggering example names its element")
             #expect(rule.examples.contains { !$0.triggers }, "\(rule.id) has no non-triggering example")
+        }
+    }
+
+    /// A reform team signs a finding that removes paper only if it can check it against the law.
+    @Test func everyRedundantPaperRuleCitesItsLegalBasis() {
+        for rule in RuleCatalog.all where rule.category == .redundantPaper {
+            #expect(!rule.legalBasis.isEmpty, "\(rule.id) cites no legal basis")
+            #expect(rule.legalBasis.allSatisfy { $0.contains("Art.") }, "\(rule.id): every citation names an article")
         }
     }
 

@@ -11,8 +11,13 @@ struct CertifiedCopyRule: Rule {
         2,000 VND a page (1,000 from page 3) and a trip to a certifier.
         """
     let category = RuleCategory.redundantPaper
+    let legalBasis = ["Decree 23/2015/NĐ-CP Art. 6.1", "Decree 23/2015/NĐ-CP Art. 6.2"]
     let defaultSeverity = Severity.warning
     let examples = [
+        // The model cites the provision that demands certification: the finding says to amend it.
+        RuleExample(triggers: true, element: "submit", message: "must be amended", legal: #"<provision id="d152" act="Decree 152/2020/NĐ-CP" article="9"/>"#, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="form" form="certified-copy" legal="d152"/></step>
+            """),
         RuleExample(triggers: true, element: "submit", flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="certified-copy"/></step>
             """),
@@ -40,10 +45,16 @@ struct CertifiedCopyRule: Rule {
                 // The certify steps that go with the certified copy, their time and charges included (the
                 // charge is the one the model puts on them, never added a second time).
                 let saving = a.saving(removing: Set(a.helpersGone(droppingOrPlain: r, at: i, removing: false)))
+                // Where the model cites the provision that demands the certification, the desk cannot simply
+                // accept a plain copy: that provision has to be amended.
+                let cited = citations(r.legal, in: a.procedure)
+                let advice = cited.isEmpty
+                    ? "accept a plain copy and compare it with the original (Decree 23/2015/NĐ-CP, Art. 6.1)"
+                    : "the requirement rests on \(cited.joined(separator: "; ")), which must be amended to accept a plain copy "
+                        + "compared with the original (Decree 23/2015/NĐ-CP, Art. 6.1)"
                 findings.append(finding(
-                    "step '\(step.id)' requires a certified copy of '\(r.document)': accept a plain copy and compare "
-                    + "it with the original (Decree 23/2015/NĐ-CP, Art. 6)", element: step.id, at: r.location, requirement: k,
-                    saving: saving))
+                    "step '\(step.id)' requires a certified copy of '\(r.document)': \(advice)", element: step.id,
+                    at: r.location, requirement: k, saving: saving))
             }
         }
         return findings

@@ -19,6 +19,11 @@ struct CouldRunInParallelRule: Rule {
             <step id="a" kind="verify" actor="officer"><delay unit="working-days"><fixed value="2"/></delay><handoff to="other" medium="paper"/></step>
             <step id="b" kind="approve" actor="other"><delay unit="working-days"><fixed value="3"/></delay></step>
             """),
+        // The model says the second needs the first's outcome (a decision, not a document).
+        RuleExample(triggers: false, flow: """
+            <step id="a" kind="verify" actor="officer"><delay unit="working-days"><fixed value="2"/></delay></step>
+            <step id="b" kind="approve" actor="other" depends-on="a"><delay unit="working-days"><fixed value="3"/></delay></step>
+            """),
         RuleExample(triggers: false, documents: #"<document id="note" kind="internal" medium="paper"/>"#, flow: """
             <step id="a" kind="verify" actor="officer"><produces document="note" medium="paper"/></step>
             <step id="b" kind="verify" actor="other"><requires document="note" form="original"/></step>
@@ -42,6 +47,8 @@ struct CouldRunInParallelRule: Rule {
             // that could overlap.
             if second.kind == .sign || second.produces.contains(where: { $0.document == a.procedure.result })
                 || [.transfer, .deliver].contains(first.kind) || [.transfer, .deliver].contains(second.kind) { continue }
+            // A dependency the model states (depends-on) keeps them in order.
+            if second.dependsOn.contains(first.id) { continue }
             let produced = Set(first.produces.map(\.document))
             guard !second.requires.contains(where: { produced.contains($0.document) }) else { continue }
             var saving = Saving()

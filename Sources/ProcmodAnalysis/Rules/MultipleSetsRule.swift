@@ -10,6 +10,7 @@ struct MultipleSetsRule: Rule {
         sets exist to circulate paper between units; one set, scanned at reception, can serve all of them.
         """
     let category = RuleCategory.redundantPaper
+    let legalBasis = ["Decree 123/2015/NĐ-CP Art. 3.1 (civil status)", "Joint Circular 05/2015/TTLT-BTP-BCA-BYT Art. 8.1 (chained procedures)"]
     let defaultSeverity = Severity.warning
     let examples = [
         RuleExample(triggers: true, element: "submit", flow: """

@@ -11,6 +11,7 @@ struct ObsoleteDocumentRule: Rule {
         cannot be met lawfully.
         """
     let category = RuleCategory.redundantPaper
+    let legalBasis = ["Residence Law 68/2020/QH14 Art. 38.3 (household and temporary-residence books, to 31/12/2022)"]
     let defaultSeverity = Severity.error
     let examples = [
         RuleExample(triggers: true, element: "submit",

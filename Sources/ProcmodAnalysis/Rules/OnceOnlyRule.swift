@@ -11,6 +11,7 @@ struct OnceOnlyRule: Rule {
         resolution replaces dossier items with data in about 800 procedures. The agency looks the data up.
         """
     let category = RuleCategory.redundantPaper
+    let legalBasis = ["Decree 47/2020/NĐ-CP Art. 9.3", "Decree 87/2020/NĐ-CP Art. 12.5", "Decree 123/2015/NĐ-CP Art. 3.5 (as amended by Decree 07/2025/NĐ-CP)"]
     let defaultSeverity = Severity.warning
     let examples = [
         RuleExample(triggers: true, element: "submit", flow: """
@@ -18,6 +19,10 @@ struct OnceOnlyRule: Rule {
             """),
         RuleExample(triggers: false, flow: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
+            """),
+        // Already asked only of the cases the register misses.
+        RuleExample(triggers: false, documents: #"<document id="birth" name-en="Birth certificate" kind="certificate" medium="paper"><held-by register="civil-status" coverage="0.8"/></document>"#, flow: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="birth" form="copy" unless-registered="true"/></step>
             """),
         // Shown at the desk, not handed in; and a notary's own check of the ID card.
         RuleExample(triggers: false, flow: """
@@ -27,14 +32,21 @@ struct OnceOnlyRule: Rule {
             <step id="notarise" kind="certify" actor="notary"><requires document="id-card" form="copy"/></step>
             """),
     ]
-    let fix: RuleFix? = .removeRequirement(because: "no longer asked for: the agency reads the register",
-                                           helpersGone: "the document it certified is no longer asked for")
+    let fix: RuleFix? = .lookUpInRegister(because: "no longer asked for: the agency reads the register",
+                                          partly: "asked only when the register does not hold it: the agency looks it up first",
+                                          helpersGone: "the document it certified is no longer asked for")
     let fixExamples = [
         RuleFixExample(before: """
             <step id="submit" kind="submit" actor="applicant"><requires document="id-card" form="copy"/><requires document="form" form="original"/></step>
             """, after: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
             """),
+        // The civil-status database holds 80% of birth records: the desk looks them up and asks the rest.
+        RuleFixExample(before: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="birth" form="copy"/></step>
+            """, after: """
+            <step id="submit" kind="submit" actor="applicant"><requires document="birth" form="copy" unless-registered="true"/></step>
+            """, documents: #"<document id="birth" name-en="Birth certificate" kind="certificate" medium="paper" pages="2"><held-by register="civil-status" coverage="0.8"/></document>"#),
     ]
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
@@ -44,13 +56,27 @@ struct OnceOnlyRule: Rule {
             // A notary or another third party asks for what its own act needs: not the state asking twice.
             if a.procedure.actors[step.actor]?.kind == .thirdParty { continue }
             // A document only shown costs the applicant presence, not paper: no saving to claim here.
-            for (k, r) in step.requires.enumerated() where r.form != .present {
-                guard let document = a.procedure.documents[r.document], let register = document.register else { continue }
-                let saving = a.saving(dropping: r, at: i)
-                findings.append(finding(
-                    "step '\(step.id)' asks for '\(document.id)' (\(r.form.rawValue)), whose data the \(register) "
-                    + "register already holds: look it up instead", element: step.id, at: r.location, requirement: k,
-                    saving: saving))
+            // Already asked only of the cases the registers miss (unless-registered): nothing left to claim.
+            for (k, r) in step.requires.enumerated() where r.form != .present && !r.unlessRegistered {
+                guard let document = a.procedure.documents[r.document], !document.registers.isEmpty else { continue }
+                let coverage = document.registerCoverage
+                let holders = document.registers.map(\.register).joined(separator: " and ")
+                var saving: Saving
+                var message = "step '\(step.id)' asks for '\(document.id)' (\(r.form.rawValue)), whose data the \(holders) "
+                    + "register\(document.registers.count > 1 ? "s" : "") already hold\(document.registers.count > 1 ? "" : "s")"
+                if coverage < 1 {
+                    // Only the cases the register holds are spared; the helpers stay for the others.
+                    saving = Saving()
+                    saving.pages = a.handedInPages(of: r, at: i) * coverage
+                    message += " for \(percentText(coverage)) of cases: look it up first and ask only the others"
+                } else {
+                    saving = a.saving(dropping: r, at: i)
+                    message += ": look it up instead"
+                }
+                if let days = r.issuedWithinDays {
+                    message += " (today the applicant must fetch one issued within \(days) days)"
+                }
+                findings.append(finding(message, element: step.id, at: r.location, requirement: k, saving: saving))
             }
         }
         return findings

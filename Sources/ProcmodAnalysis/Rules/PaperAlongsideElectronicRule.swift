@@ -11,6 +11,7 @@ struct PaperAlongsideElectronicRule: Rule {
         Asking for both costs double.
         """
     let category = RuleCategory.redundantPaper
+    let legalBasis = ["Decree 30/2020/NĐ-CP Art. 5.1", "Enterprise Law 59/2020/QH14 Art. 26.2"]
     let defaultSeverity = Severity.warning
     let examples = [
         RuleExample(triggers: true, element: "submit", flow: """

@@ -11,6 +11,7 @@ struct PhysicalHandoffRule: Rule {
         paper original (Decree 30/2020/NĐ-CP, Art. 5). Paper in transit is where dossiers sit.
         """
     let category = RuleCategory.redundantPaper
+    let legalBasis = ["Decree 61/2018/NĐ-CP Art. 19.6(b)", "Decree 61/2018/NĐ-CP Art. 18.1"]
     let defaultSeverity = Severity.warning
     let examples = [
         RuleExample(triggers: true, element: "send", flow: """
@@ -36,12 +37,18 @@ struct PhysicalHandoffRule: Rule {
         var findings: [Finding] = []
         for i in a.stepNodes {
             let step = a.step(i)
-            guard let h = step.handoff, h.medium == .paper, let from = a.procedure.actors[step.actor],
-                  let to = a.procedure.actors[h.to], from.agency != to.agency else { continue }
+            guard let from = a.procedure.actors[step.actor] else { continue }
+            // A step may send the dossier to several agencies at once: one finding per paper hand-off, the
+            // transit saved (once) on the first.
+            let paper = step.handoffs.filter { h in
+                h.medium == .paper && a.procedure.actors[h.to].map { $0.agency != from.agency } == true
+            }
+            for (n, h) in paper.enumerated() {
+            let to = a.procedure.actors[h.to]!
             var saving = Saving()
             // Only a transfer's own delay is transit that the document axis removes.
             // The axis takes its own 10 minutes (the electronic-transfer lever's default), which stay.
-            if step.kind == .transfer || step.kind == .deliver, step.delay != nil {
+            if n == 0, step.kind == .transfer || step.kind == .deliver, step.delay != nil {
                 var electronic = step
                 electronic.delay = TimedQuantity(unit: .minutes, distribution: .fixed(value: 10))
                 saving.elapsedDays = a.flow.visits[i] * max(0, a.time.delayDays(step) - a.time.delayDays(electronic))
@@ -49,6 +56,7 @@ struct PhysicalHandoffRule: Rule {
             findings.append(finding("step '\(step.id)' hands the dossier on paper from \(from.agency ?? from.id) to "
                                     + "\(to.agency ?? to.id): send it over the document axis", element: step.id,
                                     at: h.location, saving: saving))
+            }
         }
         return findings
     }

@@ -11,6 +11,7 @@ struct ResultFromApplicantRule: Rule {
         insurance); results of earlier procedures must not be asked for again (Decree 45/2020/NĐ-CP).
         """
     let category = RuleCategory.redundantPaper
+    let legalBasis = ["Decree 61/2018/NĐ-CP Art. 19.6(a)", "Decree 61/2018/NĐ-CP Art. 20.5", "Decree 47/2020/NĐ-CP Art. 9.3"]
     let defaultSeverity = Severity.note
     let examples = [
         RuleExample(triggers: true, element: "submit", documents: #"<document id="birth" kind="certificate" medium="paper" result-of="1.001193"/>"#,

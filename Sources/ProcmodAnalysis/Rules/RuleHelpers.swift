@@ -14,6 +14,23 @@ package func visitSegment(after travel: Int, in a: ProcedureAnalysis) -> [Int] {
     return segment
 }
 
+/// True when the visit a travel step makes cannot be removed: the travel step, or a step done on that
+/// visit (up to the applicant's next trip or a branch), needs the applicant in person (`presence="required"`:
+/// a biometric capture, a medical examination, a ceremony).
+package func isUnavoidableVisit(_ travel: Int, in a: ProcedureAnalysis) -> Bool {
+    var current = travel
+    var seen: Set<Int> = []
+    while seen.insert(current).inserted {
+        if let step = a.procedure.flow.nodes[current].step {
+            if step.presenceRequired { return true }
+            if current != travel, step.kind == .travel, a.procedure.actors[step.actor]?.kind == .applicant { return false }
+        }
+        guard a.flow.graph.successors[current].count == 1, let next = a.flow.graph.successors[current].first else { return false }
+        current = next
+    }
+    return false
+}
+
 /// Travel steps of the applicant.
 package func applicantTravels(_ a: ProcedureAnalysis) -> [Int] {
     a.stepNodes.filter { a.step($0).kind == .travel && a.procedure.actors[a.step($0).actor]?.kind == .applicant }
@@ -39,6 +56,7 @@ package enum VisitPurpose: Sendable {
 /// The applicant's visits only for `purpose`: each travel step with the steps done on that visit.
 package func visits(onlyFor purpose: VisitPurpose, in a: ProcedureAnalysis) -> [(travel: Int, segment: [Int])] {
     applicantTravels(a).compactMap { t in
+        guard !isUnavoidableVisit(t, in: a) else { return nil }
         let segment = visitSegment(after: t, in: a)
         return purpose.isOnlyPurpose(of: Set(segment.map { a.step($0).kind })) ? (t, segment) : nil
     }

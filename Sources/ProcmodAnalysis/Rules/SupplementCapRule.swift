@@ -10,6 +10,7 @@ struct SupplementCapRule: Rule {
         twice (Decree 63/2010/NĐ-CP, Art. 20.4), with written guidance given once.
         """
     let category = RuleCategory.redundantPaper
+    let legalBasis = ["Decree 61/2018/NĐ-CP Art. 15.3", "Decree 61/2018/NĐ-CP Art. 11.2(c)", "Decree 63/2010/NĐ-CP Art. 20.4"]
     let defaultSeverity = Severity.warning
     let examples = [
         RuleExample(triggers: true, element: "complete", flow: """

@@ -22,15 +22,25 @@ struct TooManyVisitsRule: Rule {
             <step id="go" kind="travel" actor="applicant"/>
             <step id="submit" kind="submit" actor="applicant"/>
             """),
+        // The second visit is for fingerprints, which need the applicant in person.
+        RuleExample(triggers: false, flow: """
+            <step id="go" kind="travel" actor="applicant"/>
+            <step id="submit" kind="submit" actor="applicant"/>
+            <step id="go-again" kind="travel" actor="applicant"/>
+            <step id="fingerprints" kind="verify" actor="officer" with="applicant" presence="required"/>
+            """),
     ]
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
-        let visits = a.metrics.applicantVisits
-        guard visits > options.maxVisits + 1e-9 else { return [] }
+        // Visits the applicant must make in person (presence="required") are not counted against the target.
         let travels = applicantTravels(a)
+        let unavoidable = travels.filter { isUnavoidableVisit($0, in: a) }.reduce(0) { $0 + a.flow.visits[$1] }
+        let visits = a.metrics.applicantVisits - unavoidable
+        guard visits > options.maxVisits + 1e-9 else { return [] }
         var saving = Saving()
         saving.visits = visits - options.maxVisits
-        return [finding("the applicant makes \(decimalText(visits)) visits per case (target at most "
+        let besides = unavoidable > 1e-9 ? ", besides \(decimalText(unavoidable)) that need the applicant in person" : ""
+        return [finding("the applicant makes \(decimalText(visits)) visits per case\(besides) (target at most "
                         + "\(decimalText(options.maxVisits)))", element: a.procedure.code,
                         at: travels.first.map { a.step($0).location } ?? a.procedure.location, saving: saving)]
     }

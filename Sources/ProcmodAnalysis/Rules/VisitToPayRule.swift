@@ -10,6 +10,7 @@ struct VisitToPayRule: Rule {
         payment intermediaries (Decree 45/2020/NĐ-CP; 54 of 63 provinces connected by 2020).
         """
     let category = RuleCategory.redundantPaper
+    let legalBasis = ["Decree 61/2018/NĐ-CP Art. 22.1(c)"]
     let defaultSeverity = Severity.warning
     let examples = [
         RuleExample(triggers: true, element: "go", flow: """

@@ -11,6 +11,7 @@ struct WetSignatureRule: Rule {
         the paper to reach the signer and the signed paper to come back.
         """
     let category = RuleCategory.redundantPaper
+    let legalBasis = ["Decree 30/2020/NĐ-CP Art. 5.1"]
     let defaultSeverity = Severity.note
     let examples = [
         RuleExample(triggers: true, element: "sign", flow: """
@@ -18,6 +19,11 @@ struct WetSignatureRule: Rule {
             """),
         RuleExample(triggers: false, flow: """
             <step id="sign" kind="sign" actor="head"><signature kind="digital"/></step>
+            """),
+        // The declarer signs the register beside the officer (Civil Status Law Art. 16.2): a citizen's own
+        // signature at the desk is not an official's to digitise.
+        RuleExample(triggers: false, flow: """
+            <step id="register" kind="record" actor="officer" with="applicant"><signature signer="applicant" kind="wet"/></step>
             """),
     ]
     let fix: RuleFix? = .lever(.digitalSignature(signers: [], keepCadence: true))
@@ -33,7 +39,10 @@ struct WetSignatureRule: Rule {
         let loads = Dictionary(uniqueKeysWithValues: a.loads.map { ($0.actor, $0) })
         return a.stepNodes.compactMap { i in
             let step = a.step(i)
-            guard let signature = step.signature, signature.kind == .wet else { return nil }
+            // Officials' signatures only: an applicant's or a third party's own signature is a matter of the
+            // channel (print-sign-scan, online submission), never a call to "sign digitally".
+            guard let signature = step.signature, signature.kind == .wet,
+                  let kind = a.procedure.actors[signature.signer]?.kind, kind != .applicant, kind != .thirdParty else { return nil }
             var saving = Saving()
             saving.elapsedDays = a.flow.visits[i] * (loads[signature.signer]?.cadenceWaitDays ?? 0)
             return finding("step '\(step.id)' has \(signature.signer) sign in ink: sign digitally",
