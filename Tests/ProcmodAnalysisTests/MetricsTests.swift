@@ -71,15 +71,16 @@ import Testing
     }
 
     /// Issue 12: compliance cost as Circular 02/2017 counts it, on the shipped enterprise registration,
-    /// by hand. Out of pocket: certification 6,000 on every path; in person (70%) the submission pays
-    /// 150,000 (registration fee and publication fee, citing the fee circular) each of its 1.24 runs
-    /// (1 + 0.2 + 0.04 amendments), online (30%) pays no step fee, so its channel fees (0 + 100,000) are
-    /// due once: 0.7 × (6,000 + 1.24 × 150,000) + 0.3 × (6,000 + 100,000) = 134,400 + 31,800 = 166,200
-    /// VND. The agencies' processing time is not compliance cost.
+    /// by hand. Out of pocket: no certification since the model's correction (the law takes a copy,
+    /// Enterprise Law Art. 4.1, 21); in person (70%) the submission pays 150,000 (registration fee and
+    /// publication fee, citing the fee circular) each of its 1.24 runs (1 + 0.2 + 0.04 amendments), online
+    /// (30%) pays no step fee, so its channel fees (0 + 100,000) are due once:
+    /// 0.7 × 1.24 × 150,000 + 0.3 × 100,000 = 130,200 + 30,000 = 160,200 VND. The agencies' processing
+    /// time is not compliance cost.
     @Test func complianceCostIsTheApplicantsAsTheCircularCountsIt() throws {
         let p = try ProcedureLoader().loadProcedure(at: TestSupport.path("procedures/enterprise-registration.xml"))
         let cost = ProcedureAnalysis(p).metrics.cost
-        #expect(abs(cost.applicantOutOfPocketVND - 166_200) < 0.5)
+        #expect(abs(cost.applicantOutOfPocketVND - 160_200) < 0.5)
         #expect(abs(cost.perCaseVND - (cost.applicantTimeVND + cost.applicantOutOfPocketVND)) < 1e-6)
         #expect(cost.agencyVND > 0)
         #expect(abs(cost.perYearVND - cost.perCaseVND * 25_000) < 1e-3)

@@ -32,10 +32,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("birth-registration.xml", ["certified-copy", "once-only", "obsolete-document", "result-from-applicant", "wet-signature"]),
+        // Described in mid-2022 (as-of): the household book it shows was still valid.
+        ("birth-registration.xml", ["certified-copy", "once-only", "result-from-applicant", "wet-signature"]),
         ("birth-residence-insurance-chain-2015.xml", ["physical-handoff", "obsolete-document", "visit-to-collect"]),
-        ("building-permit.xml", ["multiple-sets", "supplement-cap", "certified-copy"]),
-        ("enterprise-registration.xml", ["paper-alongside-electronic", "certified-copy"]),
+        ("building-permit.xml", ["multiple-sets", "supplement-cap", "once-only"]),
+        ("enterprise-registration.xml", ["paper-alongside-electronic", "once-only"]),
         ("judicial-record.xml", ["print-sign-scan", "visit-to-pay", "obsolete-document"]),
         ("land-use-certificate.xml", ["visit-to-pay", "physical-handoff", "deadline-infeasible"]),
         ("passport.xml", ["visit-to-collect", "result-from-applicant"]),

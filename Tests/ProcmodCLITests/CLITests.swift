@@ -86,21 +86,21 @@ import Testing
         #expect(!(try TestSupport.runProcmod(["analyze", file.path]).stdout.contains("[obsolete-document]")))
         let later = try TestSupport.runProcmod(["analyze", "--as-of", "2100-01-01", file.path])
         #expect(later.stdout.contains("which has no legal validity since 2099-01-01 [obsolete-document]"))
-        let dated = text.replacingOccurrences(of: #"field="civil-status" level="commune">"#, with: #"field="civil-status" level="commune" as-of="2099-06-30">"#)
+        let dated = text.replacingOccurrences(of: #"as-of="2022-06-01""#, with: #"as-of="2099-06-30""#)
         try dated.write(to: file, atomically: true, encoding: .utf8)
         #expect(try TestSupport.runProcmod(["analyze", file.path]).stdout.contains("[obsolete-document]"))
     }
 
     @Test func findingsAtErrorSeverityExitOne() throws {
-        let r = try TestSupport.runProcmod(["analyze", "procedures/birth-registration.xml"])
+        let r = try TestSupport.runProcmod(["analyze", "procedures/judicial-record.xml"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("procedures/birth-registration.xml:89:7: error: step 'mail' asks for 'household-book', which has no legal validity since 2023-01-01 [obsolete-document]"))
+        #expect(r.stdout.contains("procedures/judicial-record.xml:117:7: error: step 'submit' asks for 'household-book', which has no legal validity since 2023-01-01 [obsolete-document]"))
         #expect(r.stdout.contains("\n  compliance cost per year "))
         #expect(!r.stdout.contains("\u{1B}["))
     }
 
     @Test func disablingTheErrorRulesExitsZero() throws {
-        let r = try TestSupport.runProcmod(["analyze", "--disable", "obsolete-document", "procedures/birth-registration.xml"])
+        let r = try TestSupport.runProcmod(["analyze", "--disable", "obsolete-document", "procedures/judicial-record.xml"])
         #expect(r.status == 0)
         #expect(!r.stdout.contains("[obsolete-document]"))
     }
@@ -259,7 +259,7 @@ import Testing
     @Test func aScenarioForAnotherProcedureIsRefused() throws {
         let r = try TestSupport.runProcmod(["digitize", "procedures/passport.xml", "--scenario", "examples/scenarios/judicial-record-vneid.xml"])
         #expect(r.status == 65)
-        #expect(r.stderr.contains("error: the scenario is for procedure judicial-record, not passport-first-issue [scenario]"))
+        #expect(r.stderr.contains("error: the scenario is for procedure judicial-record, not 1.001456 [scenario]"))
     }
 
     @Test func reportInEveryFormat() throws {
@@ -292,10 +292,10 @@ import Testing
                     "--junit", junit, "examples/after/"]
         let r = try TestSupport.runProcmod(args)
         #expect(r.status == 1)
-        #expect(r.stdout.contains("examples/suites/reform-2026.xml:10:5: fail: at most one visit to an office — 2 applicant visits per case (at most 1)  [land-first-certificate]"))
+        #expect(r.stdout.contains("examples/suites/reform-2026.xml:10:5: fail: at most one visit to an office — 2 applicant visits per case (at most 1)  [1.013978]"))
         #expect(r.stdout.split(separator: "\n").last?.hasPrefix("45 invariant results on 9 procedures:") == true)
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
-        #expect(xml.contains("<testsuites>") && xml.contains("classname=\"land-first-certificate\""))
+        #expect(xml.contains("<testsuites>") && xml.contains("classname=\"1.013978\""))
         let again = try TestSupport.runProcmod(args)
         #expect(try String(contentsOfFile: junit, encoding: .utf8) == xml, "JUnit output is byte-stable")
         #expect(again.stdout == r.stdout)
@@ -328,11 +328,13 @@ import Testing
         let suite = directory.appendingPathComponent("suite.xml")
         try """
         <?xml version="1.0" encoding="UTF-8"?>
-        <suite xmlns="urn:procmod:suite:1"><invariants><on-time-share min="0.6"/></invariants></suite>
+        <suite xmlns="urn:procmod:suite:1"><invariants><on-time-share min="0.31"/></invariants></suite>
         """.write(to: suite, atomically: true, encoding: .utf8)
+        // The digitized land registration keeps 31% ± 1% of cases within its 20 working days (seed 1): a
+        // bound of 31% lies inside the interval.
         let base = ["check", "--suite", suite.path, "--cases", "2000", "--replications", "10", "examples/after/land-use-certificate-axis.xml"]
         let strict = try TestSupport.runProcmod(base)
-        #expect(strict.stdout.contains(": inconclusive: on-time-share ≥ 60%"))
+        #expect(strict.stdout.contains(": inconclusive: on-time-share ≥ 31%"), "\(strict.stdout)")
         #expect(strict.status == 1)
         #expect(try TestSupport.runProcmod(base + ["--inconclusive", "pass"]).status == 0)
     }

@@ -41,7 +41,7 @@ import Testing
         (.approvalOnEveryPath(actor: "chairman"), "birth-registration", .approvalOnEveryPath(actor: "civil-officer"), "birth-registration"),
         (.legalBasisForRequirements, "cited", nil, "birth-registration"),
         (.maxCostPerCase(200_000), "examples/after/birth-registration-2024.xml", nil, "land-use-certificate"),
-        (.rule("obsolete-document"), "passport", nil, "birth-registration"),
+        (.rule("obsolete-document"), "passport", nil, "judicial-record"),
         (.leadTimePercentile(percentile: 90, maxWorkingDays: 8), "passport", nil, "land-use-certificate"),
         (.onTimeShare(minimum: 0.9), "passport", nil, "land-use-certificate"),
     ]
@@ -70,8 +70,8 @@ import Testing
     @Test func failuresPointIntoTheModel() throws {
         let r = InvariantChecker().check([Invariant(.noCertifiedCopies, name: "no-certified-copies")],
                                          on: try procedure("birth-registration"), path: "procedures/birth-registration.xml")[0]
-        #expect(r.message == "certified copies: 'parent-id' at procedures/birth-registration.xml:88:7, "
-                + "'household-book' at procedures/birth-registration.xml:89:7")
+        #expect(r.message == "certified copies: 'parent-id' at procedures/birth-registration.xml:96:7, "
+                + "'household-book' at procedures/birth-registration.xml:97:7")
     }
 
     @Test func suitesApplyByPathFieldAndLevel() throws {

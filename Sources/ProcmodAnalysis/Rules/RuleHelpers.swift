@@ -14,19 +14,18 @@ package func visitSegment(after travel: Int, in a: ProcedureAnalysis) -> [Int] {
     return segment
 }
 
-/// True when the visit a travel step makes cannot be removed: the travel step, or a step done on that
-/// visit (up to the applicant's next trip or a branch), needs the applicant in person (`presence="required"`:
-/// a biometric capture, a medical examination, a ceremony).
+/// True when the visit a travel step makes cannot be removed: the travel step, or a step the case can
+/// reach on that visit (before the applicant travels again), needs the applicant in person
+/// (`presence="required"`: a biometric capture, a medical examination, a ceremony).
 package func isUnavoidableVisit(_ travel: Int, in a: ProcedureAnalysis) -> Bool {
-    var current = travel
-    var seen: Set<Int> = []
-    while seen.insert(current).inserted {
+    var stack = [travel]
+    var seen: Set<Int> = [travel]
+    while let current = stack.popLast() {
         if let step = a.procedure.flow.nodes[current].step {
             if step.presenceRequired { return true }
-            if current != travel, step.kind == .travel, a.procedure.actors[step.actor]?.kind == .applicant { return false }
+            if current != travel, step.kind == .travel, a.procedure.actors[step.actor]?.kind == .applicant { continue }
         }
-        guard a.flow.graph.successors[current].count == 1, let next = a.flow.graph.successors[current].first else { return false }
-        current = next
+        for next in a.flow.graph.successors[current] where seen.insert(next).inserted { stack.append(next) }
     }
     return false
 }
