@@ -147,28 +147,9 @@ extension ProcedureAnalysis {
     /// path already pays them. A payment pays the channel's fees when it cites one of their provisions
     /// (`legal`) or its amount is their total. Without channels, the step payments.
     public var outOfPocketPerCase: Double {
-        let p = procedure
-        guard !p.channels.isEmpty else {
-            return p.flow.nodes.indices.reduce(0) { $0 + flow.visits[$1] * (p.flow.nodes[$1].step?.payment?.amount ?? 0) }
-        }
-        var total = 0.0
-        for (id, channel) in p.channels where channel.share > 0 {
-            // The visits of a case of this channel alone.
-            var only = p
-            for other in only.channels.keys { only.channels[other]?.share = other == id ? 1 : 0 }
-            let visits = FlowAnalysis(only).visits
-            var payments = 0.0
-            var paysFees = false
-            let fees = channel.fees.reduce(0) { $0 + $1.amount }
-            let feeProvisions = Set(channel.fees.flatMap(\.legal))
-            for (i, node) in p.flow.nodes.enumerated() where visits[i] > 0 {
-                guard let payment = node.step?.payment else { continue }
-                payments += visits[i] * payment.amount
-                if !feeProvisions.isDisjoint(with: payment.legal) || (fees > 0 && abs(payment.amount - fees) < 0.5) { paysFees = true }
-            }
-            total += channel.share * (payments + (paysFees ? 0 : fees))
-        }
-        return total
+        let weights = paymentWeights
+        let payments = procedure.flow.nodes.indices.reduce(0) { $0 + weights[$1] * (procedure.flow.nodes[$1].step?.payment?.amount ?? 0) }
+        return payments + unpaidChannelFees.reduce(0) { $0 + $1.channel.share * $1.due }
     }
 }
 

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import ProcmodAnalysis
+import ProcmodLoader
+import ProcmodModel
+import ProcmodReporting
+
+extension Procmod {
+    /// `procmod cost`: the compliance cost form of Circular 02/2017/TT-VPCP, before and after a scenario.
+    struct Cost: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The compliance cost form (Circular 02/2017/TT-VPCP Art. 27): cost per activity, per case and per year.",
+            discussion: """
+                One row per activity of the applicant: its hours and their cost at the applicant's income per \
+                hour, the fees and charges (phí, lệ phí) and the other prescribed costs (copies, post, \
+                services); the cost per case is their sum, the cost per year is × the cases a year. With \
+                --scenario, the form before and after and the plan's benefit as simplification plans report \
+                it: cost before and after per year, the saving, the cut, and Resolution 66/NQ-CP's targets. \
+                The agencies' own cost is not compliance cost and is not in the form (see procmod analyze).
+
+                Examples:
+                  procmod cost procedures/birth-registration.xml
+                  procmod cost --lang vi --format markdown procedures/birth-registration.xml \\
+                      --scenario examples/scenarios/birth-registration-2024.xml
+                  procmod cost --format csv -o cost.csv procedures/passport.xml
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The procedure.", valueName: "file"))
+        var path: String
+
+        @Option(help: ArgumentHelp("A scenario: report the form before and after it, and the benefit.", valueName: "file"))
+        var scenario: String?
+
+        @Option(help: "Output format: text, markdown, csv or json.")
+        var format: CostFormat = .text
+
+        @Option(help: "Language of labels and names: vi or en.")
+        var lang: Language = .en
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of standard output.", valueName: "file"))
+        var output: String?
+
+        @Flag(help: "Replace the output file even when it is read-only.")
+        var force = false
+
+        @OptionGroup var load: LoadOptions
+
+        func run() throws {
+            try Terminal.precheck(output, inputs: [path] + (scenario.map { [$0] } ?? []), force: force)
+            let renderer = CostFormRenderer(format: format.renderer, language: lang)
+            let text: String
+            if let scenario {
+                let (after, _, (before, _)) = try DigitizeJob(path: path, scenario: scenario, maximumFileSize: load.bytes).run()
+                let a = ProcedureAnalysis(before), b = ProcedureAnalysis(after)
+                let benefit = SimplificationBenefit(before: a.costForm, after: b.costForm,
+                                                    daysBefore: a.expectedLeadTimeDays, daysAfter: b.expectedLeadTimeDays)
+                text = try renderer.render(before: a.costForm, after: b.costForm, benefit: benefit)
+            } else {
+                let loaded = ProcedureLoader(maximumFileSize: load.bytes).load(path: path)
+                for d in loaded.diagnostics { Terminal.err(Terminal.line(for: d)) }
+                guard let procedure = loaded.procedure else { throw CLIError.badInput() }
+                text = try renderer.render(before: ProcedureAnalysis(procedure).costForm)
+            }
+            guard let output, output != "-" else { return Terminal.write(text) }
+            try Terminal.save(text, to: output, inputs: [path] + (scenario.map { [$0] } ?? []), force: force)
+        }
+    }
+}
+
+/// The formats of `procmod cost`.
+enum CostFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, csv, json
+
+    var renderer: CostFormRenderer.Format {
+        switch self {
+        case .text: .text
+        case .markdown: .markdown
+        case .csv: .csv
+        case .json: .json
+        }
+    }
+}
