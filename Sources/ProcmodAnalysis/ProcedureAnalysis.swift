@@ -25,6 +25,9 @@ public struct ProcedureAnalysis: Sendable {
     public let loads: [ActorLoad]
     /// Expected elapsed working days of each node per visit: work + delay + queue + cadence waits.
     public let nodeDays: [Double]
+    /// Variance of each node's elapsed working days per visit (days²): its work and delay distributions,
+    /// a queue wait taken as exponential, a signing-time wait as uniform.
+    public let nodeVariance: [Double]
     /// Parallel blocks, innermost first: the split, its join and each branch's nodes.
     let blocks: [(split: Int, join: Int, branches: [[Int]])]
 
@@ -46,6 +49,13 @@ public struct ProcedureAnalysis: Sendable {
             let load = loadByActor[step.actor]
             let queue = load?.meanWaitDays ?? 0
             return time.workDays(step) + time.delayDays(step) + (queue.isFinite ? queue : 0) + (load?.cadenceWaitDays ?? 0)
+        }
+        nodeVariance = procedure.flow.nodes.map { node in
+            guard let step = node.step else { return 0 }
+            let load = loadByActor[step.actor]
+            let queue = (load?.meanWaitDays).map { $0.isFinite ? $0 : 0 } ?? 0
+            let cadence = load?.cadenceWaitDays ?? 0
+            return time.daysVariance(step) + queue * queue + cadence * cadence / 3
         }
     }
 
@@ -83,7 +93,7 @@ public struct ProcedureAnalysis: Sendable {
     }
 
     /// Expected lead time in working days: the sum over nodes of visits × days, except that a parallel
-    /// block counts the slowest of its branches, not their sum.
+    /// block counts the expected maximum of its branches (``ParallelMaximum``), not their sum.
     public var expectedLeadTimeDays: Double {
         expectedDays(excluding: [])
     }
@@ -115,10 +125,21 @@ public struct ProcedureAnalysis: Sendable {
     public func expectedDays(excluding removed: Set<Int>) -> Double {
         let nodes = procedure.flow.nodes
         var contribution = nodes.indices.map { removed.contains($0) ? 0 : flow.visits[$0] * nodeDays[$0] }
+        // A node run v times in expectation: v × its variance, plus the spread of whether it runs at all
+        // (|v − v²| × its days², Bernoulli for v ≤ 1).
+        var variance = nodes.indices.map { i -> Double in
+            guard !removed.contains(i) else { return 0 }
+            let v = flow.visits[i]
+            return v * nodeVariance[i] + abs(v - v * v) * nodeDays[i] * nodeDays[i]
+        }
         for block in blocks {
-            let totals = block.branches.map { $0.reduce(0) { $0 + contribution[$1] } }
-            for member in block.branches.joined() { contribution[member] = 0 }
-            contribution[block.join] += totals.max() ?? 0
+            let branches = block.branches.map { members in
+                ParallelMaximum.Branch(mean: members.reduce(0) { $0 + contribution[$1] }, variance: members.reduce(0) { $0 + variance[$1] })
+            }
+            for member in block.branches.joined() { contribution[member] = 0; variance[member] = 0 }
+            contribution[block.join] += ParallelMaximum.expectedMaximum(branches)
+            // An enclosing block sees this one as its slowest branch.
+            variance[block.join] += branches.max { $0.mean < $1.mean }?.variance ?? 0
         }
         return contribution.reduce(0, +)
     }
