@@ -52,7 +52,7 @@ struct FlowDecoder {
                         decoder.context.error(b.location, "a branch of \(owner) has both 'deadline-working-days' and "
                                               + "'deadline-days': give the limit once, as the law counts it", code: "deadline")
                     }
-                    _ = decoder.provenance(b)
+                    edge.provenance = decoder.provenance(b)
                     link.edges.append(PendingEdge(target: target, edge: edge))
                 }
             case "parallel":

@@ -242,6 +242,7 @@ public struct ProcedureWriter {
                 w.attribute("deadline-working-days", e.deadlineWorkingDays.map(number))
                 w.attribute("deadline-days", e.deadlineCalendarDays.map(number))
                 if !e.legal.isEmpty { w.attribute("legal", e.legal.joined(separator: " ")) }
+                provenance(w, e.provenance)
                 w.end()
             }
             w.end()

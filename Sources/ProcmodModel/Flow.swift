@@ -25,6 +25,8 @@ public struct FlowEdge: Sendable, Hashable, Codable {
     public var deadlineCalendarDays: Double?
     /// Provisions behind the branch (its deadline's legal basis).
     public var legal: [String] = []
+    /// Where the branch's probability comes from (`source`, `assumed`).
+    public var provenance = Provenance()
     public var location: SourceLocation
 
     public init(target: Int, probability: Double? = nil, channel: String? = nil, loop: LoopKind? = nil,
