@@ -1,21 +1,36 @@
+public import ProcmodModel
+
 /// Which documents were marked at some step before a node on a forward path (loops ignored), for
 /// every node at once: one pass over the forward DAG in topological order with a bit set per node,
 /// so "was this document already asked for on the way here?" costs O(1) per question.
+///
+/// A case keeps its channel: given one, the paths follow only that channel's branches at every choice
+/// by channel, and only steps a case of that channel can reach count (no path submits in person, goes
+/// back to supplement and submits online).
 struct DocumentPaths {
     private let words: Int
     private var bits: [UInt64]
+    /// Nodes a case of the channel can reach from the start along the forward paths.
+    let reachable: [Bool]
 
     /// `marks(node)` lists the document indices marked at that node. With `reversed`, the question
     /// becomes "is it marked at some step after this node?".
-    init(_ flow: FlowAnalysis, documents: Int, reversed: Bool = false, marks: (Int) -> [Int]) {
+    init(_ flow: FlowAnalysis, documents: Int, nodes: [FlowNode] = [], channel: String? = nil, reversed: Bool = false,
+         marks: (Int) -> [Int]) {
         let n = flow.graph.count
         words = max(1, (documents + 63) / 64)
         bits = [UInt64](repeating: 0, count: n * words)
+        // The forward DAG, with the other channels' branches cut.
+        let successors = (0..<n).map { i -> [Int] in
+            guard let channel, i < nodes.count, case .choice(.channel) = nodes[i].kind else { return flow.forwardSuccessors[i] }
+            return flow.forwardSuccessors[i].filter { t in nodes[i].edges.contains { $0.target == t && $0.channel == channel } }
+        }
+        reachable = FlowGraph.search(from: n > 0 ? [0] : [], along: successors)
         var predecessors = [[Int]](repeating: [], count: n)
-        for i in 0..<n { for t in flow.forwardSuccessors[i] { predecessors[t].append(i) } }
+        for i in 0..<n where reachable[i] { for t in successors[i] { predecessors[t].append(i) } }
         let order = reversed ? flow.forwardOrder.reversed() : flow.forwardOrder
-        for node in order {
-            let sources = reversed ? flow.forwardSuccessors[node] : predecessors[node]
+        for node in order where reachable[node] {
+            let sources = reversed ? successors[node].filter { reachable[$0] } : predecessors[node]
             for p in sources {
                 for w in 0..<words { bits[node * words + w] |= bits[p * words + w] }
                 for d in marks(p) { bits[node * words + d / 64] |= 1 << UInt64(d % 64) }
@@ -25,6 +40,16 @@ struct DocumentPaths {
 
     /// True when document `d` was marked at a step strictly before (or, reversed, after) `node`.
     func contains(_ d: Int, at node: Int) -> Bool {
-        bits[node * words + d / 64] & (1 << UInt64(d % 64)) != 0
+        reachable[node] && bits[node * words + d / 64] & (1 << UInt64(d % 64)) != 0
+    }
+
+    /// One `DocumentPaths` per channel cases take (one for all when the procedure has none).
+    static func perChannel(_ a: ProcedureAnalysis, documents: Int, reversed: Bool = false,
+                           marks: (Int) -> [Int]) -> [DocumentPaths] {
+        // Channels no case takes (share 0) have no paths to ask about.
+        let used = a.procedure.channels.values.filter { $0.share > 0 }.map(\.id)
+        let channels: [String?] = used.isEmpty ? [nil] : used.map(Optional.some)
+        return channels.map { DocumentPaths(a.flow, documents: documents, nodes: a.procedure.flow.nodes, channel: $0,
+                                            reversed: reversed, marks: marks) }
     }
 }

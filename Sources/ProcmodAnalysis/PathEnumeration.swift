@@ -31,16 +31,16 @@ extension ProcedureAnalysis {
         var trail: [(step: String, previous: Int)] = []
         var heap = Heap<PartialPath>()
         var sequence = 0
-        heap.insert(PartialPath(probability: 1, sequence: 0, node: 0, last: -1, days: 0))
+        heap.insert(PartialPath(probability: 1, sequence: 0, node: 0, last: -1, days: 0, channel: nil))
         var expanded = 0
         func extend(_ last: Int, _ ids: [String]) -> Int {
             var last = last
             for id in ids { trail.append((id, last)); last = trail.count - 1 }
             return last
         }
-        func push(_ node: Int, _ last: Int, _ p: Double, _ days: Double) {
+        func push(_ node: Int, _ last: Int, _ p: Double, _ days: Double, _ channel: String?) {
             sequence += 1
-            heap.insert(PartialPath(probability: p, sequence: sequence, node: node, last: last, days: days))
+            heap.insert(PartialPath(probability: p, sequence: sequence, node: node, last: last, days: days, channel: channel))
         }
         while let best = heap.popMax() {
             if found.count >= limit, let worst = found.map(\.probability).min(), best.probability < worst { break }
@@ -59,14 +59,19 @@ extension ProcedureAnalysis {
                 guard let j = joinOf[node], let block = blocks.first(where: { $0.split == node }) else { continue }
                 let branchDays = block.branches.map { $0.reduce(0.0) { $0 + nodeDays[$1] } }
                 last = extend(last, block.branches.flatMap { $0.compactMap { nodes[$0].step?.id } })
-                for t in flow.forwardSuccessors[j] { push(t, last, p, days + (branchDays.max() ?? 0)) }
-            case .choice:
+                for t in flow.forwardSuccessors[j] { push(t, last, p, days + (branchDays.max() ?? 0), best.channel) }
+            case .choice(.channel) where best.channel != nil:
+                // A case keeps its channel: a later channel choice sends it down its own branch.
+                for edge in nodes[node].edges where edge.channel == best.channel && flow.forwardSuccessors[node].contains(edge.target) {
+                    push(edge.target, last, p, days, best.channel)
+                }
+            case .choice(let rule):
                 for (k, edge) in nodes[node].edges.enumerated() where flow.forwardSuccessors[node].contains(edge.target) {
                     let q = flow.edgeProbabilities[node][k]
-                    if q > 0 { push(edge.target, last, p * q, days) }
+                    if q > 0 { push(edge.target, last, p * q, days, rule == .channel ? edge.channel : best.channel) }
                 }
             default:
-                for t in flow.forwardSuccessors[node] { push(t, last, p, days) }
+                for t in flow.forwardSuccessors[node] { push(t, last, p, days, best.channel) }
             }
         }
         found.sort { ($0.probability, $1.steps.joined(separator: " ")) > ($1.probability, $0.steps.joined(separator: " ")) }
@@ -81,6 +86,8 @@ private struct PartialPath: Comparable {
     var node: Int
     var last: Int
     var days: Double
+    /// The channel chosen at the first channel choice, which the case keeps.
+    var channel: String?
 
     static func < (a: PartialPath, b: PartialPath) -> Bool {
         a.probability != b.probability ? a.probability < b.probability : a.sequence > b.sequence

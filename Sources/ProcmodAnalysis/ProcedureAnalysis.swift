@@ -150,8 +150,21 @@ public struct ProcedureAnalysis: Sendable {
 
     /// Fastest and slowest path with the days of some nodes left out.
     public func pathDays(excluding removed: Set<Int>) -> (shortest: Double, longest: Double) {
+        // A case keeps its channel: the paths of each channel, then the fastest and slowest of them all.
+        let used = procedure.channels.values.filter { $0.share > 0 }.map(\.id)
+        let channels: [String?] = used.isEmpty ? [nil] : used.map(Optional.some)
+        let each = channels.map { pathDays(excluding: removed, channel: $0) }.filter { $0.shortest.isFinite }
+        return (each.map(\.shortest).min() ?? 0, each.map(\.longest).max() ?? 0)
+    }
+
+    /// Fastest and slowest path of the cases of one channel (nil: every branch of a channel choice).
+    private func pathDays(excluding removed: Set<Int>, channel: String?) -> (shortest: Double, longest: Double) {
         let nodes = procedure.flow.nodes
         guard !nodes.isEmpty else { return (0, 0) }
+        let successors = nodes.indices.map { i -> [Int] in
+            guard let channel, case .choice(.channel) = nodes[i].kind else { return flow.forwardSuccessors[i] }
+            return flow.forwardSuccessors[i].filter { t in nodes[i].edges.contains { $0.target == t && $0.channel == channel } }
+        }
         let days = nodeDays.indices.map { removed.contains($0) ? 0 : nodeDays[$0] }
         var shortest = [Double](repeating: .infinity, count: nodes.count)
         var longest = [Double](repeating: -.infinity, count: nodes.count)
@@ -164,7 +177,7 @@ public struct ProcedureAnalysis: Sendable {
                 shortest[i] = slowest + days[i]
                 longest[i] = max(longest[i], slowest + days[i])
             }
-            for t in flow.forwardSuccessors[i] {
+            for t in successors[i] {
                 if case .join = nodes[t].kind {
                     arrivals[t].append(longest[i])
                     continue
@@ -174,7 +187,7 @@ public struct ProcedureAnalysis: Sendable {
             }
         }
         let ends = nodes.indices.filter { if case .end = nodes[$0].kind { true } else { false } }
-        let s = ends.map { shortest[$0] }.filter(\.isFinite).min() ?? 0
+        let s = ends.map { shortest[$0] }.filter(\.isFinite).min() ?? .infinity
         let l = ends.map { longest[$0] }.filter(\.isFinite).max() ?? 0
         return (s, l)
     }

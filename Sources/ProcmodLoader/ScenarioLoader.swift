@@ -40,7 +40,8 @@ public struct ScenarioLoader: Sendable {
                 kind = .onlineSubmission(channel: decoder.context.string(e, "channel") ?? "online",
                                          share: decoder.context.number(e, "share") ?? 0,
                                          level: decoder.context.enumeration(e, "online-level", default: .endToEnd) ?? .endToEnd,
-                                         minutes: decoder.context.number(e, "minutes") ?? 20)
+                                         minutes: decoder.context.number(e, "minutes") ?? 20,
+                                         before: decoder.context.string(e, "before"), joins: decoder.context.string(e, "joins"))
             case "share-data": kind = .shareData(registers: decoder.context.list(e, "registers"))
             case "electronic-copies": kind = .electronicCopies
             case "electronic-result": kind = .electronicResult

@@ -41,6 +41,8 @@ public enum ScenarioSchema {
               </xs:attribute>
               <xs:attribute name="online-level" type="onlineLevel" default="end-to-end"/>
               <xs:attribute name="minutes" type="positiveAmount" default="20"/>
+              <xs:attribute name="before" type="xs:NCName"/>
+              <xs:attribute name="joins" type="xs:NCName"/>
               <xs:attributeGroup ref="provenance"/>
             </xs:complexType>
           </xs:element>

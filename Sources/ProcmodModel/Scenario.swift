@@ -24,7 +24,11 @@ public struct Lever: Sendable, Hashable, Codable {
         case channelShare(channel: String, share: Double, level: OnlineLevel?)
         /// Add an online channel taking `share` of cases: they submit the dossier electronically on a
         /// portal instead of travelling to the desk, and join the flow at the desk's reception step.
-        case onlineSubmission(channel: String, share: Double, level: OnlineLevel, minutes: Double)
+        /// `before`: the step the online cases skip from (the channel choice goes just before it; default: the
+        /// applicant's first trip, when every case takes it); `joins`: where they join (default: the first
+        /// reception after it).
+        case onlineSubmission(channel: String, share: Double, level: OnlineLevel, minutes: Double, before: String? = nil,
+                              joins: String? = nil)
         /// The agencies read these registers: requirements of documents they hold disappear, with the
         /// steps that only existed to copy or certify them.
         case shareData(registers: [String])
@@ -66,7 +70,7 @@ public struct Lever: Sendable, Hashable, Codable {
     public var label: String {
         switch kind {
         case .channelShare(let c, let share, _): "\(name) \(c) \(Int((share * 100).rounded()))%"
-        case .onlineSubmission(let c, let share, _, _): "\(name) \(c) \(Int((share * 100).rounded()))%"
+        case .onlineSubmission(let c, let share, _, _, _, _): "\(name) \(c) \(Int((share * 100).rounded()))%"
         case .shareData(let registers): "\(name) " + registers.joined(separator: " ")
         case .digitalSignature(let signers, _): signers.isEmpty ? name : "\(name) " + signers.joined(separator: " ")
         case .capacity(let actor, _): "\(name) \(actor)"

@@ -65,8 +65,8 @@ struct LeverState {
         self.lever = lever.name
         switch lever.kind {
         case .channelShare(let channel, let share, let level): channelShare(channel, share, level, at: lever.location)
-        case .onlineSubmission(let channel, let share, let level, let minutes):
-            onlineSubmission(channel, share: share, level: level, minutes: minutes, at: lever.location)
+        case .onlineSubmission(let channel, let share, let level, let minutes, let before, let joins):
+            onlineSubmission(channel, share: share, level: level, minutes: minutes, before: before, joins: joins, at: lever.location)
         case .shareData(let registers): shareData(Set(registers))
         case .electronicCopies: electronicCopies()
         case .electronicResult: electronicResult()

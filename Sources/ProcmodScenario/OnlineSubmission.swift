@@ -1,30 +1,76 @@
 import ProcmodModel
 
 extension LeverState {
-    /// Adds an online channel: its cases submit electronically on a portal and join the flow at the
-    /// first reception step after the applicant's first trip to the desk (or, without one, the first
-    /// step of an agency).
+    /// Adds an online channel: its cases skip from `before` (default: the applicant's first trip) to
+    /// `joins` (default: the first reception step after it, or the first step of an agency), submitting
+    /// electronically on a portal. The anchor must be a step every case takes: a trip on an optional
+    /// branch (to fetch a paper only some cases need) would send some online cases through the trip and
+    /// skip others' paper; then the lever refuses and asks for `before`.
     mutating func onlineSubmission(_ id: String, share: Double, level: OnlineLevel, minutes: Double,
-                                   at location: SourceLocation) {
+                                   before: String? = nil, joins: String? = nil, at location: SourceLocation) {
         guard procedure.channels[id] == nil else {
             return error(location, "online-submission: channel '\(id)' exists already; use channel-share to change its share")
         }
         let nodes = procedure.flow.nodes
-        guard let travel = procedure.stepIndices.first(where: {
-            nodes[$0].step?.kind == .travel && procedure.actors[nodes[$0].step?.actor ?? ""]?.kind == .applicant
-        }) else {
-            return error(location, "online-submission: the procedure has no applicant trip to replace")
-        }
         let graph = FlowGraph(procedure.flow)
+        let existing = nodes.indices.filter { nodes[$0].kind == .choice(.channel) }
+        let travel: Int
+        if let first = existing.first {
+            // The procedure already branches by channel: the online branch is added there.
+            if let before {
+                return error(location, "online-submission: the procedure already branches by channel at choice '\(nodes[first].id)', "
+                             + "where the online branch is added; drop before=\"\(before)\"")
+            }
+            travel = first
+        } else if let before {
+            guard let i = procedure.node(before), nodes[i].step != nil else {
+                return error(location, "online-submission: before=\"\(before)\" names no step of the procedure")
+            }
+            travel = i
+        } else {
+            guard let first = procedure.stepIndices.first(where: {
+                nodes[$0].step?.kind == .travel && procedure.actors[nodes[$0].step?.actor ?? ""]?.kind == .applicant
+            }) else {
+                return error(location, "online-submission: the procedure has no applicant trip to replace; "
+                             + "name the step online cases skip from with before=\"…\"")
+            }
+            travel = first
+        }
+        guard Self.everyCaseTakes(travel, graph, procedure.flow) else {
+            if !existing.isEmpty {
+                return error(location, "online-submission: channel choice '\(nodes[travel].id)' is not on every case's path")
+            }
+            let trips = procedure.stepIndices.filter {
+                nodes[$0].step?.kind == .travel && procedure.actors[nodes[$0].step?.actor ?? ""]?.kind == .applicant
+                    && Self.everyCaseTakes($0, graph, procedure.flow)
+            }.map { nodes[$0].id }
+            return error(location, "online-submission: " + (before == nil ? "the applicant's first trip '\(nodes[travel].id)'" : "step '\(nodes[travel].id)'")
+                         + " is not on every case's path (some cases never take it), so the online channel cannot branch "
+                         + "off there: name with before=\"…\" a step every case takes"
+                         + (trips.isEmpty ? "" : " (the applicant's trips every case takes: \(trips.joined(separator: ", ")))"))
+        }
         let after = graph.reachable(from: [travel])
         let agencyKinds: Set<ActorKind> = [.receptionDesk, .specialistOffice, .official, .signer, .agency]
         let actors = procedure.actors
         let agencySteps = nodes.indices.filter { i in
             nodes[i].step.flatMap { actors[$0.actor] }.map { agencyKinds.contains($0.kind) } ?? false
         }
-        guard let reception = nodes.indices.first(where: { after[$0] && nodes[$0].step?.kind == .receive })
-                ?? agencySteps.first(where: { after[$0] }) else {
-            return error(location, "online-submission: no reception or agency step follows the applicant's trip")
+        let reception: Int
+        if let joins {
+            guard let j = procedure.node(joins), nodes[j].step != nil else {
+                return error(location, "online-submission: joins=\"\(joins)\" names no step of the procedure")
+            }
+            guard after[j], j != travel else {
+                return error(location, "online-submission: joins=\"\(joins)\" does not come after '\(nodes[travel].id)'")
+            }
+            reception = j
+        } else {
+            guard let r = nodes.indices.first(where: { after[$0] && nodes[$0].step?.kind == .receive })
+                    ?? agencySteps.first(where: { after[$0] }) else {
+                return error(location, "online-submission: no reception or agency step follows '\(nodes[travel].id)'; "
+                             + "name where online cases join with joins=\"…\"")
+            }
+            reception = r
         }
         // What the desk receives on paper, the portal receives electronically.
         let handedIn = nodes.indices.filter { after[$0] && graph.reachable(from: [$0])[reception] && $0 != reception }
@@ -60,13 +106,16 @@ extension LeverState {
             let branches = procedure.channels.keys.map { FlowEdge(target: travel, channel: $0) }
                 + [FlowEdge(target: submitIndex, channel: id)]
             procedure.flow.nodes.append(FlowNode(id: choiceID, kind: .choice(.channel), edges: branches))
-            if travel == 0 { moveToFront(choiceIndex) }
+            // In file order the choice comes just before the trip, the portal step just before the
+            // reception: loops stay loops and every forward path reads in the order cases take it.
+            place(choiceIndex, before: travel, submitIndex, before: reception)
         } else {
             for c in choices {
                 let target = c == choices[0] ? submitIndex
                     : (procedure.flow.nodes[c].edges.first?.target ?? submitIndex)
                 procedure.flow.nodes[c].edges.append(FlowEdge(target: target, channel: id))
             }
+            place(nil, before: travel, submitIndex, before: reception)
         }
         let fees = procedure.channels.values.first?.fees ?? []
         let others = procedure.channels.values.reduce(0) { $0 + $1.share }
@@ -78,10 +127,35 @@ extension LeverState {
         note(stepID, "online cases submit on the portal (\(Int(minutes)) minutes, assumed) instead of travelling to the desk")
     }
 
+    /// True when every case passes `node` on its way from the start to an end: without it, no end is
+    /// reachable.
+    static func everyCaseTakes(_ node: Int, _ graph: FlowGraph, _ flow: Flow) -> Bool {
+        guard node != flow.start else { return true }
+        let successors = graph.successors.enumerated().map { i, next in i == node ? [] : next }
+        let reached = FlowGraph.search(from: [flow.start], along: successors)
+        return !flow.nodes.indices.contains { i in
+            if case .end = flow.nodes[i].kind { return reached[i] }
+            return false
+        }
+    }
+
     private func uniqueID(_ base: String) -> String {
         var id = base, n = 2
         while procedure.flow.nodes.contains(where: { $0.id == id }) { id = "\(base)-\(n)"; n += 1 }
         return id
+    }
+
+    /// Moves the new nodes `choice` (if any) to just before `travel` and `submit` to just before
+    /// `reception` in file order.
+    mutating func place(_ choice: Int?, before travel: Int, _ submit: Int, before reception: Int) {
+        let moved = Set([submit] + (choice.map { [$0] } ?? []))
+        var order: [Int] = []
+        for i in procedure.flow.nodes.indices where !moved.contains(i) {
+            if let choice, i == travel { order.append(choice) }
+            if i == reception { order.append(submit) }
+            order.append(i)
+        }
+        procedure.reorderNodes(order)
     }
 
     /// Moves node `i` to index 0 (the start).

@@ -252,7 +252,10 @@ import Testing
         let out = directory.appendingPathComponent("after.xml").path
         let r = try TestSupport.runProcmod(["digitize", "procedures/passport.xml", "--scenario", "examples/scenarios/passport-post.xml",
                                             "-o", out])
-        #expect(r.status == 0 && r.stderr.hasPrefix("wrote "))
+        #expect(r.status == 0 && r.stderr.contains("\nwrote "))
+        // What each channel's cases go through, before and after, so a wrong rewiring shows.
+        #expect(r.stderr.hasPrefix("paths per channel"))
+        #expect(r.stderr.contains("  channel 'in-person', 100% of cases\n    before: photo → travel"), "\(r.stderr)")
         #expect(try TestSupport.runProcmod(["validate", out]).status == 0)
     }
 

@@ -48,14 +48,16 @@ struct DuplicateRequestRule: Rule {
                   ![.certify, .prepare, .copy, .digitize, .inform].contains(step.kind) else { return false }
             return a.procedure.actors[step.actor]?.kind == .applicant || step.kind == .submit
         }
-        let asked = DocumentPaths(a.flow, documents: documents.count) { i in
+        // Per channel: a case keeps its channel, so a document handed in on one channel's path is not
+        // "asked again" by another channel's step.
+        let asked = DocumentPaths.perChannel(a, documents: documents.count) { i in
             counted(i) ? a.step(i).requires.compactMap { index[$0.document] } : []
         }
         var findings: [Finding] = []
         for i in a.stepNodes where counted(i) {
             let step = a.step(i)
             for (k, r) in step.requires.enumerated() {
-                guard let d = index[r.document], asked.contains(d, at: i) else { continue }
+                guard let d = index[r.document], asked.contains(where: { $0.contains(d, at: i) }) else { continue }
                 let saving = a.saving(dropping: r, at: i)
                 findings.append(finding("step '\(step.id)' asks again for '\(r.document)', already handed in at an "
                                         + "earlier step on the same path", element: step.id, at: r.location, requirement: k, saving: saving))

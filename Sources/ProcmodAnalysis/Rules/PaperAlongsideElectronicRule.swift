@@ -43,8 +43,9 @@ struct PaperAlongsideElectronicRule: Rule {
         let electronic = { (i: Int) -> [Int] in
             a.procedure.flow.nodes[i].step?.requires.filter { $0.form == .electronic }.compactMap { index[$0.document] } ?? []
         }
-        let before = DocumentPaths(a.flow, documents: documents.count, marks: electronic)
-        let after = DocumentPaths(a.flow, documents: documents.count, reversed: true, marks: electronic)
+        // Per channel: a case keeps its channel, so another channel's electronic copy is not "the same path".
+        let before = DocumentPaths.perChannel(a, documents: documents.count, marks: electronic)
+        let after = DocumentPaths.perChannel(a, documents: documents.count, reversed: true, marks: electronic)
         var findings: [Finding] = []
         for i in a.stepNodes {
             let step = a.step(i)
@@ -56,7 +57,8 @@ struct PaperAlongsideElectronicRule: Rule {
                     findings.append(finding("step '\(step.id)' asks for a paper \(r.form.rawValue) of '\(r.document)', "
                                             + "which is an electronic document", element: step.id, at: r.location, requirement: k,
                                             saving: saving))
-                } else if let d = index[r.document], here.contains(d) || before.contains(d, at: i) || after.contains(d, at: i) {
+                } else if let d = index[r.document],
+                          here.contains(d) || zip(before, after).contains(where: { $0.contains(d, at: i) || $1.contains(d, at: i) }) {
                     findings.append(finding("step '\(step.id)' asks for '\(r.document)' on paper (\(r.form.rawValue)) "
                                             + "although the same path takes it electronically", element: step.id,
                                             at: r.location, requirement: k, saving: saving))
