@@ -16,8 +16,12 @@ public struct ProcedureMetrics: Sendable, Codable, Hashable {
     /// Paper copies handed in per case (copies × sets of `copy` and `certified-copy` requirements).
     public var copies: Double
     public var certifiedCopies: Double
-    /// Paper pages handed in per case.
+    /// Paper pages handed in per case (a translation's pages included).
     public var pages: Double
+    /// Foreign documents per case that must be legalised (consular legalisation or apostille), and
+    /// documents per case that must come with a translation.
+    public var legalisations: Double = 0
+    public var translations: Double = 0
     /// Share of requirements met on paper.
     public var paperShare: Double
     public var leadTime: LeadTime
@@ -72,6 +76,7 @@ extension ProcedureAnalysis {
         var byKind: [String: Double] = [:]
         var visits = 0.0, handoffs = 0.0, paperHandoffs = 0.0
         var copies = 0.0, certified = 0.0, pages = 0.0, paperRequirements = 0, requirements = 0
+        var legalisations = 0.0, translations = 0.0
         var documents = Set<String>()
         var work = 0.0, transfer = 0.0, queue = 0.0, wait = 0.0
         var applicantHours = 0.0, applicantVND = 0.0, pocket = 0.0, agencyHours = 0.0, agencyVND = 0.0
@@ -99,6 +104,8 @@ extension ProcedureAnalysis {
                 } else if r.form == .present {
                     paperRequirements += 1
                 }
+                if r.legalisation != nil { legalisations += v * p.caseShare(of: r) }
+                if r.translation != nil { translations += v * p.caseShare(of: r) }
                 if r.form == .copy { copies += v * n }
                 if r.form == .certifiedCopy { certified += v * n; copies += v * n }
             }
@@ -128,7 +135,7 @@ extension ProcedureAnalysis {
                                          applicantOutOfPocketVND: pocket, agencyHours: agencyHours, agencyVND: agencyVND,
                                          perYearVND: (applicantVND + pocket) * p.volume.perYear,
                                          volume: p.volume.perYear)
-        return ProcedureMetrics(
+        var metrics = ProcedureMetrics(
             stepsByKind: byKind, steps: p.flow.steps.count, applicantVisits: visits, agencyHandoffs: handoffs,
             paperHandoffs: paperHandoffs, documentsRequired: documents.count, requirements: requirements,
             copies: copies, certifiedCopies: certified, pages: pages,
@@ -138,6 +145,9 @@ extension ProcedureAnalysis {
                             waitDays: wait, processCycleEfficiency: ladder > 0 ? work / ladder : 0,
                             deadlineDays: p.deadline?.workingDays),
             cost: cost, actors: self.loads, paths: likelyPaths(limit: 5))
+        metrics.legalisations = legalisations
+        metrics.translations = translations
+        return metrics
     }
 }
 

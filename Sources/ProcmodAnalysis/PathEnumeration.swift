@@ -57,8 +57,13 @@ extension ProcedureAnalysis {
                 found.append(ProcedurePath(steps: steps.reversed(), probability: p, days: days))
             case .parallel:
                 guard let j = joinOf[node], let block = blocks.first(where: { $0.split == node }) else { continue }
-                let branchDays = block.branches.map { $0.reduce(0.0) { $0 + nodeDays[$1] } }
-                last = extend(last, block.branches.flatMap { $0.compactMap { nodes[$0].step?.id } })
+                // Inside the block: the steps every case through the split runs (an optional step on a
+                // choice within a branch is left out), each branch taking its expected days.
+                let runs = max(flow.visits[node], 1e-12)
+                let branchDays = block.branches.map { $0.reduce(0.0) { $0 + flow.visits[$1] / runs * nodeDays[$1] } }
+                last = extend(last, block.branches.flatMap { branch in
+                    branch.filter { flow.visits[$0] >= runs - 1e-9 }.compactMap { nodes[$0].step?.id }
+                })
                 for t in flow.forwardSuccessors[j] { push(t, last, p, days + (branchDays.max() ?? 0), best.channel) }
             case .choice(.channel) where best.channel != nil:
                 // A case keeps its channel: a later channel choice sends it down its own branch.

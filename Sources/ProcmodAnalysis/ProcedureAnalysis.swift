@@ -168,18 +168,24 @@ public struct ProcedureAnalysis: Sendable {
         let days = nodeDays.indices.map { removed.contains($0) ? 0 : nodeDays[$0] }
         var shortest = [Double](repeating: .infinity, count: nodes.count)
         var longest = [Double](repeating: -.infinity, count: nodes.count)
-        var arrivals = [[Double]](repeating: [], count: nodes.count)
+        // What reaches each join, from which node: a join waits for its slowest branch, and within a
+        // branch the fastest way (a choice inside the branch) counts for the fastest path.
+        var arrivals = [[(from: Int, shortest: Double, longest: Double)]](repeating: [], count: nodes.count)
         shortest[0] = days[0]
         longest[0] = days[0]
         for i in flow.forwardOrder where shortest[i].isFinite || !arrivals[i].isEmpty {
-            if case .join = nodes[i].kind, let slowest = arrivals[i].max() {
-                // A join waits for its slowest branch, on the fastest path too.
-                shortest[i] = slowest + days[i]
-                longest[i] = max(longest[i], slowest + days[i])
+            if case .join = nodes[i].kind, !arrivals[i].isEmpty {
+                let branches = blocks.first { $0.join == i }?.branches ?? []
+                let groups = branches.isEmpty ? arrivals[i].map { [$0] }
+                    : branches.map { members in arrivals[i].filter { members.contains($0.from) } }.filter { !$0.isEmpty }
+                let fast = groups.map { $0.map(\.shortest).min() ?? 0 }.max() ?? 0
+                let slow = arrivals[i].map(\.longest).max() ?? 0
+                shortest[i] = fast + days[i]
+                longest[i] = max(longest[i], slow + days[i])
             }
             for t in successors[i] {
                 if case .join = nodes[t].kind {
-                    arrivals[t].append(longest[i])
+                    arrivals[t].append((i, shortest[i], longest[i]))
                     continue
                 }
                 shortest[t] = min(shortest[t], shortest[i] + days[t])

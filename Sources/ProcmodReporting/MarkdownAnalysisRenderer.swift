@@ -34,6 +34,9 @@ public struct MarkdownAnalysisRenderer: AnalysisRenderer {
             out.append("| agency hand-offs (paper) | \(Format.number(m.agencyHandoffs)) (\(Format.number(m.paperHandoffs))) |")
             out.append("| copies / certified copies | \(Format.number(m.copies)) / \(Format.number(m.certifiedCopies)) |")
             out.append("| pages handed in | \(Format.number(m.pages)) |")
+            if m.legalisations > 0 || m.translations > 0 {
+                out.append("| foreign papers legalised, translated per case | \(Format.number(m.legalisations)), \(Format.number(m.translations)) |")
+            }
             out.append("| paper share | \(Format.percent(m.paperShare)) |")
             out.append("| expected lead time | \(Format.number(t.expectedDays)) working days |")
             out.append("| work / transfer / queue / wait | \([t.workDays, t.transferDays, t.queueDays, t.waitDays].map { Format.number($0) }.joined(separator: " / ")) |")

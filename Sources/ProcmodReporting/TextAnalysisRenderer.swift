@@ -44,6 +44,9 @@ public struct TextAnalysisRenderer: AnalysisRenderer {
         out.append(row("documents / requirements", "\(m.documentsRequired) / \(m.requirements)"))
         out.append(row("copies / certified", Format.number(m.copies) + " / " + Format.number(m.certifiedCopies)))
         out.append(row("pages handed in", Format.number(m.pages)))
+        if m.legalisations > 0 || m.translations > 0 {
+            out.append(row("foreign papers", "\(Format.number(m.legalisations)) legalised, \(Format.number(m.translations)) translated per case"))
+        }
         out.append(row("paper share", Format.percent(m.paperShare)))
         var lead = Format.number(t.expectedDays) + " working days expected (paths \(Format.number(t.shortestPathDays))–"
             + "\(Format.number(t.longestPathDays)))"

@@ -155,4 +155,28 @@ import Testing
         #expect(paths.map(\.probability) == [0.7, 0.3])
         #expect(abs(paths[1].days - 4) < 0.01)
     }
+
+    /// A choice inside a parallel branch (issue 12 §3): the fastest path skips the optional step, the
+    /// likely paths do not list it as if every case ran it, and a deadline between the fast and the slow
+    /// way is not "infeasible".
+    @Test func aChoiceInsideAParallelBranchIsOptional() throws {
+        let xml = ExampleProcedure.xml(RuleExample(triggers: false, flow: """
+            <step id="receive" kind="receive" actor="desk"/>
+            <parallel id="split"><branch to="check"/><branch to="survey"/></parallel>
+            <step id="check" kind="verify" actor="officer"><delay unit="working-days"><fixed value="1"/></delay></step>
+            <choice id="doubt"><branch to="join" probability="0.9"/><branch to="expertise" probability="0.1"/></choice>
+            <step id="expertise" kind="verify" actor="other" next="join"><delay unit="working-days"><fixed value="20"/></delay></step>
+            <step id="survey" kind="survey" actor="officer" next="join"><delay unit="working-days"><fixed value="2"/></delay></step>
+            <join id="join" split="split"/>
+            """))
+        let p = try #require(TestSupport.load(xml).procedure)
+        let a = ProcedureAnalysis(p)
+        // Fastest: both branches without the expertise, the survey's 2 days; slowest: the 21 days with it.
+        #expect(abs(a.pathDays.shortest - 2) < 1e-9, "\(a.pathDays)")
+        #expect(abs(a.pathDays.longest - 21) < 1e-9, "\(a.pathDays)")
+        #expect(a.likelyPaths().first.map { !$0.steps.contains("expertise") } == true, "\(a.likelyPaths())")
+        // The example's deadline is 5 working days: met on the fast way, so no error.
+        #expect(!Analyzer().analyze(p).findings.contains { $0.rule == "deadline-infeasible" && $0.message.contains("fastest") })
+    }
 }
+

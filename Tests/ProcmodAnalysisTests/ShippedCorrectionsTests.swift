@@ -25,6 +25,9 @@ import Testing
         #expect(status.share < 1 && status.condition != nil)
         #expect(p.deadline?.cutOff != nil)
         #expect(p.flow.nodes.contains { $0.edges.contains { $0.deadlineWorkingDays == 5 } })
+        // The certificate is valid six months: the once-only finding says the applicant fetches a fresh one.
+        #expect(status.issuedWithinDays == 180)
+        #expect(Analyzer().analyze(p).findings.contains { $0.rule == "once-only" && $0.message.contains("issued within 180 days") })
         // Both parties attend and sign the register with the officer (Civil Status Law Art. 18.1).
         let ceremony = try #require(p.flow.steps.first { $0.id == "ceremony" })
         #expect(ceremony.presenceRequired && ceremony.coActors == ["couple"])

@@ -91,6 +91,7 @@ import Testing
         let m = ProcedureAnalysis(p).metrics
         #expect(abs(m.pages - (1.8 + 0.4 + 2 + 0.2)) < 1e-9, "pages \(m.pages)")
         #expect(abs(m.copies - (0.6 + 0.4 + 1 + 0.1)) < 1e-9, "copies \(m.copies)")
+        #expect(abs(m.legalisations - 0.1) < 1e-9 && abs(m.translations - 0.1) < 1e-9)
     }
 
     @Test func alternativesWithoutSharesAreEqualAndBadSharesAreLocatedErrors() throws {
