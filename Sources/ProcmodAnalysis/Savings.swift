@@ -45,6 +45,11 @@ extension ProcedureAnalysis {
             step(i).requires.enumerated().filter { !(i == node && $0.element == requirement) }.map(\.element)
         } + (removing ? [] : [DocumentRequirement(document: requirement.document, form: .copy)])
         var gone: [Int] = []
+        // Dropped altogether: the steps that only fetched it go too (a trip for a certificate from
+        // another office), unless another requirement still asks for it.
+        if removing, !others.contains(where: { $0.document == requirement.document }) {
+            gone += fetchingSteps(for: requirement.document)
+        }
         if requirement.form == .certifiedCopy,
            !others.contains(where: { $0.document == requirement.document && $0.form == .certifiedCopy }) {
             gone += certifyingSteps(for: requirement.document)
@@ -53,6 +58,36 @@ extension ProcedureAnalysis {
             gone += stepNodes.filter { step($0).kind == .copy }
         }
         return gone
+    }
+
+    /// The steps that exist only to obtain `document` before it is handed in: the steps producing it
+    /// (none producing anything else the procedure needs, nor its result), and the applicant's trips that
+    /// lead straight to them (the steps after the trip up to the producer are the applicant's own or
+    /// the producer). A document the applicant already holds has none.
+    public func fetchingSteps(for document: String) -> [Int] {
+        let p = procedure
+        guard document != p.result else { return [] }
+        let needed = Set(stepNodes.flatMap { step($0).requires.map(\.document) }).subtracting([document])
+        let producers = stepNodes.filter { i in
+            let s = step(i)
+            return s.produces.contains { $0.document == document }
+                && !s.produces.contains { $0.document == p.result || needed.contains($0.document) }
+                && s.signature == nil && s.payment == nil && s.handoffs.isEmpty
+        }
+        guard !producers.isEmpty else { return [] }
+        var trips: [Int] = []
+        for t in stepNodes where step(t).kind == .travel && p.actors[step(t).actor]?.kind == .applicant {
+            // Follow the single path from the trip through the applicant's own steps to a producer.
+            var current = t
+            var seen: Set<Int> = [t]
+            while flow.graph.successors[current].count == 1, let next = flow.graph.successors[current].first, seen.insert(next).inserted {
+                if producers.contains(next) { trips.append(t); break }
+                guard let s = p.flow.nodes[next].step, s.kind != .travel, p.actors[s.actor]?.kind == .applicant,
+                      s.requires.isEmpty, s.produces.isEmpty else { break }
+                current = next
+            }
+        }
+        return trips + producers
     }
 
     /// Node indices of steps, in flow order.

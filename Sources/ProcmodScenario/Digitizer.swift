@@ -49,6 +49,14 @@ public struct Digitizer: Sendable {
 /// The procedure being changed, with the change log.
 struct LeverState {
     var procedure: Procedure
+    /// Documents some step asked for before any lever ran: a step that fetched one of them goes once
+    /// nothing asks for it any more (a document nobody asked for to begin with keeps its producer).
+    var askedAtFirst: Set<String> = []
+
+    init(procedure: Procedure) {
+        self.procedure = procedure
+        askedAtFirst = Set(procedure.flow.steps.flatMap { $0.requires.map(\.document) })
+    }
     var changes: [Change] = []
     var diagnostics: [Diagnostic] = []
     var lever = ""

@@ -234,6 +234,14 @@ extension LeverState {
     /// Removes photocopy steps once no paper copy is asked for anywhere, and certify steps once none of
     /// their documents is asked for as a certified copy.
     mutating func removeObsoleteHelpers(because reason: String) {
+        // Steps that only fetched a document no step asks for any more (the trip for a certificate).
+        let asked = Set(procedure.flow.steps.flatMap { $0.requires.map(\.document) })
+        let analysis = ProcedureAnalysis(procedure)
+        let fetched = askedAtFirst.subtracting(asked).sorted().flatMap { analysis.fetchingSteps(for: $0) }
+        for id in Set(fetched.map { procedure.flow.nodes[$0].id }).sorted() {
+            guard let i = procedure.node(id), procedure.removeStep(at: i) else { continue }
+            note(id, "step '\(id)' removed: it only fetched a document no step asks for any more")
+        }
         let copiesNeeded = procedure.flow.steps.contains { $0.requires.contains { $0.form == .copy || $0.form == .certifiedCopy } }
         while !copiesNeeded, let i = procedure.stepIndices.first(where: { procedure.flow.nodes[$0].step?.kind == .copy }) {
             let id = procedure.flow.nodes[i].id

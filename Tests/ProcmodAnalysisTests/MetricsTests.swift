@@ -178,5 +178,23 @@ import Testing
         // The example's deadline is 5 working days: met on the fast way, so no error.
         #expect(!Analyzer().analyze(p).findings.contains { $0.rule == "deadline-infeasible" && $0.message.contains("fastest") })
     }
+
+    /// A signer who signs once a week on a parallel branch next to a 10-day delay (issue 12 §3): removing
+    /// the cadence barely shortens the case, so the finding claims that, not the signer's whole wait.
+    @Test func aCadenceOnAFasterParallelBranchSavesLittle() throws {
+        let xml = ExampleProcedure.xml(RuleExample(triggers: false, actors: """
+            <actor id="weekly" name-en="Weekly signer" kind="signer" agency="commune" capacity="1" calendar="office"><cadence at="10:00" days="mon"/></actor>
+            """, flow: """
+            <parallel id="split"><branch to="sign-opinion"/><branch to="wait"/></parallel>
+            <step id="sign-opinion" kind="sign" actor="weekly" next="join"><signature kind="wet"/></step>
+            <step id="wait" kind="wait" actor="officer" next="join"><delay unit="working-days"><fixed value="10"/></delay></step>
+            <join id="join" split="split"/>
+            """))
+        let p = try #require(TestSupport.load(xml).procedure, "\(TestSupport.lines(TestSupport.load(xml)))")
+        let finding = try #require(Analyzer().analyze(p).findings.first { $0.rule == "signing-cadence" })
+        let wait = try #require(ProcedureAnalysis(p).loads.first { $0.actor == "weekly" }?.cadenceWaitDays)
+        #expect(wait == 2.5)
+        #expect((finding.saving?.elapsedDays ?? 1) < 0.01, "\(String(describing: finding.saving))")
+    }
 }
 

@@ -31,6 +31,14 @@ struct ResultFromApplicantRule: Rule {
             """, after: """
             <step id="submit" kind="submit" actor="applicant"/>
             """, documents: #"<document id="birth" kind="certificate" medium="paper" result-of="1.001193"/>"#),
+        // The trip to fetch a copy of the earlier result goes with it (its time and the visit are saved).
+        RuleFixExample(before: """
+            <step id="go-fetch" kind="travel" actor="applicant"><work unit="minutes"><fixed value="45"/></work></step>
+            <step id="issue-copy" kind="record" actor="other"><work unit="minutes"><fixed value="15"/></work><produces document="birth" medium="paper"/></step>
+            <step id="submit" kind="submit" actor="applicant"><requires document="birth" form="copy"/></step>
+            """, after: """
+            <step id="submit" kind="submit" actor="applicant"/>
+            """, documents: #"<document id="birth" kind="certificate" medium="paper" result-of="1.001193"/>"#),
     ]
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {

@@ -26,9 +26,13 @@ struct SigningCadenceRule: Rule {
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
         a.loads.compactMap { load in
             guard load.cadenceWaitDays > 0, let actor = a.procedure.actors[load.actor] else { return nil }
-            let visits = a.stepNodes.filter { a.step($0).actor == actor.id }.map { a.flow.visits[$0] }.reduce(0, +)
+            // What signing as cases arrive saves: the lead time without the wait, parallel blocks respected
+            // (a signer on a branch that is not the slowest saves less than its wait, or nothing).
+            var without = a.procedure
+            without.actors[actor.id]?.cadence = nil
+            without.actors[actor.id]?.batchSize = nil
             var saving = Saving()
-            saving.elapsedDays = visits * load.cadenceWaitDays
+            saving.elapsedDays = max(0, a.expectedLeadTimeDays - ProcedureAnalysis(without).expectedLeadTimeDays)
             // A signer signs at its times; another actor with a cadence (a courier) leaves at them.
             let what = actor.cadence == nil ? "batches of \(actor.batchSize ?? 0)"
                 : (actor.kind == .signer ? "signing times" : "set times")
