@@ -26,6 +26,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
         .target(
             name: "ProcmodModel",
             dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
@@ -37,6 +42,7 @@ let package = Package(
         .target(name: "ProcmodReporting", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodScenario", "ProcmodSimulation",
                                                          "ProcmodInvariants", "ProcmodXML"]),
         .target(name: "ProcmodScenario", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodSimulation"]),
+        .target(name: "ProcmodSpreadsheet", dependencies: ["CXlsxWriter", "ProcmodModel", "ProcmodAnalysis", "ProcmodScenario"]),
         .target(name: "ProcmodInvariants", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodSimulation"]),
         .target(name: "ProcmodTesting", dependencies: ["ProcmodInvariants", "ProcmodLoader", "ProcmodModel", "ProcmodSimulation"]),
         .target(
@@ -52,7 +58,7 @@ let package = Package(
             name: "procmod",
             dependencies: [
                 "ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodReporting", "ProcmodSimulation",
-                "ProcmodScenario", "ProcmodInvariants", "ProcmodOutput",
+                "ProcmodScenario", "ProcmodInvariants", "ProcmodOutput", "ProcmodSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,6 +4,8 @@ import ProcmodAnalysis
 import ProcmodLoader
 import ProcmodModel
 import ProcmodReporting
+import ProcmodScenario
+import ProcmodSpreadsheet
 
 extension Procmod {
     /// `procmod cost`: the compliance cost form of Circular 02/2017/TT-VPCP, before and after a scenario.
@@ -23,6 +25,8 @@ extension Procmod {
                   procmod cost --lang vi --format markdown procedures/birth-registration.xml \\
                       --scenario examples/scenarios/birth-registration-2024.xml
                   procmod cost --format csv -o cost.csv procedures/passport.xml
+                  procmod cost --format xlsx --lang vi -o phuong-an.xlsx procedures/passport.xml \\
+                      --scenario examples/scenarios/passport-post.xml
                 """
         )
 
@@ -32,7 +36,7 @@ extension Procmod {
         @Option(help: ArgumentHelp("A scenario: report the form before and after it, and the benefit.", valueName: "file"))
         var scenario: String?
 
-        @Option(help: "Output format: text, markdown, csv or json.")
+        @Option(help: "Output format: text, markdown, csv, json, or xlsx (a workbook; needs -o).")
         var format: CostFormat = .text
 
         @Option(help: "Language of labels and names: vi or en.")
@@ -47,7 +51,9 @@ extension Procmod {
         @OptionGroup var load: LoadOptions
 
         func run() throws {
-            try Terminal.precheck(output, inputs: [path] + (scenario.map { [$0] } ?? []), force: force)
+            let inputs = [path] + (scenario.map { [$0] } ?? [])
+            try Terminal.precheck(output, inputs: inputs, force: force)
+            if format == .xlsx { return try workbook(inputs) }
             let renderer = CostFormRenderer(format: format.renderer, language: lang)
             let text: String
             if let scenario {
@@ -63,21 +69,43 @@ extension Procmod {
                 text = try renderer.render(before: ProcedureAnalysis(procedure).costForm)
             }
             guard let output, output != "-" else { return Terminal.write(text) }
-            try Terminal.save(text, to: output, inputs: [path] + (scenario.map { [$0] } ?? []), force: force)
+            try Terminal.save(text, to: output, inputs: inputs, force: force)
+        }
+
+        /// The cost form (and, with a scenario, the plan and the form after) as an .xlsx workbook.
+        private func workbook(_ inputs: [String]) throws {
+            guard let output, output != "-" else {
+                throw CLIError.usage("--format xlsx writes a binary workbook: give a file with -o (e.g. -o cost.xlsx)")
+            }
+            var before: Procedure, after: Procedure? = nil, changes: [Change] = []
+            if let scenario {
+                let job = try DigitizeJob(path: path, scenario: scenario, maximumFileSize: load.bytes).run()
+                (before, after, changes) = (job.before.0, job.after, job.changes)
+            } else {
+                let loaded = ProcedureLoader(maximumFileSize: load.bytes).load(path: path)
+                for d in loaded.diagnostics { Terminal.err(Terminal.line(for: d)) }
+                guard let procedure = loaded.procedure else { throw CLIError.badInput() }
+                before = procedure
+            }
+            let bytes: [UInt8]
+            do { bytes = try PlanWorkbook(language: lang).bytes(before: before, after: after, changes: changes) } catch {
+                throw CLIError.cannotWrite("\(error)")
+            }
+            try Terminal.save(bytes: bytes, to: output, inputs: inputs, force: force)
         }
     }
 }
 
 /// The formats of `procmod cost`.
 enum CostFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, csv, json
+    case text, markdown, csv, json, xlsx
 
     var renderer: CostFormRenderer.Format {
         switch self {
         case .text: .text
         case .markdown: .markdown
         case .csv: .csv
-        case .json: .json
+        case .json, .xlsx: .json
         }
     }
 }

@@ -4,16 +4,17 @@ import ProcmodLoader
 import ProcmodModel
 import ProcmodReporting
 import ProcmodScenario
+import ProcmodSpreadsheet
 import ProcmodSimulation
 
 /// Formats of the before/after report.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json, html
+    case text, markdown, json, html, xlsx
 }
 
 /// Options shared by `compare` and `report`.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Output format: text, markdown, json or html.")
+    @Option(help: "Output format: text, markdown, json, html, or xlsx (the simplification plan and the cost forms; needs -o).")
     var format: ReportFormat = .text
 
     @Option(help: "Language of labels and names: vi or en.")
@@ -32,6 +33,19 @@ struct ReportOptions: ParsableArguments {
 
     var simulation: SimulationOptions? { noSimulation ? nil : sampling.simulation }
 
+    /// Writes the spreadsheet of the plan and the cost forms (no simulation needed) to `--output`.
+    func emitWorkbook(before: Procedure, after: Procedure, changes: [Change], inputs: [String]) throws {
+        guard let output, output != "-" else {
+            throw CLIError.usage("--format xlsx writes a binary workbook: give a file with -o (e.g. -o plan.xlsx)")
+        }
+        let bytes: [UInt8]
+        do { bytes = try PlanWorkbook(language: lang).bytes(before: before, after: after, changes: changes) } catch {
+            throw CLIError.cannotWrite("\(error)")
+        }
+        try Terminal.save(bytes: bytes, to: output, inputs: inputs, force: force)
+        Terminal.err("wrote \(output): the simplification plan and the cost forms before and after")
+    }
+
     /// Renders the comparison to standard output or `--output`, never over one of `inputs`.
     func emit(_ comparison: Comparison, before: Procedure, after: Procedure, inputs: [String]) throws {
         for warning in comparison.warnings ?? [] {
@@ -42,6 +56,7 @@ struct ReportOptions: ParsableArguments {
         case .text: renderer = TextComparisonRenderer(language: lang, colored: output == nil && Terminal.useColor)
         case .markdown: renderer = MarkdownComparisonRenderer(language: lang)
         case .json: renderer = JSONComparisonRenderer()
+        case .xlsx: return try emitWorkbook(before: before, after: after, changes: [], inputs: inputs)
         case .html:
             let known = Set(before.flow.steps.map(\.id))
             renderer = HTMLComparisonRenderer(
@@ -84,6 +99,7 @@ extension Procmod {
             let a = loader.load(path: before), b = loader.load(path: after)
             for d in a.diagnostics + b.diagnostics { Terminal.err(Terminal.line(for: d)) }
             guard let pa = a.procedure, let pb = b.procedure else { throw CLIError.badInput() }
+            if report.format == .xlsx { return try report.emitWorkbook(before: pa, after: pb, changes: [], inputs: [before, after]) }
             let comparison: Comparison
             do throws(SimulationError) { comparison = try Comparer(simulation: report.simulation).compare(before: pa, after: pb) } catch {
                 throw CLIError(error)
@@ -116,6 +132,7 @@ extension Procmod {
         func run() throws {
             try Terminal.precheck(report.output, inputs: [path, scenario], force: report.force)
             let (after, changes, (before, s)) = try DigitizeJob(path: path, scenario: scenario, maximumFileSize: load.bytes).run()
+            if report.format == .xlsx { return try report.emitWorkbook(before: before, after: after, changes: changes, inputs: [path, scenario]) }
             let comparison: Comparison
             do throws(SimulationError) {
                 comparison = try Comparer(simulation: report.simulation).compare(before: before, after: after, scenario: s,

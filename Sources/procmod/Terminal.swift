@@ -29,6 +29,20 @@ enum Terminal {
         do throws(OutputError) { try OutputFile.write(text, to: path, inputs: inputs, force: force) } catch { throw CLIError(error) }
     }
 
+    /// Writes `bytes` (a binary format) to `path` atomically, like ``save(_:to:inputs:force:)``.
+    static func save(bytes: [UInt8], to path: String, inputs: [String], force: Bool) throws {
+        do throws(OutputError) {
+            let file = try OutputFile(path: path, inputs: inputs, force: force)
+            do throws(OutputError) {
+                try file.write(bytes)
+                try file.commit()
+            } catch {
+                file.abandon()
+                throw error
+            }
+        } catch { throw CLIError(error) }
+    }
+
     /// Checks an output path before the work that fills it starts, so a bad `-o` is said at once.
     static func precheck(_ path: String?, inputs: [String], force: Bool) throws {
         guard let path, path != "-" else { return }

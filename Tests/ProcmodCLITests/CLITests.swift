@@ -385,3 +385,76 @@ import Testing
         #expect(process.terminationStatus == 0, "\(output)")
     }
 }
+
+/// The plan and the cost forms as a workbook, read back by openpyxl, an independent reader
+/// (Tests/oracles/openpyxl_workbook.py). Runs when the Python named by PROCMOD_OPENPYXL_PYTHON (default
+/// `python3`) imports openpyxl; the file's signature and the CLI's refusals are checked always.
+@Suite struct SpreadsheetTests {
+    static let python = ProcessInfo.processInfo.environment["PROCMOD_OPENPYXL_PYTHON"] ?? "/usr/bin/python3"
+
+    static let available: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: python) else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", "import openpyxl"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    static func workbook(_ arguments: [String], in directory: URL) throws -> String {
+        let path = directory.appendingPathComponent("plan.xlsx").path
+        let r = try TestSupport.runProcmod(arguments + ["-o", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "an .xlsx is a zip archive")
+        return path
+    }
+
+    @Test func aWorkbookNeedsAFileAndIsWrittenAtomically() throws {
+        let r = try TestSupport.runProcmod(["cost", "--format", "xlsx", "procedures/passport.xml"])
+        #expect(r.status == 64 && r.stderr.contains("give a file with -o"))
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try Self.workbook(["report", "--format", "xlsx", "procedures/passport.xml", "--scenario", "examples/scenarios/passport-post.xml"],
+                              in: directory)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["plan.xlsx"], "no temporary file left")
+    }
+
+    @Test(.enabled(if: available))
+    func openpyxlReadsThePlanAndTheFormsWithNumbersAsNumbers() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try Self.workbook(["cost", "--format", "xlsx", "--lang", "vi", "procedures/birth-registration.xml",
+                                      "--scenario", "examples/scenarios/birth-registration-2024.xml"], in: directory)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.python)
+        process.arguments = [TestSupport.path("Tests/oracles/openpyxl_workbook.py"), path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["sheets"] as? [String] == ["Phương án đơn giản hóa", "Chi phí trước", "Chi phí sau"])
+        let rows = try #require(object["rows"] as? [String: [[[String: Any]]]])
+        // The cost form's total row: the cost per case is a number, and it is the compliance cost.
+        let before = try #require(rows["Chi phí trước"])
+        let total = try #require(before.first { ($0.first?["value"] as? String) == "Tổng cộng" })
+        #expect(total[6]["type"] as? String == "int" || total[6]["type"] as? String == "float")
+        let json = try TestSupport.runProcmod(["cost", "--format", "json", "procedures/birth-registration.xml"])
+        let form = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let perCase = try #require((form["before"] as? [String: Any])?["perCaseVND"] as? Double)
+        #expect(abs((total[6]["value"] as? Double ?? 0) - perCase.rounded()) < 0.5)
+        // The plan: one row per change, with its reason and the cut as a number (a share).
+        let plan = try #require(rows["Phương án đơn giản hóa"])
+        #expect(plan.contains { ($0.first?["value"] as? String) == "STT" || ($0.dropFirst().first?["value"] as? String) == "Nội dung đơn giản hóa" })
+        let cut = try #require(plan.first { ($0.dropFirst().first?["value"] as? String) == "Tỷ lệ cắt giảm chi phí" })
+        let share = try #require(cut[2]["value"] as? Double)
+        #expect(share > 0.2 && share < 0.4, "cut \(share)")
+    }
+}
+
