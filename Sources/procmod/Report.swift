@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProcmodAnalysis
 import ProcmodLoader
 import ProcmodModel
 import ProcmodReporting
@@ -9,12 +10,12 @@ import ProcmodSimulation
 
 /// Formats of the before/after report.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json, html, xlsx
+    case text, markdown, json, html, xlsx, csv
 }
 
 /// Options shared by `compare` and `report`.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Output format: text, markdown, json, html, or xlsx (the simplification plan and the cost forms; needs -o).")
+    @Option(help: "Output format: text, markdown, json, html, xlsx (the simplification plan and the cost forms; needs -o), or csv (the cost forms).")
     var format: ReportFormat = .text
 
     @Option(help: "Language of labels and names: vi or en.")
@@ -46,6 +47,13 @@ struct ReportOptions: ParsableArguments {
         Terminal.err("wrote \(output): the simplification plan and the cost forms before and after")
     }
 
+    /// The cost forms before and after as CSV (no simulation needed).
+    func emitForms(before: Procedure, after: Procedure, inputs: [String]) throws {
+        let text = try CostFormRenderer(format: .csv, language: lang)
+            .render(before: ProcedureAnalysis(before).costForm, after: ProcedureAnalysis(after).costForm)
+        if let output { try Terminal.save(text, to: output, inputs: inputs, force: force) } else { Terminal.out(text) }
+    }
+
     /// Renders the comparison to standard output or `--output`, never over one of `inputs`.
     func emit(_ comparison: Comparison, before: Procedure, after: Procedure, inputs: [String]) throws {
         for warning in comparison.warnings ?? [] {
@@ -57,6 +65,7 @@ struct ReportOptions: ParsableArguments {
         case .markdown: renderer = MarkdownComparisonRenderer(language: lang)
         case .json: renderer = JSONComparisonRenderer()
         case .xlsx: return try emitWorkbook(before: before, after: after, changes: [], inputs: inputs)
+        case .csv: return try emitForms(before: before, after: after, inputs: inputs)
         case .html:
             let known = Set(before.flow.steps.map(\.id))
             renderer = HTMLComparisonRenderer(
@@ -100,6 +109,7 @@ extension Procmod {
             for d in a.diagnostics + b.diagnostics { Terminal.err(Terminal.line(for: d)) }
             guard let pa = a.procedure, let pb = b.procedure else { throw CLIError.badInput() }
             if report.format == .xlsx { return try report.emitWorkbook(before: pa, after: pb, changes: [], inputs: [before, after]) }
+            if report.format == .csv { return try report.emitForms(before: pa, after: pb, inputs: [before, after]) }
             let comparison: Comparison
             do throws(SimulationError) { comparison = try Comparer(simulation: report.simulation).compare(before: pa, after: pb) } catch {
                 throw CLIError(error)
@@ -133,6 +143,7 @@ extension Procmod {
             try Terminal.precheck(report.output, inputs: [path, scenario], force: report.force)
             let (after, changes, (before, s)) = try DigitizeJob(path: path, scenario: scenario, maximumFileSize: load.bytes).run()
             if report.format == .xlsx { return try report.emitWorkbook(before: before, after: after, changes: changes, inputs: [path, scenario]) }
+            if report.format == .csv { return try report.emitForms(before: before, after: after, inputs: [path, scenario]) }
             let comparison: Comparison
             do throws(SimulationError) {
                 comparison = try Comparer(simulation: report.simulation).compare(before: before, after: after, scenario: s,

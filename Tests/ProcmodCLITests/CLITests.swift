@@ -421,6 +421,10 @@ import Testing
         _ = try Self.workbook(["report", "--format", "xlsx", "procedures/passport.xml", "--scenario", "examples/scenarios/passport-post.xml"],
                               in: directory)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["plan.xlsx"], "no temporary file left")
+        let csv = try TestSupport.runProcmod(["report", "--format", "csv", "procedures/passport.xml", "--scenario", "examples/scenarios/passport-post.xml"])
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("code,version,activity,") == true)
+        #expect(lines.contains { $0.hasPrefix("1.001456,before,") } && lines.contains { $0.hasPrefix("1.001456,after,") })
     }
 
     @Test(.enabled(if: available))
