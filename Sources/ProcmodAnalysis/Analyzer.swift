@@ -35,6 +35,8 @@ public struct Analyzer: Sendable {
                     finding.severity = severity
                 }
                 if let saving = finding.saving, saving.isZero { finding.saving = nil }
+                // Citations of the procedure's own field (civil status, business registration) join the general ones.
+                finding.legal += procedure.field.flatMap { rule.sectorLegalBasis[$0] } ?? []
                 finding.savingPerYear = finding.saving.map { scaled($0, by: procedure.volume.perYear) }
                 findings.append(finding)
             }

@@ -10,7 +10,7 @@ public struct ProcedureMetrics: Sendable, Codable, Hashable {
     /// Expected hand-offs per case between different agencies, and how many of them are on paper.
     public var agencyHandoffs: Double
     public var paperHandoffs: Double
-    /// Distinct documents required, and requirements in total.
+    /// Distinct documents required, and requirements in total (internal working papers left out).
     public var documentsRequired: Int
     public var requirements: Int
     /// Paper copies handed in per case (copies × sets of `copy` and `certified-copy` requirements).
@@ -93,7 +93,8 @@ extension ProcedureAnalysis {
                 handoffs += v
                 if h.medium == .paper { paperHandoffs += v }
             }
-            for r in step.requires {
+            // The dossier is what applicants hand in: working papers passed between agencies are not.
+            for r in step.requires where p.documents[r.document]?.kind != .internal {
                 requirements += 1
                 documents.insert(r.document)
                 // Conditional and alternative requirements count for the share of cases that hand them in.

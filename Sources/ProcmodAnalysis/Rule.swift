@@ -85,6 +85,10 @@ public protocol Rule: Sendable {
     /// The acts and articles the rule rests on, each as it is cited ("Decree 23/2015/NĐ-CP Art. 6.1");
     /// every finding carries them. docs/legal-basis.md says which were read in the legal text.
     var legalBasis: [String] { get }
+    /// Citations that apply only to procedures of one field (`field` of the procedure: `civil-status`,
+    /// `business-registration`, …): a finding carries them beside ``legalBasis`` when its procedure is of
+    /// that field, never elsewhere.
+    var sectorLegalBasis: [String: [String]] { get }
     /// The severity in the `recommended` preset.
     var defaultSeverity: Severity { get }
     var examples: [RuleExample] { get }
@@ -119,4 +123,6 @@ extension Rule {
 extension Rule {
     /// No legal basis: the rule measures time or structure rather than applying a provision.
     public var legalBasis: [String] { [] }
+    /// No sector-specific citations.
+    public var sectorLegalBasis: [String: [String]] { [:] }
 }

@@ -25,11 +25,27 @@ extension SemanticChecks {
                 }
             }
             var seen: Set<String> = []
-            for h in step.handoffs where !seen.insert(h.to).inserted {
-                context.error(h.location, "step '\(step.id)' hands the dossier to '\(h.to)' twice", code: "handoff")
+            for h in step.handoffs {
+                if !seen.insert(h.to).inserted {
+                    context.error(h.location, "step '\(step.id)' hands the dossier to '\(h.to)' twice", code: "handoff")
+                } else if h.to == step.actor {
+                    context.error(h.location, "step '\(step.id)' hands the dossier to its own actor '\(h.to)': a hand-off goes to "
+                                  + "another actor", code: "handoff")
+                }
+            }
+            for r in step.requires where (r.issuedWithinDays ?? 0) > 36_500 {
+                context.error(r.location, "step '\(step.id)': issued-within-days=\"\(r.issuedWithinDays ?? 0)\" is over 100 years; "
+                              + "a validity window is at most 36500 days", code: "limit")
+            }
+            // Presence is the applicant's: on a step the applicant neither does nor takes part in, it says nothing.
+            if step.presenceRequired, procedure.actors[step.actor]?.kind != .applicant,
+               !step.coActors.contains(where: { procedure.actors[$0]?.kind == .applicant }) {
+                context.warning(step.location, "step '\(step.id)' has presence=\"required\" but the applicant neither does it nor takes "
+                                + "part in it (with=\"…\"): name the applicant in with=, or put presence on the applicant's step",
+                                code: "presence")
             }
             checkCoActors(step, procedure)
-            checkDependencies(step, at: i, index: index, graph)
+            checkDependencies(step, at: i, index: index, graph, nodesAreSteps: procedure.flow.nodes.map { $0.step != nil })
         }
     }
 
@@ -54,12 +70,18 @@ extension SemanticChecks {
     }
 
     /// Each step a step depends on must come before it on some path.
-    private mutating func checkDependencies(_ step: Step, at i: Int, index: [String: Int], _ graph: FlowGraph) {
+    private mutating func checkDependencies(_ step: Step, at i: Int, index: [String: Int], _ graph: FlowGraph, nodesAreSteps: [Bool]) {
         guard !step.dependsOn.isEmpty else { return }
         let ancestors = graph.reaching([i])
+        var seen: Set<String> = []
         for id in step.dependsOn {
             guard let j = index[id] else { continue }  // unknown ids are reported with the references
-            if j == i {
+            if !seen.insert(id).inserted {
+                context.error(step.location, "step '\(step.id)' names '\(id)' twice in depends-on", code: "depends-on")
+            } else if graph.count > j, nodesAreSteps[j] == false {
+                context.error(step.location, "step '\(step.id)' depends on '\(id)', which is not a step (a choice, split, join or end "
+                              + "has no outcome to wait for)", code: "depends-on")
+            } else if j == i {
                 context.error(step.location, "step '\(step.id)' depends on itself", code: "depends-on")
             } else if !ancestors[j] {
                 context.error(step.location, "step '\(step.id)' depends on '\(id)', which no case reaches before it: "

@@ -10,6 +10,9 @@ enum SchemaMessages {
         if m.hasPrefix("Element 'choice': Missing child element(s)") || m.hasPrefix("Element 'parallel': Missing child element(s)") {
             let element = m.hasPrefix("Element 'choice'") ? "choice" : "parallel"
             d.message = "a <\(element)> needs at least two <branch> elements (one path needs no \(element): link the steps with next)"
+        } else if m.hasPrefix("Element 'one-of': Missing child element(s)") {
+            d.message = "a <one-of> needs at least two <requires> alternatives (a single document is a plain <requires>, with share= "
+                + "when only some cases hand it in)"
         } else if let range = m.range(of: "The attribute '"), m.hasSuffix("' is not allowed."),
                   let end = m[range.upperBound...].firstIndex(of: "'") {
             let attribute = String(m[range.upperBound..<end])

@@ -32,6 +32,25 @@ public enum Capacity: Sendable, Hashable, Codable {
         if case .servers(let n) = self { return n }
         return nil
     }
+
+    /// In JSON the number of servers, or the string `"unlimited"`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .servers(let n): try c.encode(n)
+        case .unlimited: try c.encode("unlimited")
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let n = try? c.decode(Int.self) { self = .servers(n); return }
+        let text = try c.decode(String.self)
+        guard text == "unlimited" else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "capacity is a number of servers or \"unlimited\"")
+        }
+        self = .unlimited
+    }
 }
 
 /// When a signer signs: at fixed times of the working day, on the listed weekdays.

@@ -61,6 +61,35 @@ public enum FlowNodeKind: Sendable, Hashable, Codable {
     case join(split: Int)
     /// The end of the procedure.
     case end
+
+    private enum Keys: String, CodingKey { case type, step, by, split }
+
+    /// JSON as a reader expects it (docs/reports.md, "JSON"): `{"type": "step", "step": {…}}`,
+    /// `{"type": "choice", "by": "probability"}`, `{"type": "parallel"}`, `{"type": "join", "split": 3}`,
+    /// `{"type": "end"}`; never the compiler's `_0` keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        switch self {
+        case .step(let s): try c.encode("step", forKey: .type); try c.encode(s, forKey: .step)
+        case .choice(let rule): try c.encode("choice", forKey: .type); try c.encode(rule, forKey: .by)
+        case .parallel: try c.encode("parallel", forKey: .type)
+        case .join(let split): try c.encode("join", forKey: .type); try c.encode(split, forKey: .split)
+        case .end: try c.encode("end", forKey: .type)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        switch try c.decode(String.self, forKey: .type) {
+        case "step": self = .step(try c.decode(Step.self, forKey: .step))
+        case "choice": self = .choice(try c.decode(ChoiceRule.self, forKey: .by))
+        case "parallel": self = .parallel
+        case "join": self = .join(split: try c.decode(Int.self, forKey: .split))
+        case "end": self = .end
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown node type '\(other)'")
+        }
+    }
 }
 
 /// A node of the flow: a step, a gateway or an end, with its outgoing edges.

@@ -98,7 +98,8 @@ public struct CostFormRenderer: Sendable {
         }
         out.append("")
         let income = label("income per hour", "thu nhập bình quân mỗi giờ") + " \(money(form.incomePerHourVND)) "
-            + label("VND", "đồng") + (form.incomeSources.isEmpty ? "" : " (\(form.incomeSources.joined(separator: "; ")))")
+            + label("VND", "đồng") + (form.incomeSources.isEmpty ? label(" (no source: cite one on the applicant's tariff)", " (chưa có nguồn)")
+                : " (\(form.incomeSources.map { $0 == "assumed" ? label("assumed", "giả định") : $0 }.joined(separator: "; ")))")
         out.append(label("f = \(decimal(form.frequencyPerYear)) time a year per subject; N = \(money(form.subjectsPerYear)) subjects a year; ",
                          "f = \(decimal(form.frequencyPerYear)) lần/năm/đối tượng; N = \(money(form.subjectsPerYear)) đối tượng/năm; ") + income)
         return out

@@ -50,7 +50,10 @@ public struct ProcedureSummary {
         lines.append("Documents")
         for d in p.documents.values {
             var row = "  \(pad(d.id, 22)) \(pad(d.kind.rawValue, 12)) \(pad(d.medium.rawValue, 11)) \(d.pages) p."
-            if let register = d.register { row += " · held by \(register)" }
+            if !d.registers.isEmpty {
+                row += " · held by " + d.registers.map { $0.coverage < 1 ? "\($0.register) (\(percentText($0.coverage)) of cases)" : $0.register }
+                    .joined(separator: ", ")
+            }
             if let obsolete = d.obsoleteFrom { row += " · obsolete from \(obsolete)" }
             lines.append(row + "  \(name(d.name, ""))")
         }
@@ -67,9 +70,21 @@ public struct ProcedureSummary {
                 if let d = s.delay { row += " · delay " + describe(d) }
                 lines.append(row)
                 lines.append("       \(name(s.name, s.id))")
+                if !s.coActors.isEmpty { lines.append("       with " + s.coActors.joined(separator: ", ")) }
+                if !s.dependsOn.isEmpty { lines.append("       depends on " + s.dependsOn.joined(separator: ", ")) }
+                if s.presenceRequired { lines.append("       the applicant must be present in person") }
                 for r in s.requires {
-                    lines.append("       requires \(r.document) (\(r.form.rawValue)\(r.copies > 1 ? " ×\(r.copies)" : "")"
-                                 + "\(r.sets > 1 ? ", \(r.sets) sets" : ""))")
+                    var details = [r.form.rawValue]
+                    if r.copies > 1 { details.append("×\(r.copies)") }
+                    if r.sets > 1 { details.append("\(r.sets) sets") }
+                    if r.share < 1 { details.append("\(percentText(r.share)) of cases") }
+                    if let when = r.condition { details.append("when \(when)") }
+                    if r.unlessRegistered { details.append("unless a register holds it") }
+                    if let days = r.issuedWithinDays { details.append("issued within \(days) days") }
+                    if let l = r.legalisation { details.append("\(l.rawValue) legalisation") }
+                    if let t = r.translation { details.append("\(t.rawValue) translation") }
+                    lines.append("       requires \(r.alternatives.map { "(one of #\($0 + 1)) " } ?? "")\(r.document) ("
+                                 + details.joined(separator: ", ") + ")")
                 }
                 for o in s.produces { lines.append("       produces \(o.document) (\(o.medium.rawValue))") }
                 if let sig = s.signature { lines.append("       signature \(sig.kind.rawValue) by \(sig.signer)") }

@@ -18,8 +18,13 @@ public enum RuleDocumentation {
         for rule in RuleCatalog.all {
             out += ["", "## \(rule.id)", "", "**\(rule.name)** (\(rule.category.rawValue), \(rule.defaultSeverity.rawValue)). "
                     + rule.summary, "", rule.rationale]
-            if !rule.legalBasis.isEmpty {
-                out += ["", "Legal basis (docs/legal-basis.md: what was read, what replaced it): " + rule.legalBasis.joined(separator: "; ") + "."]
+            if !rule.legalBasis.isEmpty || !rule.sectorLegalBasis.isEmpty {
+                var text = "Legal basis (docs/legal-basis.md: what was read, what replaced it): "
+                    + (rule.legalBasis.isEmpty ? "no general provision" : rule.legalBasis.joined(separator: "; "))
+                for (field, citations) in rule.sectorLegalBasis.sorted(by: { $0.key < $1.key }) {
+                    text += "; for `field=\"\(field)\"` procedures: " + citations.joined(separator: "; ")
+                }
+                out += ["", text + "."]
             }
             for example in rule.examples {
                 out += ["", example.triggers ? "Triggers:" : "Does not trigger:", "", "```xml"]
@@ -44,6 +49,9 @@ public enum RuleDocumentation {
         var out = ["\(rule.id): \(rule.name)", "category \(rule.category.rawValue), default severity \(rule.defaultSeverity.rawValue)",
                    "", rule.summary, "", rule.rationale]
         if !rule.legalBasis.isEmpty { out += ["", "Legal basis: " + rule.legalBasis.joined(separator: "; ")] }
+        for (field, citations) in rule.sectorLegalBasis.sorted(by: { $0.key < $1.key }) {
+            out += ["Legal basis for \(field) procedures: " + citations.joined(separator: "; ")]
+        }
         for example in rule.examples {
             out += ["", example.triggers ? "Triggers:" : "Does not trigger:"]
             if !example.actors.isEmpty { out.append(example.actors) }

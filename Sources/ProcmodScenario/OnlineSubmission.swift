@@ -1,3 +1,4 @@
+import ProcmodAnalysis
 import ProcmodModel
 
 extension LeverState {
@@ -49,6 +50,11 @@ extension LeverState {
                          + "off there: name with before=\"…\" a step every case takes"
                          + (trips.isEmpty ? "" : " (the applicant's trips every case takes: \(trips.joined(separator: ", ")))"))
         }
+        // A trip the applicant must make in person (a ceremony, fingerprints) cannot be replaced online.
+        let analysis = ProcedureAnalysis(procedure)
+        let trips = procedure.stepIndices.filter {
+            nodes[$0].step?.kind == .travel && procedure.actors[nodes[$0].step?.actor ?? ""]?.kind == .applicant
+        }
         let after = graph.reachable(from: [travel])
         let agencyKinds: Set<ActorKind> = [.receptionDesk, .specialistOffice, .official, .signer, .agency]
         let actors = procedure.actors
@@ -72,13 +78,27 @@ extension LeverState {
             }
             reception = r
         }
-        // What the desk receives on paper, the portal receives electronically.
+        // What the desk receives on paper, the portal receives electronically, asked of the same cases
+        // (share, condition, alternatives, registers) and with the same legalisation, translation and
+        // validity: uploading a scan does not legalise a foreign paper.
         let handedIn = nodes.indices.filter { after[$0] && graph.reachable(from: [$0])[reception] && $0 != reception }
-            .compactMap { nodes[$0].step }.filter { procedure.actors[$0.actor]?.kind == .applicant }
-            .flatMap(\.requires).filter { $0.form != .present }
+            .filter { nodes[$0].step.map { procedure.actors[$0.actor]?.kind == .applicant } ?? false }
+            .flatMap { i in (nodes[i].step?.requires ?? []).map { (node: i, requirement: $0) } }
+            .filter { $0.requirement.form != .present }
         var seen = Set<String>()
-        let requires = handedIn.filter { seen.insert($0.document).inserted }.map {
-            DocumentRequirement(document: $0.document, form: .electronic, copies: 1, sets: 1, legal: $0.legal)
+        var groups: [String: Int] = [:]
+        let requires = handedIn.filter { seen.insert($0.requirement.document).inserted }.map { entry -> DocumentRequirement in
+            var r = entry.requirement
+            r.form = .electronic
+            r.copies = 1
+            r.sets = 1
+            r.location = .unknown
+            // Alternatives keep their groups, renumbered for the one new step.
+            if let group = r.alternatives {
+                let key = "\(entry.node)/\(group)"
+                r.alternatives = groups[key] ?? { let n = groups.count; groups[key] = n; return n }()
+            }
+            return r
         }
         let portal = procedure.actors.values.first { $0.kind == .onlineSystem }?.id ?? "portal"
         if procedure.actors[portal] == nil {
@@ -87,10 +107,20 @@ extension LeverState {
             note(portal, "adds the public service portal")
         }
         let stepID = uniqueID("\(id)-submission")
-        let submit = Step(id: stepID, name: LocalizedName(vi: "Nộp hồ sơ trực tuyến", en: "Submit the dossier online"),
+        var submit = Step(id: stepID, name: LocalizedName(vi: "Nộp hồ sơ trực tuyến", en: "Submit the dossier online"),
                           kind: .submit, actor: portal, channel: id,
                           work: TimedQuantity(unit: .minutes, distribution: .fixed(value: minutes), provenance: Provenance(assumed: true)),
                           requires: requires)
+        // The applicant fills in and uploads: its time is compliance cost (a second actor of the step).
+        if let applicant = procedure.actors.values.first(where: { $0.kind == .applicant }) { submit.coActors = [applicant.id] }
+        // The trips online cases skip: the applicant's trips on the way from the branch point to where they
+        // join. One that the applicant must make in person is refused.
+        let toJoin = graph.reaching([reception])
+        for t in trips where after[t] && toJoin[t] && t != reception && isUnavoidableVisit(t, in: analysis) {
+            return error(location, "online-submission: online cases would skip trip '\(nodes[t].id)', which the applicant must make "
+                         + "in person (a step on that visit has presence=\"required\"); let online cases join after it with "
+                         + "joins=\"…\", or model the in-person step on a trip of its own")
+        }
         let submitIndex = procedure.flow.nodes.count
         procedure.flow.nodes.append(FlowNode(id: stepID, kind: .step(submit), edges: [FlowEdge(target: reception)]))
         // Route the new channel: add a branch to every channel choice, or put a choice before the trip.

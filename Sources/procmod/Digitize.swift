@@ -62,7 +62,8 @@ extension Procmod {
             for path in ProcedureAnalysis(after).channelPaths {
                 let name = path.channel.map { "channel '\($0)'" } ?? "all cases"
                 let was = old[path.channel ?? ""]
-                lines.append("  \(name), \(percentText(path.share)) of cases" + (was == nil ? " (new)" : ""))
+                lines.append("  \(name), \(percentText(path.share)) of cases"
+                             + (was.map { abs($0.share - path.share) > 1e-9 ? " (before: \(percentText($0.share)))" : "" } ?? " (new)"))
                 if let was { lines.append("    before: " + was.text) }
                 lines.append("    after:  " + path.text)
             }

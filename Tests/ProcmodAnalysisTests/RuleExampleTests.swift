@@ -49,11 +49,18 @@ import Testing
     }
 
     /// A reform team signs a finding that removes paper only if it can check it against the law.
-    @Test func everyRedundantPaperRuleCitesItsLegalBasis() {
+    @Test func everyRedundantPaperRuleCitesItsLegalBasis() throws {
         for rule in RuleCatalog.all where rule.category == .redundantPaper {
-            #expect(!rule.legalBasis.isEmpty, "\(rule.id) cites no legal basis")
-            #expect(rule.legalBasis.allSatisfy { $0.contains("Art.") }, "\(rule.id): every citation names an article")
+            let all = rule.legalBasis + rule.sectorLegalBasis.values.joined()
+            #expect(!all.isEmpty, "\(rule.id) cites no legal basis")
+            #expect(all.allSatisfy { $0.contains("Art.") }, "\(rule.id): every citation names an article")
         }
+        // A sector's citations reach only that sector's findings.
+        let judicial = try ProcedureLoader().loadProcedure(at: TestSupport.path("procedures/judicial-record.xml"))
+        let findings = Analyzer().analyze(judicial).findings
+        #expect(!findings.contains { $0.legal.contains { $0.contains("Enterprise Law") || $0.contains("Decree 123/2015") } })
+        let enterprise = try ProcedureLoader().loadProcedure(at: TestSupport.path("procedures/enterprise-registration.xml"))
+        #expect(Analyzer().analyze(enterprise).findings.contains { $0.rule == "paper-alongside-electronic" && $0.legal.contains { $0.contains("Enterprise Law") } })
     }
 
     @Test func catalogIsSortedAndIdsAreKebabCase() {

@@ -10,7 +10,8 @@ struct DuplicateRequestRule: Rule {
         must share information with each other (Art. 18); a document handed in once can travel with the case.
         """
     let category = RuleCategory.redundantPaper
-    let legalBasis = ["Decree 61/2018/NĐ-CP Art. 5.1(đ)", "Decree 47/2020/NĐ-CP Art. 9.3", "Decree 123/2015/NĐ-CP Art. 3.2"]
+    let legalBasis: [String] = ["Decree 61/2018/NĐ-CP Art. 5.1(đ)", "Decree 47/2020/NĐ-CP Art. 9.3"]
+    let sectorLegalBasis: [String: [String]] = ["civil-status": ["Decree 123/2015/NĐ-CP Art. 3.2"]]
     let defaultSeverity = Severity.warning
     let examples = [
         RuleExample(triggers: true, element: "resubmit", flow: """

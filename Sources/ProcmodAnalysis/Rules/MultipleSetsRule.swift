@@ -7,10 +7,13 @@ struct MultipleSetsRule: Rule {
     let summary = "A step asks for more than one set of the dossier."
     let rationale = """
         The number of dossier sets must be clear and reasonable (Decree 63/2010/NĐ-CP, Annex I, Q8). Extra \
-        sets exist to circulate paper between units; one set, scanned at reception, can serve all of them.
+        sets exist to circulate paper between units; one set, scanned at reception, can serve all of them. \
+        No general provision fixes one set (each procedure's act sets its number, Decree 63/2010 Art. 8.2(d)): \
+        outside civil status, where the law says one set, the finding asks to amend the procedure's own act.
         """
     let category = RuleCategory.redundantPaper
-    let legalBasis = ["Decree 123/2015/NĐ-CP Art. 3.1 (civil status)", "Joint Circular 05/2015/TTLT-BTP-BCA-BYT Art. 8.1 (chained procedures)"]
+    let legalBasis: [String] = []
+    let sectorLegalBasis: [String: [String]] = ["civil-status": ["Decree 123/2015/NĐ-CP Art. 3.1", "Joint Circular 05/2015/TTLT-BTP-BCA-BYT Art. 8.1 (chained procedures)"]]
     let defaultSeverity = Severity.warning
     let examples = [
         RuleExample(triggers: true, element: "submit", flow: """

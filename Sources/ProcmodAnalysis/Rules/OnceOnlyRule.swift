@@ -11,7 +11,8 @@ struct OnceOnlyRule: Rule {
         resolution replaces dossier items with data in about 800 procedures. The agency looks the data up.
         """
     let category = RuleCategory.redundantPaper
-    let legalBasis = ["Decree 47/2020/NĐ-CP Art. 9.3", "Decree 87/2020/NĐ-CP Art. 12.5", "Decree 123/2015/NĐ-CP Art. 3.5 (as amended by Decree 07/2025/NĐ-CP)"]
+    let legalBasis: [String] = ["Decree 47/2020/NĐ-CP Art. 9.3"]
+    let sectorLegalBasis: [String: [String]] = ["civil-status": ["Decree 87/2020/NĐ-CP Art. 12.5", "Decree 123/2015/NĐ-CP Art. 3.5 (as amended by Decree 07/2025/NĐ-CP)"]]
     let defaultSeverity = Severity.warning
     let examples = [
         RuleExample(triggers: true, element: "submit", flow: """

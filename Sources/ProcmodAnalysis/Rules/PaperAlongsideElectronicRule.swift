@@ -11,7 +11,8 @@ struct PaperAlongsideElectronicRule: Rule {
         Asking for both costs double.
         """
     let category = RuleCategory.redundantPaper
-    let legalBasis = ["Decree 30/2020/NĐ-CP Art. 5.1", "Enterprise Law 59/2020/QH14 Art. 26.2"]
+    let legalBasis: [String] = ["Decree 30/2020/NĐ-CP Art. 5.1"]
+    let sectorLegalBasis: [String: [String]] = ["business-registration": ["Enterprise Law 59/2020/QH14 Art. 26.2"]]
     let defaultSeverity = Severity.warning
     let examples = [
         RuleExample(triggers: true, element: "submit", flow: """

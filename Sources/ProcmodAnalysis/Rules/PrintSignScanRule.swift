@@ -11,7 +11,8 @@ struct PrintSignScanRule: Rule {
         (Decree 45/2020/NĐ-CP; Decree 42/2022/NĐ-CP, Art. 11).
         """
     let category = RuleCategory.redundantPaper
-    let legalBasis = ["Enterprise Law 59/2020/QH14 Art. 26.2", "Enterprise Law 59/2020/QH14 Art. 26.3"]
+    let legalBasis: [String] = []
+    let sectorLegalBasis: [String: [String]] = ["business-registration": ["Enterprise Law 59/2020/QH14 Art. 26.2", "Enterprise Law 59/2020/QH14 Art. 26.3"]]
     let defaultSeverity = Severity.warning
     let examples = [
         RuleExample(triggers: true, element: "scan", flow: """

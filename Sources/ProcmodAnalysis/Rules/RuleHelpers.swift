@@ -22,8 +22,9 @@ package func isUnavoidableVisit(_ travel: Int, in a: ProcedureAnalysis) -> Bool 
     var seen: Set<Int> = [travel]
     while let current = stack.popLast() {
         if let step = a.procedure.flow.nodes[current].step {
-            if step.presenceRequired { return true }
+            // The next trip is another visit: its own presence does not make this one unavoidable.
             if current != travel, step.kind == .travel, a.procedure.actors[step.actor]?.kind == .applicant { continue }
+            if step.presenceRequired { return true }
         }
         for next in a.flow.graph.successors[current] where seen.insert(next).inserted { stack.append(next) }
     }

@@ -10,7 +10,8 @@ struct VisitToCollectRule: Rule {
         in the citizen's data store (VNeID, the national portal); a paper result can go by public post.
         """
     let category = RuleCategory.redundantPaper
-    let legalBasis = ["Decree 61/2018/NĐ-CP Art. 20.3", "Decree 87/2020/NĐ-CP Art. 12.4(a) (civil status)"]
+    let legalBasis: [String] = ["Decree 61/2018/NĐ-CP Art. 20.3"]
+    let sectorLegalBasis: [String: [String]] = ["civil-status": ["Decree 87/2020/NĐ-CP Art. 12.4(a)"]]
     let defaultSeverity = Severity.warning
     let examples = [
         RuleExample(triggers: true, element: "go", flow: """
