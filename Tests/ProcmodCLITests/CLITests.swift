@@ -94,7 +94,7 @@ import Testing
     @Test func findingsAtErrorSeverityExitOne() throws {
         let r = try TestSupport.runProcmod(["analyze", "procedures/judicial-record.xml"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("procedures/judicial-record.xml:117:7: error: step 'submit' asks for 'household-book', which has no legal validity since 2023-01-01 [obsolete-document]"))
+        #expect(r.stdout.contains("procedures/judicial-record.xml:118:7: error: step 'submit' asks for 'household-book', which has no legal validity since 2023-01-01 [obsolete-document]"))
         #expect(r.stdout.contains("\n  compliance cost per year "))
         #expect(!r.stdout.contains("\u{1B}["))
     }
