@@ -40,6 +40,11 @@ public struct JSONAnalysisRenderer: AnalysisRenderer {
     public init() {}
 
     public func render(_ reports: [AnalysisReport]) throws -> String {
-        try jsonText(reports)
+        try jsonDocument(AnalysisDocument(reports: reports), kind: "analysis")
     }
+}
+
+/// The analysis of several procedures as one document.
+struct AnalysisDocument: Encodable {
+    var reports: [AnalysisReport]
 }

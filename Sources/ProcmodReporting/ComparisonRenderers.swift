@@ -141,6 +141,6 @@ public struct JSONComparisonRenderer: ComparisonRenderer {
     public init() {}
 
     public func render(_ c: Comparison) throws -> String {
-        try jsonText(c)
+        try jsonDocument(c, kind: "comparison")
     }
 }

@@ -19,7 +19,7 @@ public struct CostFormRenderer: Sendable {
     public func render(before: ComplianceCostForm, after: ComplianceCostForm? = nil,
                        benefit: SimplificationBenefit? = nil) throws -> String {
         switch format {
-        case .json: return try jsonText(CostFormDocument(before: before, after: after, benefit: benefit))
+        case .json: return try jsonDocument(CostFormDocument(before: before, after: after, benefit: benefit), kind: "cost-form")
         case .csv: return csv(before, "before") + (after.map { csv($0, "after", header: false) } ?? "")
         case .markdown, .text:
             var out = [heading(before)]

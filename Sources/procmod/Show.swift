@@ -37,7 +37,7 @@ extension Procmod {
             for diagnostic in loaded.diagnostics { Terminal.err(Terminal.line(for: diagnostic)) }
             switch format {
             case .text: Terminal.out(ProcedureSummary(procedure, language: lang).text)
-            case .json: Terminal.out(try encodeJSON(ProcedureSummary(procedure, language: lang).json))
+            case .json: Terminal.out(try jsonDocument(ProcedureSummary(procedure, language: lang).json, kind: "procedure"))
             }
         }
     }

@@ -120,7 +120,7 @@ extension Procmod {
             for warning in report.warnings { Terminal.err("\(path): \(Terminal.paint("warning:", "1;33")) \(warning) [simulation]") }
             switch format {
             case .text: Terminal.out(SimulationText(report: report, procedure: procedure).text)
-            case .json: Terminal.out(try encodeJSON(report))
+            case .json: Terminal.out(try jsonDocument(report, kind: "simulation"))
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ProcmodLoader
 import ProcmodModel
+import ProcmodReporting
 
 extension Procmod {
     /// `procmod validate`: check procedure files against the schema and the semantic rules.
@@ -36,7 +37,7 @@ extension Procmod {
             }
             switch format {
             case .text: printText(results)
-            case .json: Terminal.out(try encodeJSON(ValidationReport(results)))
+            case .json: Terminal.out(try jsonDocument(ValidationReport(results), kind: "validation"))
             }
             if results.contains(where: { $0.diagnostics.containsErrors }) { throw CLIError.badInput() }
         }

@@ -462,3 +462,23 @@ import Testing
     }
 }
 
+/// JSON as a contract (issue 13 §4): every document says its version and kind, and carries no
+/// compiler-generated keys.
+@Suite struct JSONContractTests {
+    @Test(arguments: [
+        (["analyze", "--format", "json", "procedures/passport.xml"], "analysis"),
+        (["validate", "--format", "json", "procedures/passport.xml"], "validation"),
+        (["show", "--format", "json", "procedures/passport.xml"], "procedure"),
+        (["cost", "--format", "json", "procedures/passport.xml"], "cost-form"),
+        (["simulate", "--cases", "100", "--replications", "2", "--format", "json", "procedures/passport.xml"], "simulation"),
+        (["compare", "--no-simulation", "--format", "json", "procedures/passport.xml", "examples/after/passport-post.xml"], "comparison"),
+    ])
+    func everyDocumentSaysItsVersionAndKind(_ arguments: [String], _ kind: String) throws {
+        let r = try TestSupport.runProcmod(arguments)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "\(r.stderr)")
+        #expect(object["formatVersion"] as? Int == 1)
+        #expect(object["document"] as? String == kind)
+        #expect(!r.stdout.contains("\"_0\""), "compiler-generated keys")
+    }
+}
+
