@@ -53,7 +53,8 @@ public enum ComparisonLabels {
         "visits": ("lần đến", "visits"),
         "costPerCase": ("chi phí/hồ sơ", "cost per case"),
         "removed": ("đã bỏ", "removed"),
-        "added": ("bổ sung", "added"),
+        // "bổ sung" means supplementing a dossier in civil-status work: an added step is "thêm mới".
+        "added": ("thêm mới", "added"),
     ]
 
     /// The label of `key` in `language` (the key itself when unknown).

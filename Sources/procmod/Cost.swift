@@ -40,7 +40,7 @@ extension Procmod {
         var format: CostFormat = .text
 
         @Option(help: "Language of labels and names: vi or en.")
-        var lang: Language = .en
+        var lang: Language = .fromEnvironment
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of standard output.", valueName: "file"))
         var output: String?

@@ -19,7 +19,7 @@ struct ReportOptions: ParsableArguments {
     var format: ReportFormat = .text
 
     @Option(help: "Language of labels and names: vi or en.")
-    var lang: Language = .en
+    var lang: Language = .fromEnvironment
 
     @OptionGroup var sampling: SamplingOptions
 

@@ -1,9 +1,19 @@
 import ArgumentParser
+import Foundation
 import ProcmodLoader
 import ProcmodModel
 import ProcmodReporting
 
-extension Language: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {
+    /// The default of every `--lang`: `PROCMOD_LANG` (vi or en), else Vietnamese when the locale
+    /// (`LC_ALL`, `LANG`) is Vietnamese, else English.
+    static var fromEnvironment: Language {
+        let environment = ProcessInfo.processInfo.environment
+        if let chosen = environment["PROCMOD_LANG"].flatMap(Language.init(rawValue:)) { return chosen }
+        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
+        return locale.hasPrefix("vi") ? .vi : .en
+    }
+}
 
 extension Procmod {
     /// `procmod show`: a readable summary of one procedure.
@@ -24,7 +34,7 @@ extension Procmod {
         var format: OutputFormat = .text
 
         @Option(help: "Language of names: vi or en.")
-        var lang: Language = .vi
+        var lang: Language = .fromEnvironment
 
         @OptionGroup var load: LoadOptions
 

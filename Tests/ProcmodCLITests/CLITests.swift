@@ -482,3 +482,15 @@ import Testing
     }
 }
 
+/// One default language for every command (issue 13): PROCMOD_LANG, else the locale, else English.
+@Suite struct LanguageDefaultTests {
+    @Test func theDefaultFollowsProcmodLangThenTheLocale() throws {
+        let english = try TestSupport.runProcmod(["show", "procedures/passport.xml"])
+        #expect(english.stdout.hasPrefix("1.001456  Ordinary passport"))
+        let vietnamese = try TestSupport.runProcmod(["show", "procedures/passport.xml"], environment: ["NO_COLOR": "1", "PROCMOD_LANG": "vi"])
+        #expect(vietnamese.stdout.hasPrefix("1.001456  Cấp hộ chiếu"))
+        let locale = try TestSupport.runProcmod(["cost", "procedures/passport.xml"], environment: ["NO_COLOR": "1", "LANG": "vi_VN.UTF-8"])
+        #expect(locale.stdout.hasPrefix("Chi phí tuân thủ thủ tục hành chính"))
+    }
+}
+
