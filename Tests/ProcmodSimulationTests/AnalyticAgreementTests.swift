@@ -54,9 +54,22 @@ import Testing
     /// inclusion–exclusion is 9 − (1.2 + 1.3333 + 1.7143) + 0.9231 = 5.6755 days, not the 4 of the
     /// slowest branch's mean (issue 12 §3: the analytic figure was 13.6% low on such a block).
     static func threeBranches(_ delays: [String]) -> String {
+        frame(code: "PAR", """
+            <step id="submit" kind="submit" actor="applicant"/>
+            <parallel id="split"><branch to="a"/><branch to="b"/><branch to="c"/></parallel>
+            <step id="a" kind="verify" actor="office" next="join"><delay unit="hours">\(delays[0])</delay></step>
+            <step id="b" kind="verify" actor="office" next="join"><delay unit="hours">\(delays[1])</delay></step>
+            <step id="c" kind="verify" actor="office" next="join"><delay unit="hours">\(delays[2])</delay></step>
+            <join id="join" split="split"/>
+            <step id="issue" kind="record" actor="office"><produces document="result" medium="electronic"/></step>
+            """)
+    }
+
+    /// A procedure with an applicant and an unlimited office, always open, around `flow` (ended by `done`).
+    static func frame(code: String, _ flow: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
-        <procedure xmlns="urn:procmod:procedure:1" code="PAR" name-en="Parallel" level="commune">
+        <procedure xmlns="urn:procmod:procedure:1" code="\(code)" name-en="\(code)" level="commune">
           <volume per-year="1000"/>
           <result document="result"/>
           <channels><channel id="in-person" kind="in-person" share="1"/></channels>
@@ -66,13 +79,7 @@ import Testing
           </actors>
           <documents><document id="result" name-en="Result" kind="result" medium="electronic"/></documents>
           <flow>
-            <step id="submit" kind="submit" actor="applicant"/>
-            <parallel id="split"><branch to="a"/><branch to="b"/><branch to="c"/></parallel>
-            <step id="a" kind="verify" actor="office" next="join"><delay unit="hours">\(delays[0])</delay></step>
-            <step id="b" kind="verify" actor="office" next="join"><delay unit="hours">\(delays[1])</delay></step>
-            <step id="c" kind="verify" actor="office" next="join"><delay unit="hours">\(delays[2])</delay></step>
-            <join id="join" split="split"/>
-            <step id="issue" kind="record" actor="office"><produces document="result" medium="electronic"/></step>
+        \(flow)
             <end id="done"/>
           </flow>
         </procedure>
@@ -102,18 +109,7 @@ import Testing
     /// to the choice (issue 12 §3: the per-entry formula put lead time 2.5% and rework 8% high). With
     /// fixed durations and no queues, the analytic lead time is the simulated one.
     @Test func nestedCappedLoopsCountRoundsPerCase() throws {
-        let xml = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <procedure xmlns="urn:procmod:procedure:1" code="NEST" name-en="Nested loops" level="commune">
-              <volume per-year="1000"/>
-              <result document="result"/>
-              <channels><channel id="in-person" kind="in-person" share="1"/></channels>
-              <actors>
-                <actor id="applicant" name-en="Applicant" kind="applicant" capacity="unlimited"/>
-                <actor id="office" name-en="Office" kind="official" capacity="unlimited"/>
-              </actors>
-              <documents><document id="result" name-en="Result" kind="result" medium="electronic"/></documents>
-              <flow>
+        let xml = Self.frame(code: "NEST", """
                 <step id="submit" kind="submit" actor="applicant"><delay unit="hours"><fixed value="24"/></delay></step>
                 <step id="check" kind="receive" actor="office"><delay unit="hours"><fixed value="24"/></delay></step>
                 <choice id="complete">
@@ -126,10 +122,7 @@ import Testing
                   <branch to="submit" probability="0.4" loop="rework" max="3"/>
                 </choice>
                 <step id="issue" kind="record" actor="office"><produces document="result" medium="electronic"/></step>
-                <end id="done"/>
-              </flow>
-            </procedure>
-            """
+            """)
         let p = try #require(TestSupport.load(xml).procedure)
         let analysis = ProcedureAnalysis(p)
         let analytic = analysis.expectedLeadTimeDays
