@@ -40,7 +40,8 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
                 body.append(histogram(c.leadTimeSamples[0], c.leadTimeSamples[1], deadline: c.deadlineWorkingDays))
             }
             body.append(el("h3", txt(l(Figure.utilisation.rawValue))))
-            body.append(bars(c.utilisation.map { ($0.key, $0.before.mean, $0.after.mean) }, format: Format.percent))
+            body.append(bars(c.utilisation.map { ($0.key, $0.before.mean, $0.after.mean) }, format: Format.percent,
+                             scale: 1, threshold: (0.85, "85%")))
             if let warnings = c.warnings {
                 body.append(el("h3", txt(l("warnings"))))
                 body.append(el("ul", children: warnings.map { el("li", txt($0)) }))
@@ -76,7 +77,7 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
         body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}
         table{border-collapse:collapse;margin:1em 0}td,th{padding:.3em .7em;border-bottom:1px solid #ddd;text-align:right}
         td:first-child,th:first-child{text-align:left}h1{font-size:1.5em}.removed{color:#a33}.added{color:#2a7a3a}
-        svg text{font-size:11px;font-family:system-ui,sans-serif}.before{fill:#9aa4ad}.after{fill:#2f6fb5}
+        svg text{font-size:11px;font-family:system-ui,sans-serif}.before{fill:#9aa4ad}.after{fill:#2f6fb5}.rise{fill:#c2410c}.total{fill:#1e3a5f}.grid{stroke:#e3e6ea}.threshold{stroke:#c2410c;stroke-dasharray:4 3}
         """
 
     private func table(_ header: [String], _ rows: [[String]]) -> HTMLNode {
@@ -126,38 +127,75 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
          el("text", [("x", "574"), ("y", f(y))], txt(l("after")))]
     }
 
-    /// Horizontal paired bars, one pair per row.
-    private func bars(_ rows: [(String, Double, Double)], format: (Double) -> String) -> HTMLNode {
-        let peak = max(rows.map { max($0.1, $0.2) }.max() ?? 0, 0.0001)
-        let rowHeight = 26.0, left = 160.0, width = 640.0
+    /// Horizontal paired bars, one pair per row, on an axis from 0 to `scale` (at least the largest value:
+    /// utilisation is drawn on 0–100%, so 4% looks like 4%), with ticks and an optional dashed threshold.
+    private func bars(_ rows: [(String, Double, Double)], format: (Double) -> String, scale: Double? = nil,
+                      threshold: (Double, String)? = nil) -> HTMLNode {
+        let peak = max(rows.map { max($0.1, $0.2) }.max() ?? 0, scale ?? 0, 0.0001)
+        let rowHeight = 26.0, left = 160.0, width = 640.0, top = 24.0
+        let span = width - left - 60
+        let bottom = top + Double(rows.count) * rowHeight
         var nodes: [HTMLNode] = []
+        // The axis: ticks at quarters of the scale, labelled in the figure's own format.
+        for k in 0...4 {
+            let x = left + Double(k) / 4 * span
+            nodes.append(el("line", [("x1", f(x)), ("y1", f(top - 4)), ("x2", f(x)), ("y2", f(bottom)), ("class", "grid")]))
+            nodes.append(el("text", [("x", f(x)), ("y", f(bottom + 14)), ("text-anchor", "middle")], txt(format(peak * Double(k) / 4))))
+        }
+        if let (value, label) = threshold, value <= peak {
+            let x = left + value / peak * span
+            // Drawn down past the tick labels and named under them, clear of the legend.
+            nodes.append(el("line", [("x1", f(x)), ("y1", f(top - 4)), ("x2", f(x)), ("y2", f(bottom + 18)), ("class", "threshold")]))
+            nodes.append(el("text", [("x", f(x)), ("y", f(bottom + 30)), ("text-anchor", "middle")], txt(label)))
+        }
         for (i, row) in rows.enumerated() {
-            let y = 20 + Double(i) * rowHeight
+            let y = top + Double(i) * rowHeight
             nodes.append(el("text", [("x", "0"), ("y", f(y + 12))], txt(row.0)))
             for (value, cls, dy) in [(row.1, "before", 0.0), (row.2, "after", 11.0)] {
-                let w = value / peak * (width - left - 60)
+                let w = value / peak * span
                 nodes.append(el("rect", [("class", cls), ("x", f(left)), ("y", f(y + dy)), ("width", f(w)), ("height", "10")]))
                 nodes.append(el("text", [("x", f(left + w + 4)), ("y", f(y + dy + 9))], txt(format(value))))
             }
         }
         nodes += legend(y: 10)
-        return el("svg", [("viewBox", "0 0 \(Int(width)) \(Int(30 + Double(rows.count) * rowHeight))"), ("width", "100%"),
+        return el("svg", [("viewBox", "0 0 \(Int(width)) \(Int(bottom + (threshold == nil ? 22 : 36)))"), ("width", "100%"),
                           ("role", "img")], children: nodes)
     }
 
-    /// Lead time after each lever in turn, as a falling staircase of bars.
+    /// The levers' contributions as a waterfall: the lead time before, then each lever as a floating bar
+    /// from the value before it to the value after it (down: shorter, marked "rise" when it lengthens),
+    /// then the lead time after, on a working-day axis from 0, each bar named below.
     private func waterfall(_ steps: [WaterfallStep]) -> HTMLNode {
+        guard let first = steps.first, let last = steps.last else { return el("svg") }
         let peak = max(steps.map(\.leadTimeDays).max() ?? 0, 0.0001)
-        let width = 640.0, height = 200.0, bottom = 160.0
-        let w = width / Double(max(steps.count, 1))
+        let width = 640.0, left = 40.0, top = 30.0, bottom = 180.0, height = 250.0
+        let columns = steps.count + 1
+        let w = (width - left) / Double(columns)
+        func y(_ days: Double) -> Double { bottom - days / peak * (bottom - top) }
         var nodes: [HTMLNode] = []
-        for (i, s) in steps.enumerated() {
-            let h = s.leadTimeDays / peak * (bottom - 20)
-            nodes.append(el("rect", [("class", i == 0 ? "before" : "after"), ("x", f(Double(i) * w + 4)), ("y", f(bottom - h)),
-                                     ("width", f(w - 8)), ("height", f(h))]))
-            nodes.append(el("text", [("x", f(Double(i) * w + 4)), ("y", f(bottom - h - 4))], txt(Format.number(s.leadTimeDays))))
-            nodes.append(el("text", [("x", f(Double(i) * w + w / 2)), ("y", f(bottom + 14)), ("text-anchor", "middle")], txt("\(i)")))
+        for k in 0...4 {
+            let days = peak * Double(k) / 4
+            nodes.append(el("line", [("x1", f(left)), ("y1", f(y(days))), ("x2", f(width)), ("y2", f(y(days))), ("class", "grid")]))
+            nodes.append(el("text", [("x", f(left - 4)), ("y", f(y(days) + 4)), ("text-anchor", "end")], txt(Format.number(days))))
         }
+        func bar(_ column: Int, from a: Double, to b: Double, cls: String, label: String, value: String) {
+            let x = left + Double(column) * w + 4
+            nodes.append(el("rect", [("class", cls), ("x", f(x)), ("y", f(y(max(a, b)))), ("width", f(w - 8)),
+                                     ("height", f(max(abs(y(a) - y(b)), 1)))]))
+            nodes.append(el("text", [("x", f(x + (w - 8) / 2)), ("y", f(y(max(a, b)) - 4)), ("text-anchor", "middle")], txt(value)))
+            let short = label.count > 16 ? String(label.prefix(15)) + "…" : label
+            nodes.append(el("text", [("x", f(x + (w - 8) / 2)), ("y", f(bottom + 14)), ("text-anchor", "end"),
+                                     ("transform", "rotate(-35 \(f(x + (w - 8) / 2)) \(f(bottom + 14)))")], txt(short)))
+        }
+        bar(0, from: 0, to: first.leadTimeDays, cls: "before", label: l("before"), value: Format.number(first.leadTimeDays))
+        for i in 1..<steps.count {
+            let a = steps[i - 1].leadTimeDays, b = steps[i].leadTimeDays
+            let change = b - a
+            bar(i, from: a, to: b, cls: change > 0 ? "rise" : "after", label: steps[i].lever,
+                value: (change > 0 ? "+" : "") + Format.number(change))
+        }
+        bar(steps.count, from: 0, to: last.leadTimeDays, cls: "total", label: l("after"), value: Format.number(last.leadTimeDays))
+        nodes.append(el("text", [("x", "0"), ("y", "10")], txt(l("workingDays"))))
         return el("svg", [("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("width", "100%"), ("role", "img")], children: nodes)
     }
 

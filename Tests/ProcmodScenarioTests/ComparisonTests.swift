@@ -19,6 +19,36 @@ import Testing
         return (p, s)
     }
 
+    /// Charts that tell the truth (issue 13 §2): utilisation is drawn on a 0–100% axis, so a desk at 4%
+    /// fills 4% of it, with the 85% threshold marked; the waterfall starts at the lead time before, each
+    /// lever a bar from the value before it to the value after it, and ends at the lead time after.
+    @Test func chartGeometryFollowsTheFigures() throws {
+        let (p, s) = try shipped("birth-registration", "birth-registration-2024")
+        let r = Digitizer().apply(s, to: p)
+        let c = try Comparer(simulation: Self.options).compare(before: p, after: r.after, scenario: s, changes: r.changes)
+        let html = try HTMLComparisonRenderer(language: .en, beforeSteps: []).render(c)
+        func rects(_ cls: String) -> [(x: Double, y: Double, width: Double, height: Double)] {
+            let pattern = #"<rect class="\#(cls)" x="([0-9.]+)" y="([0-9.]+)" width="([0-9.]+)" height="([0-9.]+)""#
+            let regex = try! NSRegularExpression(pattern: pattern)
+            return regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { m in
+                let v = (1...4).map { Double((html as NSString).substring(with: m.range(at: $0))) ?? -1 }
+                return (v[0], v[1], v[2], v[3])
+            }
+        }
+        // Utilisation bars start at x = 160 on a 420-unit axis for 0–100%.
+        let busiest = try #require(c.utilisation.max { $0.before.mean < $1.before.mean })
+        let bar = try #require(rects("before").first { $0.x == 160 && $0.height == 10 })
+        #expect(abs(bar.width - busiest.before.mean * 420) < 0.1, "\(bar.width) for \(busiest.before.mean)")
+        #expect(html.contains(#"class="threshold""#) && html.contains(">85%<"))
+        // Waterfall: first bar the lead time before, last the lead time after, same scale.
+        let first = try #require(c.waterfall.first), last = try #require(c.waterfall.last)
+        let start = try #require(rects("before").last), end = try #require(rects("total").first)
+        #expect(abs(end.height / start.height - last.leadTimeDays / first.leadTimeDays) < 0.01)
+        let barWidth = ((600 / Double(c.waterfall.count + 1) - 8) * 10).rounded() / 10
+        let levers = (rects("after") + rects("rise")).filter { abs($0.width - barWidth) < 0.01 }
+        #expect(levers.count == c.waterfall.count - 1, "one floating bar per lever")
+    }
+
     @Test func aRealDifferenceIsSignificant() throws {
         let (p, s) = try shipped("birth-registration", "birth-registration-2024")
         let r = Digitizer().apply(s, to: p)
