@@ -51,6 +51,9 @@ public enum ComparisonLabels {
         "warnings": ("Lưu ý khi đọc số liệu mô phỏng", "Read the simulated figures with care"),
         "workingDays": ("ngày làm việc", "working days"),
         "visits": ("lần đến", "visits"),
+        "deadline": ("thời hạn", "deadline"),
+        "sameDay": ("thời hạn: trong ngày", "deadline: same day"),
+        "shareOfCases": ("tỷ lệ hồ sơ", "share of cases"),
         "costPerCase": ("chi phí/hồ sơ", "cost per case"),
         "removed": ("đã bỏ", "removed"),
         // "bổ sung" means supplementing a dossier in civil-status work: an added step is "thêm mới".

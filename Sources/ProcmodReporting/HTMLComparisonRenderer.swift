@@ -86,11 +86,14 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
     }
 
     /// Two overlaid histograms of lead times (share of cases per bin), with the deadline as a line.
+    /// The lead times of one replication, before and after, as paired bars: a y-axis of the share of
+    /// cases, an x-axis in working days whose last bin holds the tail (labelled "≥ x"), and the statutory
+    /// deadline as a labelled dashed line (a same-day deadline at the end of the first working day).
     private func histogram(_ before: [Double], _ after: [Double], deadline: Double?) -> HTMLNode {
         let all = (before + after).sorted()
         guard !all.isEmpty else { return txt("") }
         let top = max(all[min(all.count - 1, Int(Double(all.count) * 0.99))], 0.01)
-        let bins = 30, width = 640.0, height = 180.0, left = 40.0
+        let bins = 30, width = 640.0, height = 200.0, left = 44.0, plotTop = 22.0, bottom = 176.0
         func shares(_ xs: [Double]) -> [Double] {
             var counts = [Double](repeating: 0, count: bins)
             for x in xs { counts[min(bins - 1, max(0, Int(x / top * Double(bins))))] += 1 }
@@ -100,21 +103,35 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
         let peak = max(a.max() ?? 0, b.max() ?? 0, 0.001)
         let w = (width - left) / Double(bins)
         var nodes: [HTMLNode] = []
+        // The y-axis: share of the replication's cases in each bin.
+        for k in 0...2 {
+            let y = bottom - Double(k) / 2 * (bottom - plotTop)
+            nodes.append(el("line", [("x1", f(left)), ("y1", f(y)), ("x2", f(width)), ("y2", f(y)), ("class", "grid")]))
+            nodes.append(el("text", [("x", f(left - 4)), ("y", f(y + 4)), ("text-anchor", "end")], txt(Format.percent(peak * Double(k) / 2))))
+        }
+        nodes.append(el("text", [("x", "0"), ("y", "10")], txt(l("shareOfCases"))))
         for (series, cls, offset) in [(a, "before", 0.0), (b, "after", w / 2)] {
             for (i, s) in series.enumerated() where s > 0 {
-                let h = s / peak * (height - 20)
-                nodes.append(el("rect", [("class", cls), ("x", f(left + Double(i) * w + offset)), ("y", f(height - 20 - h)),
+                let h = s / peak * (bottom - plotTop)
+                nodes.append(el("rect", [("class", cls), ("x", f(left + Double(i) * w + offset)), ("y", f(bottom - h)),
                                          ("width", f(w / 2 - 1)), ("height", f(h))], el("title", txt(Format.percent(s)))))
             }
         }
+        // The x-axis: working days; the last bin holds every case at or beyond the 99th percentile.
         for k in 0...4 {
             let x = left + Double(k) / 4 * (width - left)
-            nodes.append(el("text", [("x", f(x)), ("y", f(height - 4))], txt(Format.number(top * Double(k) / 4))))
+            let label = k == 4 ? "≥ " + Format.number(top * Double(bins - 1) / Double(bins)) : Format.number(top * Double(k) / 4)
+            nodes.append(el("text", [("x", f(x)), ("y", f(bottom + 16)), ("text-anchor", k == 0 ? "start" : (k == 4 ? "end" : "middle"))],
+                            txt(label)))
         }
-        if let deadline, deadline > 0, deadline < top {
-            let x = left + deadline / top * (width - left)
-            nodes.append(el("line", [("x1", f(x)), ("x2", f(x)), ("y1", "0"), ("y2", f(height - 20)), ("stroke", "#c33"),
-                                     ("stroke-dasharray", "4 3")]))
+        if let deadline, deadline >= 0 {
+            // A same-day deadline ends with the first working day.
+            let days = max(deadline, 1)
+            let x = left + min(days / top, 1) * (width - left)
+            nodes.append(el("line", [("x1", f(x)), ("x2", f(x)), ("y1", f(plotTop - 6)), ("y2", f(bottom)), ("class", "threshold")]))
+            let label = deadline == 0 ? l("sameDay") : "\(l("deadline")) \(Format.number(deadline)) \(l("workingDays"))"
+            nodes.append(el("text", [("x", f(min(x + 4, width - 4))), ("y", f(plotTop)), ("text-anchor", x + 4 > width - 150 ? "end" : "start")],
+                            txt(label)))
         }
         nodes += legend(y: 12)
         return el("svg", [("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("width", "100%"), ("role", "img")], children: nodes)

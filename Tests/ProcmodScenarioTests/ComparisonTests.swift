@@ -47,6 +47,10 @@ import Testing
         let barWidth = ((600 / Double(c.waterfall.count + 1) - 8) * 10).rounded() / 10
         let levers = (rects("after") + rects("rise")).filter { abs($0.width - barWidth) < 0.01 }
         #expect(levers.count == c.waterfall.count - 1, "one floating bar per lever")
+        // Histogram: a y-axis of shares, the tail bin labelled, and the same-day deadline drawn and named.
+        #expect(html.contains(">share of cases<") && html.contains(">0%<"))
+        #expect(html.contains(">≥ "))
+        #expect(html.contains(">deadline: same day<"))
     }
 
     @Test func aRealDifferenceIsSignificant() throws {
