@@ -16,12 +16,26 @@ func value(_ key: String, _ x: Double) -> String {
 }
 
 /// A static row's change with its sign and, when the before figure is not zero, the relative change.
+/// A change of a share is in percentage points: "+2.3 pp (+3.1%)".
 func changeText(_ r: StaticRow) -> String {
-    (r.change >= 0 ? "+" : "") + value(r.key, r.change) + (r.relative.map { " (\(Format.percent($0)))" } ?? "")
+    let share = r.key == "paperShare" || r.key == Figure.onTimeShare.rawValue || r.key == Figure.lateShare.rawValue
+    let change = share ? Format.number(r.change * 100, decimals: 1) + " pp" : value(r.key, r.change)
+    return (r.change >= 0 ? "+" : "") + change
+        + (r.relative.map { " (\($0 >= 0 ? "+" : "")\(Format.percent($0)))" } ?? "")
 }
 
-func estimateText(_ key: String, _ e: Estimate) -> String {
-    "\(value(key, e.mean)) ± \(value(key, e.halfWidth))"
+/// `mean ± half-width` with as many decimals as the interval needs: the half-width keeps one significant
+/// digit (at most 4 decimals), so a real difference never reads "0% ± 0%". Shares are percentages, and a
+/// difference of shares is in percentage points (`pp`).
+func estimateText(_ key: String, _ e: Estimate, difference: Bool = false) -> String {
+    if key.hasSuffix("VND") { return "\(value(key, e.mean)) ± \(value(key, e.halfWidth))" }
+    let share = key == "paperShare" || key == Figure.onTimeShare.rawValue || key == Figure.lateShare.rawValue
+    let scale = share ? 100.0 : 1.0
+    let half = e.halfWidth * scale
+    var decimals = share ? 1 : 2
+    if half > 0, half.isFinite { decimals = max(decimals, min(4, Int((-log10(half)).rounded(.up)))) }
+    let unit = share ? (difference ? " pp" : "%") : ""
+    return Format.number(e.mean * scale, decimals: decimals) + unit + " ± " + Format.number(half, decimals: decimals) + unit
 }
 
 /// Aligned terminal tables.
@@ -58,7 +72,7 @@ public struct TextComparisonRenderer: ComparisonRenderer {
             out += ["", bold(l("simulated") + " — \(c.replications) \(l("replications")) \(c.seed)"
                              + (c.casesPerReplication.map { ", \($0) \(l(Figure.cases.rawValue))" } ?? ""))]
             out += table([[l("figure"), l("before"), l("after"), l("difference"), l("significant")]] + c.simulated.map { r in
-                [l(r.key), estimateText(r.key, r.before), estimateText(r.key, r.after), estimateText(r.key, r.difference),
+                [l(r.key), estimateText(r.key, r.before), estimateText(r.key, r.after), estimateText(r.key, r.difference, difference: true),
                  l(r.significant ? "yes" : "no")]
             })
             out += ["", bold(l(Figure.utilisation.rawValue))]
@@ -110,7 +124,7 @@ public struct MarkdownComparisonRenderer: ComparisonRenderer {
                     "|---|---:|---:|---:|---|"]
             for r in c.simulated {
                 out.append("| \(l(r.key)) | \(estimateText(r.key, r.before)) | \(estimateText(r.key, r.after)) | "
-                           + "\(estimateText(r.key, r.difference)) | \(l(r.significant ? "yes" : "no")) |")
+                           + "\(estimateText(r.key, r.difference, difference: true)) | \(l(r.significant ? "yes" : "no")) |")
             }
             out += ["", "### \(l(Figure.utilisation.rawValue))", "", "| \(l("actor")) | \(l("before")) | \(l("after")) | \(l("significant")) |",
                     "|---|---:|---:|---|"]

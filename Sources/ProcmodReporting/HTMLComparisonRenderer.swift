@@ -32,7 +32,7 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
             body.append(el("h2", txt(l("simulated"))))
             body.append(el("p", txt("\(c.replications) \(l("replications")) \(c.seed)" + (c.casesPerReplication.map { ", \($0) \(l(Figure.cases.rawValue))" } ?? ""))))
             body.append(table([l("figure"), l("before"), l("after"), l("difference"), l("significant")], c.simulated.map { r in
-                [l(r.key), estimateText(r.key, r.before), estimateText(r.key, r.after), estimateText(r.key, r.difference),
+                [l(r.key), estimateText(r.key, r.before), estimateText(r.key, r.after), estimateText(r.key, r.difference, difference: true),
                  l(r.significant ? "yes" : "no")]
             }))
             if c.leadTimeSamples.count == 2 {

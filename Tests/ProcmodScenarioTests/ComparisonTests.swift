@@ -51,6 +51,9 @@ import Testing
         #expect(html.contains(">share of cases<") && html.contains(">0%<"))
         #expect(html.contains(">≥ "))
         #expect(html.contains(">deadline: same day<"))
+        // Shares differ in percentage points, with the decimals their interval needs.
+        let text = try TextComparisonRenderer(language: .en, colored: false).render(c)
+        #expect(text.contains(" pp ± "))
     }
 
     @Test func aRealDifferenceIsSignificant() throws {
