@@ -16,10 +16,13 @@ func value(_ key: String, _ x: Double) -> String {
 }
 
 /// A static row's change with its sign and, when the before figure is not zero, the relative change.
+/// Percentage points: "pp", in Vietnamese "điểm %".
+func percentagePoints(_ language: Language) -> String { language == .vi ? " điểm %" : " pp" }
+
 /// A change of a share is in percentage points: "+2.3 pp (+3.1%)".
-func changeText(_ r: StaticRow) -> String {
+func changeText(_ r: StaticRow, _ language: Language = .en) -> String {
     let share = r.key == "paperShare" || r.key == Figure.onTimeShare.rawValue || r.key == Figure.lateShare.rawValue
-    let change = share ? Format.number(r.change * 100, decimals: 1) + " pp" : value(r.key, r.change)
+    let change = share ? Format.number(r.change * 100, decimals: 1) + percentagePoints(language) : value(r.key, r.change)
     return (r.change >= 0 ? "+" : "") + change
         + (r.relative.map { " (\($0 >= 0 ? "+" : "")\(Format.percent($0)))" } ?? "")
 }
@@ -27,14 +30,14 @@ func changeText(_ r: StaticRow) -> String {
 /// `mean ± half-width` with as many decimals as the interval needs: the half-width keeps one significant
 /// digit (at most 4 decimals), so a real difference never reads "0% ± 0%". Shares are percentages, and a
 /// difference of shares is in percentage points (`pp`).
-func estimateText(_ key: String, _ e: Estimate, difference: Bool = false) -> String {
+func estimateText(_ key: String, _ e: Estimate, difference: Bool = false, _ language: Language = .en) -> String {
     if key.hasSuffix("VND") { return "\(value(key, e.mean)) ± \(value(key, e.halfWidth))" }
     let share = key == "paperShare" || key == Figure.onTimeShare.rawValue || key == Figure.lateShare.rawValue
     let scale = share ? 100.0 : 1.0
     let half = e.halfWidth * scale
     var decimals = share ? 1 : 2
     if half > 0, half.isFinite { decimals = max(decimals, min(4, Int((-log10(half)).rounded(.up)))) }
-    let unit = share ? (difference ? " pp" : "%") : ""
+    let unit = share ? (difference ? percentagePoints(language) : "%") : ""
     return Format.number(e.mean * scale, decimals: decimals) + unit + " ± " + Format.number(half, decimals: decimals) + unit
 }
 
@@ -66,13 +69,13 @@ public struct TextComparisonRenderer: ComparisonRenderer {
         if let s = c.scenario { out.append("\(l("scenario")): \(s.text(language, fallback: ""))") }
         out += ["", bold(l("static"))]
         out += table([[l("figure"), l("before"), l("after"), l("change")]] + c.staticRows.map { r in
-            [l(r.key), value(r.key, r.before), value(r.key, r.after), changeText(r)]
+            [l(r.key), value(r.key, r.before), value(r.key, r.after), changeText(r, language)]
         })
         if !c.simulated.isEmpty {
             out += ["", bold(l("simulated") + " — \(c.replications) \(l("replications")) \(c.seed)"
                              + (c.casesPerReplication.map { ", \($0) \(l(Figure.cases.rawValue))" } ?? ""))]
             out += table([[l("figure"), l("before"), l("after"), l("difference"), l("significant")]] + c.simulated.map { r in
-                [l(r.key), estimateText(r.key, r.before), estimateText(r.key, r.after), estimateText(r.key, r.difference, difference: true),
+                [l(r.key), estimateText(r.key, r.before), estimateText(r.key, r.after), estimateText(r.key, r.difference, difference: true, language),
                  l(r.significant ? "yes" : "no")]
             })
             out += ["", bold(l(Figure.utilisation.rawValue))]
@@ -115,7 +118,7 @@ public struct MarkdownComparisonRenderer: ComparisonRenderer {
         if let s = c.scenario { out += ["\(l("scenario")): **\(cell(s.text(language, fallback: "")))**", ""] }
         out += ["## \(l("static"))", "", "| \(l("figure")) | \(l("before")) | \(l("after")) | \(l("change")) |", "|---|---:|---:|---:|"]
         for r in c.staticRows {
-            out.append("| \(l(r.key)) | \(value(r.key, r.before)) | \(value(r.key, r.after)) | \(changeText(r)) |")
+            out.append("| \(l(r.key)) | \(value(r.key, r.before)) | \(value(r.key, r.after)) | \(changeText(r, language)) |")
         }
         if !c.simulated.isEmpty {
             out += ["", "## \(l("simulated"))", "", "\(c.replications) \(l("replications")) \(c.seed)"
@@ -124,7 +127,7 @@ public struct MarkdownComparisonRenderer: ComparisonRenderer {
                     "|---|---:|---:|---:|---|"]
             for r in c.simulated {
                 out.append("| \(l(r.key)) | \(estimateText(r.key, r.before)) | \(estimateText(r.key, r.after)) | "
-                           + "\(estimateText(r.key, r.difference, difference: true)) | \(l(r.significant ? "yes" : "no")) |")
+                           + "\(estimateText(r.key, r.difference, difference: true, language)) | \(l(r.significant ? "yes" : "no")) |")
             }
             out += ["", "### \(l(Figure.utilisation.rawValue))", "", "| \(l("actor")) | \(l("before")) | \(l("after")) | \(l("significant")) |",
                     "|---|---:|---:|---|"]

@@ -26,13 +26,13 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
         if let s = c.scenario { body.append(el("p", el("strong", txt(l("scenario") + ": ")), txt(s.text(language, fallback: "")))) }
         body.append(el("h2", txt(l("static"))))
         body.append(table([l("figure"), l("before"), l("after"), l("change")], c.staticRows.map { r in
-            [l(r.key), value(r.key, r.before), value(r.key, r.after), changeText(r)]
+            [l(r.key), value(r.key, r.before), value(r.key, r.after), changeText(r, language)]
         }))
         if !c.simulated.isEmpty {
             body.append(el("h2", txt(l("simulated"))))
             body.append(el("p", txt("\(c.replications) \(l("replications")) \(c.seed)" + (c.casesPerReplication.map { ", \($0) \(l(Figure.cases.rawValue))" } ?? ""))))
             body.append(table([l("figure"), l("before"), l("after"), l("difference"), l("significant")], c.simulated.map { r in
-                [l(r.key), estimateText(r.key, r.before), estimateText(r.key, r.after), estimateText(r.key, r.difference, difference: true),
+                [l(r.key), estimateText(r.key, r.before), estimateText(r.key, r.after), estimateText(r.key, r.difference, difference: true, language),
                  l(r.significant ? "yes" : "no")]
             }))
             if c.leadTimeSamples.count == 2 {
