@@ -117,7 +117,8 @@ extension ProcedureAnalysis {
     /// The compliance cost form of this procedure. Its cost per case equals ``ProcedureMetrics/Cost/perCaseVND``.
     public var costForm: ComplianceCostForm {
         let p = procedure
-        let weights = paymentWeights
+        let runs = channelRuns
+        let weights = paymentWeights(runs)
         let applicant = p.actors.values.first { $0.kind == .applicant }
         var rows: [ComplianceCostForm.Activity] = []
         for i in stepNodes {
@@ -129,7 +130,7 @@ extension ProcedureAnalysis {
             rows.append(.init(id: step.id, name: step.name, timesPerCase: flow.visits[i], hours: cost.applicantHours,
                               timeCostVND: cost.applicantVND, feesVND: isFee ? paid : 0, otherVND: isFee ? 0 : paid))
         }
-        for (channel, due) in unpaidChannelFees where due > 0 {
+        for (channel, due) in unpaidChannelFees(runs) where due > 0 {
             rows.append(.init(id: "fees:\(channel.id)", name: LocalizedName(vi: "Phí, lệ phí (\(channel.id))", en: "Fees and charges (\(channel.id))"),
                               timesPerCase: channel.share, hours: 0, timeCostVND: 0, feesVND: channel.share * due, otherVND: 0))
         }
@@ -147,14 +148,19 @@ extension ProcedureAnalysis {
             || ["phí", "fee", "charge"].contains { purpose.contains($0) }
     }
 
+    /// Each channel cases take, with the runs per node of a case of that channel alone: solved once per
+    /// channel and shared by the payment weights and the channel fees.
+    var channelRuns: [(channel: Channel, visits: [Double])] {
+        procedure.channels.values.filter { $0.share > 0 }.map { ($0, channelVisits($0.id)) }
+    }
+
     /// How often a case pays each step's payment: its executions weighted channel by channel (the same
     /// weighting as ``outOfPocketPerCase``).
-    var paymentWeights: [Double] {
-        let p = procedure
-        guard !p.channels.isEmpty else { return flow.visits }
-        var weights = Array(repeating: 0.0, count: p.flow.nodes.count)
-        for (id, channel) in p.channels where channel.share > 0 {
-            for (i, v) in channelVisits(id).enumerated() { weights[i] += channel.share * v }
+    func paymentWeights(_ runs: [(channel: Channel, visits: [Double])]) -> [Double] {
+        guard !procedure.channels.isEmpty else { return flow.visits }
+        var weights = Array(repeating: 0.0, count: procedure.flow.nodes.count)
+        for (channel, visits) in runs {
+            for (i, v) in visits.enumerated() { weights[i] += channel.share * v }
         }
         return weights
     }
@@ -168,10 +174,9 @@ extension ProcedureAnalysis {
 
     /// Each channel with a share, with the total of its `<fee>`s that no payment on its path pays (a payment
     /// pays them when it cites one of their provisions or equals their total).
-    package var unpaidChannelFees: [(channel: Channel, due: Double)] {
+    func unpaidChannelFees(_ runs: [(channel: Channel, visits: [Double])]) -> [(channel: Channel, due: Double)] {
         let p = procedure
-        return p.channels.values.filter { $0.share > 0 }.map { channel in
-            let visits = channelVisits(channel.id)
+        return runs.map { channel, visits in
             let fees = channel.fees.reduce(0) { $0 + $1.amount }
             let provisions = Set(channel.fees.flatMap(\.legal))
             let paid = p.flow.nodes.indices.contains { i in

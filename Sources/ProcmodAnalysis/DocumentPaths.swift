@@ -21,10 +21,7 @@ struct DocumentPaths {
         words = max(1, (documents + 63) / 64)
         bits = [UInt64](repeating: 0, count: n * words)
         // The forward DAG, with the other channels' branches cut.
-        let successors = (0..<n).map { i -> [Int] in
-            guard let channel, i < nodes.count, case .choice(.channel) = nodes[i].kind else { return flow.forwardSuccessors[i] }
-            return flow.forwardSuccessors[i].filter { t in nodes[i].edges.contains { $0.target == t && $0.channel == channel } }
-        }
+        let successors = flow.forwardSuccessors(channel: channel, in: Flow(nodes: nodes))
         reachable = FlowGraph.search(from: n > 0 ? [0] : [], along: successors)
         var predecessors = [[Int]](repeating: [], count: n)
         for i in 0..<n where reachable[i] { for t in successors[i] { predecessors[t].append(i) } }
@@ -46,10 +43,7 @@ struct DocumentPaths {
     /// One `DocumentPaths` per channel cases take (one for all when the procedure has none).
     static func perChannel(_ a: ProcedureAnalysis, documents: Int, reversed: Bool = false,
                            marks: (Int) -> [Int]) -> [DocumentPaths] {
-        // Channels no case takes (share 0) have no paths to ask about.
-        let used = a.procedure.channels.values.filter { $0.share > 0 }.map(\.id)
-        let channels: [String?] = used.isEmpty ? [nil] : used.map(Optional.some)
-        return channels.map { DocumentPaths(a.flow, documents: documents, nodes: a.procedure.flow.nodes, channel: $0,
+        a.caseChannels.map { DocumentPaths(a.flow, documents: documents, nodes: a.procedure.flow.nodes, channel: $0,
                                             reversed: reversed, marks: marks) }
     }
 }

@@ -56,6 +56,16 @@ public struct FlowAnalysis: Sendable {
         forwardOrder = order
     }
 
+    /// The forward successors of a case of one channel: at a choice by channel only that channel's
+    /// branches (a case keeps its channel); nil channel: every branch.
+    public func forwardSuccessors(channel: String?, in flow: Flow) -> [[Int]] {
+        guard let channel else { return forwardSuccessors }
+        return forwardSuccessors.indices.map { i in
+            guard i < flow.nodes.count, case .choice(.channel) = flow.nodes[i].kind else { return forwardSuccessors[i] }
+            return forwardSuccessors[i].filter { t in flow.nodes[i].edges.contains { $0.target == t && $0.channel == channel } }
+        }
+    }
+
     /// Nodes reachable from `node` along forward edges (the node included).
     public func forwardReachable(from node: Int) -> [Bool] { FlowGraph.search(from: [node], along: forwardSuccessors) }
 

@@ -158,9 +158,10 @@ extension ProcedureAnalysis {
     /// path already pays them. A payment pays the channel's fees when it cites one of their provisions
     /// (`legal`) or its amount is their total. Without channels, the step payments.
     public var outOfPocketPerCase: Double {
-        let weights = paymentWeights
+        let runs = channelRuns
+        let weights = paymentWeights(runs)
         let payments = procedure.flow.nodes.indices.reduce(0) { $0 + weights[$1] * (procedure.flow.nodes[$1].step?.payment?.amount ?? 0) }
-        return payments + unpaidChannelFees.reduce(0) { $0 + $1.channel.share * $1.due }
+        return payments + unpaidChannelFees(runs).reduce(0) { $0 + $1.channel.share * $1.due }
     }
 }
 

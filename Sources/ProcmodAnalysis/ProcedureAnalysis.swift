@@ -151,20 +151,22 @@ public struct ProcedureAnalysis: Sendable {
     /// Fastest and slowest path with the days of some nodes left out.
     public func pathDays(excluding removed: Set<Int>) -> (shortest: Double, longest: Double) {
         // A case keeps its channel: the paths of each channel, then the fastest and slowest of them all.
-        let used = procedure.channels.values.filter { $0.share > 0 }.map(\.id)
-        let channels: [String?] = used.isEmpty ? [nil] : used.map(Optional.some)
-        let each = channels.map { pathDays(excluding: removed, channel: $0) }.filter { $0.shortest.isFinite }
+        let each = caseChannels.map { pathDays(excluding: removed, channel: $0) }.filter { $0.shortest.isFinite }
         return (each.map(\.shortest).min() ?? 0, each.map(\.longest).max() ?? 0)
+    }
+
+    /// The channels cases take (share above 0), each asked about on its own; `[nil]` for a procedure
+    /// without channels. Channels no case takes have no paths to ask about.
+    public var caseChannels: [String?] {
+        let used = procedure.channels.values.filter { $0.share > 0 }.map(\.id)
+        return used.isEmpty ? [nil] : used.map(Optional.some)
     }
 
     /// Fastest and slowest path of the cases of one channel (nil: every branch of a channel choice).
     private func pathDays(excluding removed: Set<Int>, channel: String?) -> (shortest: Double, longest: Double) {
         let nodes = procedure.flow.nodes
         guard !nodes.isEmpty else { return (0, 0) }
-        let successors = nodes.indices.map { i -> [Int] in
-            guard let channel, case .choice(.channel) = nodes[i].kind else { return flow.forwardSuccessors[i] }
-            return flow.forwardSuccessors[i].filter { t in nodes[i].edges.contains { $0.target == t && $0.channel == channel } }
-        }
+        let successors = flow.forwardSuccessors(channel: channel, in: procedure.flow)
         let days = nodeDays.indices.map { removed.contains($0) ? 0 : nodeDays[$0] }
         var shortest = [Double](repeating: .infinity, count: nodes.count)
         var longest = [Double](repeating: -.infinity, count: nodes.count)

@@ -350,17 +350,7 @@ import Testing
 @Suite struct PM4PyOracleTests {
     static let python = ProcessInfo.processInfo.environment["PROCMOD_PM4PY_PYTHON"] ?? "/usr/bin/python3"
 
-    static let available: Bool = {
-        guard FileManager.default.isExecutableFile(atPath: python) else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import pm4py"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let available = pythonImports(python, "pm4py")
 
     @Test(.enabled(if: available), arguments: ["birth-registration", "land-use-certificate", "enterprise-registration"])
     func pm4pyReadsBothLogsAndRebuildsTheWaits(_ name: String) throws {
@@ -392,17 +382,7 @@ import Testing
 @Suite struct SpreadsheetTests {
     static let python = ProcessInfo.processInfo.environment["PROCMOD_OPENPYXL_PYTHON"] ?? "/usr/bin/python3"
 
-    static let available: Bool = {
-        guard FileManager.default.isExecutableFile(atPath: python) else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import openpyxl"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let available = pythonImports(python, "openpyxl")
 
     static func workbook(_ arguments: [String], in directory: URL) throws -> String {
         let path = directory.appendingPathComponent("plan.xlsx").path
@@ -494,3 +474,15 @@ import Testing
     }
 }
 
+/// True when the Python at `python` imports `module`: an oracle test runs only where its library is.
+func pythonImports(_ python: String, _ module: String) -> Bool {
+    guard FileManager.default.isExecutableFile(atPath: python) else { return false }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python)
+    process.arguments = ["-c", "import \(module)"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}
