@@ -9,7 +9,7 @@ let package = Package(
         /// The model, loader, analyzer, simulator, levers, invariants and renderers, for a reform team's own
         /// Swift tools and test suites (docs/library.md).
         .library(name: "ProcmodKit", targets: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation",
-                                               "ProcmodScenario", "ProcmodInvariants", "ProcmodReporting"]),
+                                               "ProcmodScenario", "ProcmodInvariants", "ProcmodReporting", "ProcmodLocalization"]),
         /// Assertions for a reform team's Swift Testing or XCTest suites.
         .library(name: "ProcmodTesting", targets: ["ProcmodTesting"]),
         /// The fuzzing pipeline, for the libFuzzer harness in Fuzz/.
@@ -36,13 +36,16 @@ let package = Package(
             dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
         ),
         .target(name: "ProcmodXML", dependencies: ["CLibXML2", "ProcmodModel"]),
+        /// The reports' catalog of sentences in Vietnamese and English, names for ids, numbers as each language writes them.
+        .target(name: "ProcmodLocalization", dependencies: ["ProcmodModel"]),
         .target(name: "ProcmodOutput"),
         .target(name: "ProcmodLoader", dependencies: ["ProcmodModel", "ProcmodXML"]),
         .target(name: "ProcmodAnalysis", dependencies: ["ProcmodModel", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "ProcmodReporting", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodScenario", "ProcmodSimulation",
-                                                         "ProcmodInvariants", "ProcmodXML"]),
-        .target(name: "ProcmodScenario", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodSimulation"]),
-        .target(name: "ProcmodSpreadsheet", dependencies: ["CXlsxWriter", "ProcmodModel", "ProcmodAnalysis", "ProcmodScenario"]),
+                                                         "ProcmodInvariants", "ProcmodXML", "ProcmodLocalization"]),
+        .target(name: "ProcmodScenario", dependencies: ["ProcmodModel", "ProcmodLocalization", "ProcmodAnalysis", "ProcmodSimulation"]),
+        .target(name: "ProcmodSpreadsheet", dependencies: ["CXlsxWriter", "ProcmodModel", "ProcmodLocalization", "ProcmodAnalysis",
+                                                          "ProcmodScenario"]),
         .target(name: "ProcmodInvariants", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodSimulation"]),
         .target(name: "ProcmodTesting", dependencies: ["ProcmodInvariants", "ProcmodLoader", "ProcmodModel", "ProcmodSimulation"]),
         .target(
@@ -58,7 +61,7 @@ let package = Package(
             name: "procmod",
             dependencies: [
                 "ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodReporting", "ProcmodSimulation",
-                "ProcmodScenario", "ProcmodInvariants", "ProcmodOutput", "ProcmodSpreadsheet",
+                "ProcmodScenario", "ProcmodInvariants", "ProcmodOutput", "ProcmodSpreadsheet", "ProcmodLocalization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,6 +104,10 @@ let package = Package(
         .testTarget(
             name: "ProcmodFuzzTests",
             dependencies: ["ProcmodFuzzing", "ProcmodTestSupport", "ProcmodLoader", "ProcmodModel"]
+        ),
+        .testTarget(
+            name: "ProcmodLocalizationTests",
+            dependencies: ["ProcmodLocalization", "ProcmodModel"]
         ),
         .testTarget(
             name: "ProcmodCLITests",

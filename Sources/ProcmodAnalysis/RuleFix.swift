@@ -7,7 +7,8 @@ public import ProcmodModel
 /// in code as on loaded files.
 public enum RuleFix: Sendable {
     /// Every requirement a finding points at is removed; then the photocopy and certify steps that only
-    /// served it go (`because` says why, in the change list).
+    /// served it go. `because` and `helpersGone` are keys of the report catalog (ProcmodLocalization:
+    /// `reason.…`) that say why, in the change list, in the reader's language.
     case removeRequirement(because: String, helpersGone: String)
     /// Every requirement a finding points at is looked up in the registers instead: removed when they
     /// hold every case, asked only of the cases they miss (`unless-registered`) when they hold a share;

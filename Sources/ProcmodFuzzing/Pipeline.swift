@@ -69,9 +69,10 @@ public struct Pipeline: Sendable {
                                                                                       scenario: k == 0 ? nil : scenario,
                                                                                       changes: result.changes)
             if let comparison {
-                let steps = procedure.flow.steps.map { ($0.id, $0.id) }
-                for renderer in [TextComparisonRenderer(language: .vi, colored: false), MarkdownComparisonRenderer(language: .en),
-                                 JSONComparisonRenderer(), HTMLComparisonRenderer(language: .vi, beforeSteps: steps)]
+                let vi = ReportContext(language: .vi, before: procedure, after: after, date: LocalDate(dayNumber: 20_458), version: "fuzz")
+                let en = ReportContext(language: .en, before: procedure, after: after)
+                for renderer in [TextComparisonRenderer(context: vi, colored: false), MarkdownComparisonRenderer(context: en),
+                                 JSONComparisonRenderer(), HTMLComparisonRenderer(context: vi, afterSteps: after.flow.steps.map(\.id))]
                     as [any ComparisonRenderer] {
                     do { _ = try renderer.render(comparison) } catch { preconditionFailure("a report renderer failed: \(error)") }
                 }

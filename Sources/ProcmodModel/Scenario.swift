@@ -83,6 +83,22 @@ public struct Lever: Sendable, Hashable, Codable {
         }
     }
 
+    /// What the lever acts on, as the scenario names it: ids of channels, registers, signers, actors or
+    /// steps, a rule id, or a deadline's days; empty for levers that act on the whole procedure.
+    public var targets: [String] {
+        switch kind {
+        case .channelShare(let c, _, _), .onlineSubmission(let c, _, _, _, _, _): [c]
+        case .shareData(let registers): registers
+        case .digitalSignature(let signers, _): signers
+        case .capacity(let actor, _): [actor]
+        case .deadline(_, let days, _, _, _): [decimalText(days)]
+        case .duration(let step, _, _), .removeStep(let step): [step]
+        case .parallelize(let a, let b), .merge(let a, let b): [a, b]
+        case .fixRule(let rule): [rule]
+        default: []
+        }
+    }
+
     public init(_ kind: Kind, name: String, location: SourceLocation = .unknown) {
         self.kind = kind
         self.name = name

@@ -1,6 +1,7 @@
 import Foundation
 public import ProcmodModel
 public import ProcmodScenario
+import ProcmodLocalization
 import ProcmodSimulation
 
 /// Turns a before/after comparison into one output format.
@@ -8,50 +9,19 @@ public protocol ComparisonRenderer {
     func render(_ comparison: Comparison) throws -> String
 }
 
-/// Formats a figure for the row it belongs to: VND grouped, shares as percentages, others with two decimals.
-func value(_ key: String, _ x: Double) -> String {
-    if key.hasSuffix("VND") { return Format.number(x, decimals: 0) }
-    if key == "paperShare" || key == Figure.onTimeShare.rawValue || key == Figure.lateShare.rawValue { return Format.percent(x) }
-    return Format.number(x)
-}
-
-/// A static row's change with its sign and, when the before figure is not zero, the relative change.
-/// Percentage points: "pp", in Vietnamese "điểm %".
-func percentagePoints(_ language: Language) -> String { language == .vi ? " điểm %" : " pp" }
-
-/// A change of a share is in percentage points: "+2.3 pp (+3.1%)".
-func changeText(_ r: StaticRow, _ language: Language = .en) -> String {
-    let share = r.key == "paperShare" || r.key == Figure.onTimeShare.rawValue || r.key == Figure.lateShare.rawValue
-    let change = share ? Format.number(r.change * 100, decimals: 1) + percentagePoints(language) : value(r.key, r.change)
-    return (r.change >= 0 ? "+" : "") + change
-        + (r.relative.map { " (\($0 >= 0 ? "+" : "")\(Format.percent($0)))" } ?? "")
-}
-
-/// `mean ± half-width` with as many decimals as the interval needs: the half-width keeps one significant
-/// digit (at most 4 decimals), so a real difference never reads "0% ± 0%". Shares are percentages, and a
-/// difference of shares is in percentage points (`pp`).
-func estimateText(_ key: String, _ e: Estimate, difference: Bool = false, _ language: Language = .en) -> String {
-    if key.hasSuffix("VND") { return "\(value(key, e.mean)) ± \(value(key, e.halfWidth))" }
-    let share = key == "paperShare" || key == Figure.onTimeShare.rawValue || key == Figure.lateShare.rawValue
-    let scale = share ? 100.0 : 1.0
-    let half = e.halfWidth * scale
-    var decimals = share ? 1 : 2
-    if half > 0, half.isFinite { decimals = max(decimals, min(4, Int((-log10(half)).rounded(.up)))) }
-    let unit = share ? (difference ? percentagePoints(language) : "%") : ""
-    return Format.number(e.mean * scale, decimals: decimals) + unit + " ± " + Format.number(half, decimals: decimals) + unit
-}
-
-/// Aligned terminal tables.
+/// Aligned terminal tables, in the context's language.
 public struct TextComparisonRenderer: ComparisonRenderer {
-    public var language: Language
+    public var context: ReportContext
     public var colored: Bool
 
-    public init(language: Language, colored: Bool) {
-        self.language = language
+    public init(context: ReportContext, colored: Bool) {
+        self.context = context
         self.colored = colored
     }
 
-    private func l(_ key: String) -> String { ComparisonLabels.label(key, language) }
+    /// A renderer without the models' names (ids are shown quoted).
+    public init(language: Language, colored: Bool) { self.init(context: ReportContext(language: language), colored: colored) }
+
     private func bold(_ s: String) -> String { colored ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
 
     private func table(_ rows: [[String]]) -> [String] {
@@ -65,90 +35,119 @@ public struct TextComparisonRenderer: ComparisonRenderer {
     }
 
     public func render(_ c: Comparison) throws -> String {
-        var out = [bold("\(c.code)  \(c.name.text(language, fallback: c.code))")]
-        if let s = c.scenario { out.append("\(l("scenario")): \(s.text(language, fallback: ""))") }
+        let p = ReportPhrases(context: context, c: c), l = context.localizer
+        var out = [bold("\(c.code)  \(c.name.text(l.language, fallback: c.code))")]
+        if let s = c.scenario { out.append("\(l("scenario")): \(s.text(l.language, fallback: ""))") }
+        out += ["", bold(l("summary"))] + p.summary.map { "  " + $0 }
+        if let note = p.leadTimeNote { out += ["", "  " + note] }
         out += ["", bold(l("static"))]
         out += table([[l("figure"), l("before"), l("after"), l("change")]] + c.staticRows.map { r in
-            [l(r.key), value(r.key, r.before), value(r.key, r.after), changeText(r, language)]
+            [l(r.key), p.value(r.key, r.before), p.value(r.key, r.after), p.change(r)]
         })
         if !c.simulated.isEmpty {
-            out += ["", bold(l("simulated") + " — \(c.replications) \(l("replications")) \(c.seed)"
-                             + (c.casesPerReplication.map { ", \($0) \(l(Figure.cases.rawValue))" } ?? ""))]
+            out += ["", bold(l("simulated") + ": " + p.runs)]
             out += table([[l("figure"), l("before"), l("after"), l("difference"), l("significant")]] + c.simulated.map { r in
-                [l(r.key), estimateText(r.key, r.before), estimateText(r.key, r.after), estimateText(r.key, r.difference, difference: true, language),
+                [l(r.key), p.estimate(r.key, r.before), p.estimate(r.key, r.after), p.estimate(r.key, r.difference, difference: true),
                  l(r.significant ? "yes" : "no")]
             })
             out += ["", bold(l(Figure.utilisation.rawValue))]
             out += table([[l("actor"), l("before"), l("after"), l("difference"), l("significant")]] + c.utilisation.map { r in
-                [r.key, Format.percent(r.before.mean), Format.percent(r.after.mean),
-                 Format.percent(r.difference.mean) + " ± " + Format.percent(r.difference.halfWidth), l(r.significant ? "yes" : "no")]
+                let key = Figure.utilisation.rawValue
+                return [l.name(r.key, kind: "actor"), p.estimate(key, r.before), p.estimate(key, r.after),
+                        p.estimate(key, r.difference, difference: true), l(r.significant ? "yes" : "no")]
             })
-            if let warnings = c.warnings { out += ["", bold(l("warnings"))] + warnings.map { "  ! " + $0 } }
+            let warnings = p.warnings
+            if !warnings.isEmpty { out += ["", bold(l("warnings"))] + warnings.map { "  ! " + $0 } }
         }
         if !c.waterfall.isEmpty {
             out += ["", bold(l("waterfall"))]
             out += table([[l("lever"), l("workingDays"), l("visits"), l("costPerCase")]] + c.waterfall.map { w in
-                [w.lever, Format.number(w.leadTimeDays), Format.number(w.applicantVisits), Format.number(w.costPerCaseVND, decimals: 0)]
+                [p.lever(w), l.numbers.number(w.leadTimeDays), l.numbers.number(w.applicantVisits), l.numbers.money(w.costPerCaseVND)]
             })
         }
         let rules = Set(c.findingsBefore.keys).union(c.findingsAfter.keys).sorted()
         if !rules.isEmpty {
             out += ["", bold(l("findings"))]
-            out += table([[l("rule"), l("before"), l("after")]] + rules.map { [$0, "\(c.findingsBefore[$0] ?? 0)", "\(c.findingsAfter[$0] ?? 0)"] })
+            out += table([[l("rule"), l("before"), l("after")]] + rules.map {
+                [l.ruleTitle($0), "\(c.findingsBefore[$0] ?? 0)", "\(c.findingsAfter[$0] ?? 0)"]
+            })
         }
         if !c.changes.isEmpty {
             out += ["", bold(l("changes"))]
-            out += c.changes.map { "  - \($0.lever): \($0.description)" + ($0.resolves.map { " [\($0)]" } ?? "") }
+            out += c.changes.map { change in
+                let (place, what) = p.change(change)
+                return "  - \(place): \(what)" + (change.resolves.map { " [" + l.text("resolves", ["rule": $0]) + "]" } ?? "")
+            }
         }
+        out += ["", bold(l("assumptions"))] + p.assumptions.map { "  - " + $0 }
+        if let colophon = p.colophon { out += ["", colophon] }
         return out.joined(separator: "\n")
     }
 }
 
-/// Markdown tables, for pull requests and documents.
+/// Markdown tables, for pull requests and documents, in the context's language.
 public struct MarkdownComparisonRenderer: ComparisonRenderer {
-    public var language: Language
+    public var context: ReportContext
 
-    public init(language: Language) { self.language = language }
+    public init(context: ReportContext) { self.context = context }
 
-    private func l(_ key: String) -> String { ComparisonLabels.label(key, language) }
+    /// A renderer without the models' names (ids are shown quoted).
+    public init(language: Language) { self.init(context: ReportContext(language: language)) }
+
     private func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
 
     public func render(_ c: Comparison) throws -> String {
-        var out = ["# \(cell(c.code)) \(cell(c.name.text(language, fallback: c.code)))", ""]
-        if let s = c.scenario { out += ["\(l("scenario")): **\(cell(s.text(language, fallback: "")))**", ""] }
-        out += ["## \(l("static"))", "", "| \(l("figure")) | \(l("before")) | \(l("after")) | \(l("change")) |", "|---|---:|---:|---:|"]
+        let p = ReportPhrases(context: context, c: c), l = context.localizer
+        var out = ["# \(cell(c.code)) \(cell(c.name.text(l.language, fallback: c.code)))", ""]
+        if let s = c.scenario { out += ["\(l("scenario")): **\(cell(s.text(l.language, fallback: "")))**", ""] }
+        out += ["## \(l("summary"))", ""] + p.summary.map { "- " + $0 }
+        if let note = p.leadTimeNote { out += ["", note] }
+        out += ["", "## \(l("static"))", "", "| \(l("figure")) | \(l("before")) | \(l("after")) | \(l("change")) |", "|---|---:|---:|---:|"]
         for r in c.staticRows {
-            out.append("| \(l(r.key)) | \(value(r.key, r.before)) | \(value(r.key, r.after)) | \(changeText(r, language)) |")
+            out.append("| \(l(r.key)) | \(p.value(r.key, r.before)) | \(p.value(r.key, r.after)) | \(p.change(r)) |")
         }
         if !c.simulated.isEmpty {
-            out += ["", "## \(l("simulated"))", "", "\(c.replications) \(l("replications")) \(c.seed)"
-                    + (c.casesPerReplication.map { ", \($0) \(l(Figure.cases.rawValue))" } ?? ""), "",
+            out += ["", "## \(l("simulated"))", "", p.runs, "",
                     "| \(l("figure")) | \(l("before")) | \(l("after")) | \(l("difference")) | \(l("significant")) |",
                     "|---|---:|---:|---:|---|"]
             for r in c.simulated {
-                out.append("| \(l(r.key)) | \(estimateText(r.key, r.before)) | \(estimateText(r.key, r.after)) | "
-                           + "\(estimateText(r.key, r.difference, difference: true, language)) | \(l(r.significant ? "yes" : "no")) |")
+                out.append("| \(l(r.key)) | \(p.estimate(r.key, r.before)) | \(p.estimate(r.key, r.after)) | "
+                           + "\(p.estimate(r.key, r.difference, difference: true)) | \(l(r.significant ? "yes" : "no")) |")
             }
-            out += ["", "### \(l(Figure.utilisation.rawValue))", "", "| \(l("actor")) | \(l("before")) | \(l("after")) | \(l("significant")) |",
-                    "|---|---:|---:|---|"]
+            out += ["", "### \(l(Figure.utilisation.rawValue))", "",
+                    "| \(l("actor")) | \(l("before")) | \(l("after")) | \(l("difference")) | \(l("significant")) |", "|---|---:|---:|---:|---|"]
+            let key = Figure.utilisation.rawValue
             for r in c.utilisation {
-                out.append("| \(cell(r.key)) | \(Format.percent(r.before.mean)) | \(Format.percent(r.after.mean)) | "
-                           + "\(l(r.significant ? "yes" : "no")) |")
+                out.append("| \(cell(l.name(r.key, kind: "actor"))) | \(p.estimate(key, r.before)) | \(p.estimate(key, r.after)) | "
+                           + "\(p.estimate(key, r.difference, difference: true)) | \(l(r.significant ? "yes" : "no")) |")
             }
-            if let warnings = c.warnings { out += ["", "> **\(l("warnings"))**"] + warnings.map { "> - \(cell($0))" } }
+            let warnings = p.warnings
+            if !warnings.isEmpty { out += ["", "> **\(l("warnings"))**"] + warnings.map { "> - \(cell($0))" } }
         }
         if !c.waterfall.isEmpty {
             out += ["", "## \(l("waterfall"))", "", "| \(l("lever")) | \(l("workingDays")) | \(l("visits")) | \(l("costPerCase")) |",
                     "|---|---:|---:|---:|"]
             for w in c.waterfall {
-                out.append("| \(w.lever) | \(Format.number(w.leadTimeDays)) | \(Format.number(w.applicantVisits)) | "
-                           + "\(Format.number(w.costPerCaseVND, decimals: 0)) |")
+                out.append("| \(cell(p.lever(w))) | \(l.numbers.number(w.leadTimeDays)) | \(l.numbers.number(w.applicantVisits)) | "
+                           + "\(l.numbers.money(w.costPerCaseVND)) |")
+            }
+        }
+        let rules = Set(c.findingsBefore.keys).union(c.findingsAfter.keys).sorted()
+        if !rules.isEmpty {
+            out += ["", "## \(l("findings"))", "", "| \(l("rule")) | \(l("before")) | \(l("after")) |", "|---|---:|---:|"]
+            for rule in rules {
+                out.append("| \(cell(l.ruleTitle(rule))) | \(c.findingsBefore[rule] ?? 0) | \(c.findingsAfter[rule] ?? 0) |")
             }
         }
         if !c.changes.isEmpty {
-            out += ["", "## \(l("changes"))", ""]
-            out += c.changes.map { "- `\($0.lever)`: \(cell($0.description))" + ($0.resolves.map { " (`\($0)`)" } ?? "") }
+            out += ["", "## \(l("changes"))", "", "| \(l("where")) | \(l("change")) |", "|---|---|"]
+            for change in c.changes {
+                let (place, what) = p.change(change)
+                out.append("| \(cell(place)) | \(cell(what))" + (change.resolves.map { " (" + cell(l.text("resolves", ["rule": $0])) + ")" } ?? "") + " |")
+            }
         }
+        out += ["", "## \(l("assumptions"))", ""] + p.assumptions.map { "- " + cell($0) }
+        if let colophon = p.colophon { out += ["", "_\(colophon)_"] }
         return out.joined(separator: "\n") + "\n"
     }
 }

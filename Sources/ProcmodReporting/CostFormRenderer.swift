@@ -1,5 +1,6 @@
 public import ProcmodAnalysis
 public import ProcmodModel
+import ProcmodLocalization
 
 /// The compliance cost form (Circular 02/2017/TT-VPCP Art. 27) as text, Markdown, CSV or JSON, before
 /// and, with a scenario, after, with the simplification plan's benefit block (docs/analysis.md, "The
@@ -23,8 +24,8 @@ public struct CostFormRenderer: Sendable {
         case .csv: return csv(before, "before") + (after.map { csv($0, "after", header: false) } ?? "")
         case .markdown, .text:
             var out = [heading(before)]
-            out += table(before, title: after == nil ? nil : label("Before", "Trước khi đơn giản hóa"))
-            if let after { out += [""] + table(after, title: label("After", "Sau khi đơn giản hóa")) }
+            out += table(before, title: after == nil ? nil : l("cost.before"))
+            if let after { out += [""] + table(after, title: l("cost.after")) }
             if let benefit { out += [""] + plan(benefit) }
             return out.joined(separator: "\n") + "\n"
         }
@@ -32,39 +33,26 @@ public struct CostFormRenderer: Sendable {
 
     // MARK: Labels and numbers
 
-    private func label(_ en: String, _ vi: String) -> String { language == .vi ? vi : en }
+    private var l: Localizer { Localizer(language) }
 
     /// Whole đồng, grouped: 1,400,000 (en) or 1.400.000 (vi).
-    private func money(_ x: Double) -> String {
-        let text = groupedText(x.rounded())
-        return language == .vi ? text.replacingOccurrences(of: ",", with: ".") : text
-    }
+    private func money(_ x: Double) -> String { l.numbers.money(x) }
 
     /// Up to two decimals: 1.25 (en) or 1,25 (vi).
-    private func decimal(_ x: Double) -> String {
-        let text = decimalText(x, decimals: 2)
-        return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
+    private func decimal(_ x: Double) -> String { l.numbers.number(x) }
 
-    private func percent(_ share: Double) -> String {
-        let text = decimalText(share * 100, decimals: 1)
-        return (language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text) + "%"
-    }
+    private func percent(_ share: Double) -> String { l.numbers.percent(share) }
 
     private func heading(_ form: ComplianceCostForm) -> String {
         let name = form.name.text(language, fallback: form.code)
-        let title = label("Compliance cost", "Chi phí tuân thủ thủ tục hành chính")
+        let title = l("cost.title")
         return format == .markdown ? "# \(title): \(form.code) \(name)\n" : "\(title): \(form.code) \(name)\n"
     }
 
     // MARK: The form
 
     private var columns: [String] {
-        language == .vi
-            ? ["Công việc", "Số lần/hồ sơ", "Thời gian (giờ)", "Chi phí thời gian (đồng)", "Phí, lệ phí (đồng)",
-               "Chi phí khác (đồng)", "Chi phí/hồ sơ (đồng)", "Chi phí/năm (đồng)"]
-            : ["Activity", "Times per case", "Hours", "Cost of time (VND)", "Fees and charges (VND)",
-               "Other costs (VND)", "Cost per case (VND)", "Cost per year (VND)"]
+        ["activity", "timesPerCase", "hours", "timeCost", "fees", "other", "perCase", "perYear"].map { l("cost.column." + $0) }
     }
 
     private func cells(_ a: ComplianceCostForm.Activity, in form: ComplianceCostForm) -> [String] {
@@ -73,7 +61,7 @@ public struct CostFormRenderer: Sendable {
     }
 
     private func totals(_ form: ComplianceCostForm) -> [String] {
-        [label("Total", "Tổng cộng"), "", decimal(form.hours), money(form.timeCostVND), money(form.feesVND),
+        [l("cost.total"), "", decimal(form.hours), money(form.timeCostVND), money(form.feesVND),
          money(form.otherVND), money(form.perCaseVND), money(form.perYearVND)]
     }
 
@@ -97,32 +85,29 @@ public struct CostFormRenderer: Sendable {
             out += rows.map(line)
         }
         out.append("")
-        let income = label("income per hour", "thu nhập bình quân mỗi giờ") + " \(money(form.incomePerHourVND)) "
-            + label("VND", "đồng") + (form.incomeSources.isEmpty ? label(" (no source: cite one on the applicant's tariff)", " (chưa có nguồn)")
-                : " (\(form.incomeSources.map { $0 == "assumed" ? label("assumed", "giả định") : $0 }.joined(separator: "; ")))")
-        out.append(label("f = \(decimal(form.frequencyPerYear)) time a year per subject; N = \(money(form.subjectsPerYear)) subjects a year; ",
-                         "f = \(decimal(form.frequencyPerYear)) lần/năm/đối tượng; N = \(money(form.subjectsPerYear)) đối tượng/năm; ") + income)
+        let sources = form.incomeSources.isEmpty ? l("cost.noSource")
+            : form.incomeSources.map { $0 == "assumed" ? l("cost.assumed") : $0 }.joined(separator: "; ")
+        out.append(l.text("cost.basis", ["f": decimal(form.frequencyPerYear), "n": money(form.subjectsPerYear),
+                                         "income": money(form.incomePerHourVND), "sources": sources]))
         return out
     }
 
     // MARK: The plan's benefit
 
     private func plan(_ b: SimplificationBenefit) -> [String] {
-        let title = label("Benefit of the simplification plan", "Lợi ích phương án đơn giản hóa")
-        let unit = label(" VND a year", " đồng/năm")
+        let title = l("cost.benefit")
         var out = [format == .markdown ? "## \(title)" : title, ""]
-        out.append("- " + label("Compliance cost before simplification: ", "Chi phí tuân thủ TTHC trước khi đơn giản hóa: ") + money(b.costBeforePerYearVND) + unit)
-        out.append("- " + label("Compliance cost after simplification: ", "Chi phí tuân thủ TTHC sau khi đơn giản hóa: ") + money(b.costAfterPerYearVND) + unit)
-        out.append("- " + label("Saving: ", "Chi phí tiết kiệm: ") + money(b.savingPerYearVND) + unit)
-        if let cut = b.costCut { out.append("- " + label("Cost cut: ", "Tỷ lệ cắt giảm chi phí: ") + percent(cut)) }
-        out.append("- " + label("Expected processing time, working days (analytic): ", "Thời gian giải quyết dự kiến, ngày làm việc (giải tích): ")
-                   + "\(decimal(b.daysBefore)) → \(decimal(b.daysAfter))" + (b.timeCut.map { " (" + label("cut ", "cắt giảm ") + percent($0) + ")" } ?? ""))
+        out.append("- " + l.text("cost.benefit.before", ["money": money(b.costBeforePerYearVND)]))
+        out.append("- " + l.text("cost.benefit.after", ["money": money(b.costAfterPerYearVND)]))
+        out.append("- " + l.text("cost.benefit.saving", ["money": money(b.savingPerYearVND)]))
+        if let cut = b.costCut { out.append("- " + l.text("cost.benefit.cut", ["percent": percent(cut)])) }
+        out.append("- " + l.text("cost.benefit.time", ["before": decimal(b.daysBefore), "after": decimal(b.daysAfter)])
+                   + (b.timeCut.map { " (" + l.text("cost.benefit.timeCut", ["percent": percent($0)]) + ")" } ?? ""))
         for target in SimplificationBenefit.targets {
             let costMet = (b.costCut ?? 0) >= target.cut - 1e-12, timeMet = (b.timeCut ?? 0) >= target.cut - 1e-12
-            func verdict(_ met: Bool) -> String { met ? label("met", "đạt") : label("not met", "chưa đạt") }
-            out.append("- " + label("Resolution 66/NQ-CP target for \(target.year) (−\(percent(target.cut)) against 2024): cost ",
-                                    "Mục tiêu Nghị quyết 66/NQ-CP năm \(target.year) (−\(percent(target.cut)) so với 2024): chi phí ")
-                       + verdict(costMet) + label(", time ", ", thời gian ") + verdict(timeMet))
+            out.append("- " + l.text("cost.target", ["year": "\(target.year)", "percent": percent(target.cut),
+                                                     "cost": l(costMet ? "cost.met" : "cost.notMet"),
+                                                     "time": l(timeMet ? "cost.met" : "cost.notMet")]))
         }
         return out
     }

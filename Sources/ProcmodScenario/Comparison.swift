@@ -26,7 +26,14 @@ public struct SimulatedRow: Sendable, Codable, Hashable {
 
 /// What each lever contributed, applied one at a time in the scenario's order (analytic figures).
 public struct WaterfallStep: Sendable, Codable, Hashable {
+    /// The lever as a short label in English with ids (``Lever/label``); `before` for the first step.
     public var lever: String
+    /// The lever's element name (`share-data`, `fix`, ...), `before` for the first step; reports name it
+    /// in the reader's language.
+    public var leverName: String
+    /// What the lever acts on, as the scenario says it: step, actor or channel ids, registers, a rule id,
+    /// or a number of days.
+    public var targets: [String]
     public var leadTimeDays: Double
     public var applicantVisits: Double
     public var costPerCaseVND: Double
@@ -58,6 +65,24 @@ public struct Comparison: Sendable, Codable {
     /// What the reader must know to trust the simulated figures (an overloaded actor before or after);
     /// absent when there is nothing to say.
     public var warnings: [String]?
+    /// The same warnings as facts, for reports in the reader's language.
+    public var overloads: [OverloadNotice]
+    /// Steps the after-model has that the before-model does not.
+    public var addedSteps: [String]
+}
+
+/// An actor whose queue grows without bound, before or after: by the analysis (offered work at or above
+/// its open hours) or by the simulation (busy 98% of its open time or more).
+public struct OverloadNotice: Sendable, Codable, Hashable {
+    /// True for the after-model.
+    public var after: Bool
+    public var actor: String
+    /// Utilisation: offered ÷ open hours (analytic), or the simulated busy share.
+    public var utilisation: Double
+    /// Hours of work offered a year and open hours a year, when the analysis found it; nil when the
+    /// simulation did.
+    public var offeredHours: Double?
+    public var openHours: Double?
 }
 
 /// Builds comparisons: the analyzer on both models, the simulator on both with common random numbers,
@@ -94,6 +119,7 @@ public struct Comparer: Sendable {
         var simulated: [SimulatedRow] = [], utilisation: [SimulatedRow] = []
         var samples: [[Double]] = []
         var warnings: [String] = []
+        var overloads: [OverloadNotice] = []
         if let options = simulation {
             let sim = Simulator(options: options)
             let ra = try sim.replications(before)
@@ -112,6 +138,7 @@ public struct Comparer: Sendable {
             }
             warnings += Self.overloadWarnings(before, ra, analysis: ProcedureAnalysis(before)).map { "before: " + $0 }
             warnings += Self.overloadWarnings(after, rb, analysis: ProcedureAnalysis(after)).map { "after: " + $0 }
+            overloads = Self.overloads(before, ra, after: false) + Self.overloads(after, rb, after: true)
             var one = options
             one.replications = 1
             let afterSamples: [Double]
@@ -120,14 +147,14 @@ public struct Comparer: Sendable {
         }
         var waterfall: [WaterfallStep] = []
         if let scenario {
-            let names = ["before"] + scenario.levers.map(\.label)
-            for (name, p) in zip(names, Digitizer().steps(scenario, from: before)) {
+            let levers: [(String, String, [String])] = [("before", "before", [])] + scenario.levers.map { ($0.label, $0.name, $0.targets) }
+            for ((label, name, targets), p) in zip(levers, Digitizer().steps(scenario, from: before)) {
                 let m = ProcedureAnalysis(p).metrics
-                waterfall.append(WaterfallStep(lever: name, leadTimeDays: m.leadTime.expectedDays,
+                waterfall.append(WaterfallStep(lever: label, leverName: name, targets: targets, leadTimeDays: m.leadTime.expectedDays,
                                                applicantVisits: m.applicantVisits, costPerCaseVND: m.cost.perCaseVND))
             }
         }
-        let afterSteps = Set(after.flow.steps.map(\.id))
+        let afterSteps = Set(after.flow.steps.map(\.id)), beforeSteps = Set(before.flow.steps.map(\.id))
         return Comparison(
             code: before.code, name: before.name, scenario: scenario?.name, volumePerYear: before.volume.perYear,
             staticRows: rows, findingsBefore: counts(a.findings), findingsAfter: counts(b.findings), simulated: simulated,
@@ -136,7 +163,27 @@ public struct Comparer: Sendable {
             removedSteps: before.flow.steps.map(\.id).filter { !afterSteps.contains($0) },
             deadlineWorkingDays: before.deadline?.workingDayEquivalent(openWeekdays: before.calendar(before.referenceCalendarID).openWeekdays),
             leadTimeSamples: samples,
-            warnings: warnings.isEmpty ? nil : warnings)
+            warnings: warnings.isEmpty ? nil : warnings, overloads: overloads,
+            addedSteps: after.flow.steps.map(\.id).filter { !beforeSteps.contains($0) })
+    }
+
+    /// The facts behind ``overloadWarnings(_:_:analysis:)``.
+    static func overloads(_ p: Procedure, _ results: [ReplicationResult], after: Bool) -> [OverloadNotice] {
+        var notices: [OverloadNotice] = []
+        for load in ProcedureAnalysis(p).loads {
+            guard let u = load.utilisation, u >= 1 else { continue }
+            notices.append(OverloadNotice(after: after, actor: load.actor, utilisation: u, offeredHours: load.offeredHours,
+                                          openHours: load.capacityHours ?? 0))
+        }
+        let named = Set(notices.map(\.actor))
+        for (id, actor) in p.actors where !named.contains(id) {
+            if case .unlimited = actor.capacity { continue }
+            let values = results.compactMap { $0.actors[id]?[figure: .utilisation] }
+            guard !values.isEmpty else { continue }
+            let u = values.reduce(0, +) / Double(values.count)
+            if u >= 0.98 { notices.append(OverloadNotice(after: after, actor: id, utilisation: u)) }
+        }
+        return notices
     }
 
     /// Overloaded actors: the analyzer's (offered load at or above capacity), then the simulator's (busy

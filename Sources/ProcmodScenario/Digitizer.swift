@@ -1,15 +1,28 @@
 public import ProcmodModel
+public import ProcmodLocalization
 import ProcmodAnalysis
 
 /// One change a lever made to the procedure.
 public struct Change: Sendable, Hashable, Codable {
     /// The lever's element name (`share-data`, `fix`, ...).
     public var lever: String
-    /// The element changed (a step, actor, document or channel id).
+    /// The element changed (a step, actor, document or channel id, or the procedure's code).
     public var element: String
+    /// What changed, in English with ids (for logs and JSON readers); reports say ``message`` in the
+    /// reader's language with the model's names.
     public var description: String
+    /// What changed, as a catalog message (ProcmodLocalization).
+    public var message: Message
     /// The analyzer rule whose finding the change removes, when there is one.
     public var resolves: String?
+
+    public init(lever: String, element: String, message: Message, resolves: String? = nil) {
+        self.lever = lever
+        self.element = element
+        self.message = message
+        self.description = Localizer(.en).render(message)
+        self.resolves = resolves
+    }
 }
 
 /// The after-procedure and what was done to get it.
@@ -65,8 +78,8 @@ struct LeverState {
         diagnostics.append(Diagnostic(.error, location, message, code: "scenario"))
     }
 
-    mutating func note(_ element: String, _ description: String, resolves: RuleID? = nil) {
-        changes.append(Change(lever: lever, element: element, description: description, resolves: resolves?.rawValue))
+    mutating func note(_ element: String, _ message: Message, resolves: RuleID? = nil) {
+        changes.append(Change(lever: lever, element: element, message: message, resolves: resolves?.rawValue))
     }
 
     mutating func apply(_ lever: Lever) {
@@ -107,7 +120,7 @@ struct LeverState {
         }
         for id in procedure.documents.keys where !used.contains(id) {
             procedure.documents.removeValue(forKey: id)
-            note(id, "document '\(id)' is no longer asked for or produced: removed from the dossier list")
+            note(id, Message("change.documentGone", ["document": id]))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ProcmodAnalysis
+import ProcmodLocalization
 import ProcmodModel
 
 extension LeverState {
@@ -21,7 +22,8 @@ extension LeverState {
                 procedure.channels[key]?.share *= (1 - share) / others
             }
         }
-        note(id, "channel '\(id)' now takes \(percentText(share)) of cases" + (level.map { " (\($0.rawValue))" } ?? ""))
+        note(id, Message(level == nil ? "change.channelShare" : "change.channelShareLevel",
+                          ["channel": id, "share": decimalText(share, decimals: 4), "level": level?.rawValue ?? ""]))
     }
 
     mutating func shareData(_ registers: Set<String>) {
@@ -40,15 +42,16 @@ extension LeverState {
                 for k in s.requires.indices where partly.contains(s.requires[k]) { s.requires[k].unlessRegistered = true }
             }
             for r in dropped {
-                note(step.id, "no longer asks for '\(r.document)': the agency reads the "
-                     + "\(procedure.documents[r.document]?.register ?? "") register", resolves: .onceOnly)
+                note(step.id, Message("change.registerDropped", ["document": r.document,
+                                                             "register": procedure.documents[r.document]?.register ?? ""]),
+                     resolves: .onceOnly)
             }
             for r in partly {
-                note(step.id, "asks for '\(r.document)' only when the register does not hold it (\(percentText(1 - coverage(r))) of cases)",
+                note(step.id, Message("change.registerPartly", ["document": r.document, "share": decimalText(1 - coverage(r), decimals: 4)]),
                      resolves: .onceOnly)
             }
         }
-        removeObsoleteHelpers(because: "it only existed to certify documents the registers hold")
+        removeObsoleteHelpers(because: "reason.registersHold")
     }
 
     mutating func electronicCopies() {
@@ -59,10 +62,10 @@ extension LeverState {
                 for k in s.requires.indices where s.requires[k].form == .certifiedCopy { s.requires[k].form = .electronic }
             }
             for r in step.requires where r.form == .certifiedCopy {
-                note(step.id, "takes an electronic certified copy of '\(r.document)'", resolves: .certifiedCopy)
+                note(step.id, Message("change.electronicCopy", ["document": r.document]), resolves: .certifiedCopy)
             }
         }
-        removeCertifySteps(because: "certified copies are now electronic")
+        removeCertifySteps(because: "reason.copiesElectronic")
     }
 
     mutating func electronicResult() {
@@ -72,14 +75,14 @@ extension LeverState {
             procedure.updateStep(at: i) { s in
                 for k in s.produces.indices where s.produces[k].document == id { s.produces[k].medium = .electronic }
             }
-            note(procedure.flow.nodes[i].id, "issues '\(id)' electronically (Decree 45/2020/NĐ-CP: same legal value)")
+            note(procedure.flow.nodes[i].id, Message("change.electronicResult", ["document": id]))
         }
         removeVisits(collect: true) { state, segment in
             for k in segment where state.procedure.flow.nodes[k].step?.kind == .collect {
                 state.procedure.updateStep(at: k) { s in
                     s.work = TimedQuantity(unit: .minutes, distribution: .fixed(value: 5), provenance: Provenance(assumed: true))
                 }
-                state.note(state.procedure.flow.nodes[k].id, "downloads the electronic result (5 minutes, assumed)")
+                state.note(state.procedure.flow.nodes[k].id, Message("change.download"))
             }
         }
     }
@@ -94,18 +97,18 @@ extension LeverState {
             guard let signature = procedure.flow.nodes[i].step?.signature, chosen.contains(signature.signer),
                   signature.kind == .wet else { continue }
             procedure.updateStep(at: i) { s in s.signature?.kind = .digital }
-            note(procedure.flow.nodes[i].id, "\(signature.signer) signs digitally", resolves: .wetSignature)
+            note(procedure.flow.nodes[i].id, Message("change.signsDigitally", ["actor": signature.signer]), resolves: .wetSignature)
         }
         for i in procedure.stepIndices {
             for (k, h) in (procedure.flow.nodes[i].step?.handoffs ?? []).enumerated() where chosen.contains(h.to) && h.medium == .paper {
                 procedure.updateStep(at: i) { s in s.handoffs[k].medium = .electronic }
-                note(procedure.flow.nodes[i].id, "sends the dossier to \(h.to) electronically", resolves: .physicalHandoff)
+                note(procedure.flow.nodes[i].id, Message("change.sendsElectronically", ["actor": h.to]), resolves: .physicalHandoff)
             }
         }
         guard !keepCadence else { return }
         for id in chosen where procedure.actors[id]?.cadence != nil {
             procedure.actors[id]?.cadence = nil
-            note(id, "signs as cases arrive instead of at fixed signing times", resolves: .signingCadence)
+            note(id, Message("change.signsOnArrival"), resolves: .signingCadence)
         }
     }
 
@@ -125,8 +128,8 @@ extension LeverState {
                     s.delay = TimedQuantity(unit: .minutes, distribution: .fixed(value: minutes), provenance: Provenance(assumed: true))
                 }
             }
-            note(step.id, "sends the dossier to \(paper.map { step.handoffs[$0].to }.joined(separator: ", ")) over the document axis"
-                 + (transit ? " (\(Int(minutes)) minutes instead of the courier or postal delay)" : ""),
+            note(step.id, Message(transit ? "change.axisTransit" : "change.axis",
+                                 ["actors": paper.map { step.handoffs[$0].to }.joined(separator: ","), "minutes": decimalText(minutes)]),
                  resolves: .physicalHandoff)
         }
     }
@@ -136,7 +139,7 @@ extension LeverState {
             guard procedure.flow.nodes[i].step!.payment!.method != .online else { continue }
             procedure.updateStep(at: i) { s in s.payment?.method = .online }
         }
-        note(procedure.code, "fees and charges are paid online")
+        note(procedure.code, Message("change.paidOnline"))
         removeVisits(collect: false) { _, _ in }
     }
 
@@ -145,7 +148,7 @@ extension LeverState {
             procedure.actors["post-delivery"] = Actor(id: "post-delivery", name: LocalizedName(vi: "Bưu chính công ích",
                                                       en: "Public postal service"), kind: .postalService,
                                                       capacity: .unlimited, calendar: alwaysOpenCalendarID)
-            note("post-delivery", "adds the public postal service for delivering results")
+            note("post-delivery", Message("change.postService"))
         }
         let post = procedure.actors.values.first { $0.kind == .postalService }!.id
         removeVisits(collect: true) { state, segment in
@@ -157,7 +160,7 @@ extension LeverState {
                     s.delay = TimedQuantity(unit: .calendarDays, distribution: .fixed(value: days), provenance: Provenance(assumed: true))
                     if fee > 0 { s.payment = Payment(amount: fee, method: .online, purpose: "Postage") }
                 }
-                state.note(state.procedure.flow.nodes[k].id, "the result goes by post (\(Int(days)) calendar days)")
+                state.note(state.procedure.flow.nodes[k].id, Message("change.byPost", ["days": decimalText(days)]))
             }
         }
     }
@@ -165,7 +168,7 @@ extension LeverState {
     mutating func setCapacity(_ id: String, _ capacity: Capacity, at location: SourceLocation) {
         guard procedure.actors[id] != nil else { return error(location, "capacity: the procedure has no actor '\(id)'") }
         procedure.actors[id]?.capacity = capacity
-        note(id, "capacity \(capacity.servers.map(String.init) ?? "unlimited")")
+        note(id, capacity.servers.map { Message("change.capacity", ["servers": String($0)]) } ?? Message("change.capacityUnlimited"))
     }
 
     /// Sets the statutory deadline of the procedure (or of one channel), keeping the calendar it counts on
@@ -182,16 +185,15 @@ extension LeverState {
         var deadline = Deadline(workingDays: limit, cutOff: cutOff ?? old?.cutOff, calendar: old?.calendar, legal: legal)
         deadline.calendarDays = calendarDays
         if let channel { procedure.channels[channel]?.deadline = deadline } else { procedure.deadline = deadline }
-        note(channel ?? procedure.code, "deadline \(deadline.limitText)")
+        note(channel ?? procedure.code, Message(limit == 0 ? "change.deadlineSameDay" : (calendarDays ? "change.deadlineCalendar" : "change.deadline"),
+                                                ["days": decimalText(limit)]))
         guard channel == nil else { return }
         // Said in the change list: what the new limit does not carry over.
         if let parts = old?.parts, !parts.isEmpty {
-            note(procedure.code, "the agencies' parts of the old deadline (" + parts.map { part in
-                "\(part.agency) \(decimalText(part.workingDays)) \(part.calendarDays ? "days" : "working days")"
-            }.joined(separator: ", ") + ") no longer apply")
+            note(procedure.code, Message("change.deadlineParts", ["agencies": parts.map(\.agency).joined(separator: ",")]))
         }
         for (id, c) in procedure.channels {
-            if let own = c.deadline { note(id, "channel '\(id)' keeps its own deadline of \(own.limitText)") }
+            if let own = c.deadline { note(id, Message("change.channelDeadline", ["channel": id, "days": decimalText(own.workingDays)])) }
         }
     }
 
@@ -203,14 +205,14 @@ extension LeverState {
             if let work { s.work = work }
             if let delay { s.delay = delay }
         }
-        note(id, "new " + [work.map { _ in "work time" }, delay.map { _ in "delay" }].compactMap { $0 }.joined(separator: " and "))
+        note(id, Message(work != nil && delay != nil ? "change.newWorkAndDelay" : (work != nil ? "change.newWork" : "change.newDelay")))
     }
 
     mutating func remove(_ id: String, at location: SourceLocation) {
         guard let i = procedure.node(id), procedure.removeStep(at: i) else {
             return error(location, "remove: '\(id)' is not a step of the procedure with a single next element")
         }
-        note(id, "step '\(id)' removed")
+        note(id, Message("change.removed", ["step": id]))
     }
 
     // MARK: Shared helpers
@@ -225,7 +227,7 @@ extension LeverState {
             let waits = segment.filter { a.step($0).kind == .wait }.map { procedure.flow.nodes[$0].id }
             let keep = segment.filter { a.step($0).kind != .wait }.map { procedure.flow.nodes[$0].id }
             for id in [travelID] + waits { if let i = procedure.node(id) { procedure.removeStep(at: i) } }
-            note(travelID, "the visit only to \(collect ? "collect the result" : "pay") is gone",
+            note(travelID, Message(collect ? "change.visitToCollectGone" : "change.visitToPayGone"),
                  resolves: collect ? .visitToCollect : .visitToPay)
             rest(&self, keep.compactMap { procedure.node($0) })
         }
@@ -240,13 +242,13 @@ extension LeverState {
         let fetched = askedAtFirst.subtracting(asked).sorted().flatMap { analysis.fetchingSteps(for: $0) }
         for id in Set(fetched.map { procedure.flow.nodes[$0].id }).sorted() {
             guard let i = procedure.node(id), procedure.removeStep(at: i) else { continue }
-            note(id, "step '\(id)' removed: it only fetched a document no step asks for any more")
+            note(id, Message("change.fetchGone", ["step": id]))
         }
         let copiesNeeded = procedure.flow.steps.contains { $0.requires.contains { $0.form == .copy || $0.form == .certifiedCopy } }
         while !copiesNeeded, let i = procedure.stepIndices.first(where: { procedure.flow.nodes[$0].step?.kind == .copy }) {
             let id = procedure.flow.nodes[i].id
             guard procedure.removeStep(at: i) else { break }
-            note(id, "step '\(id)' removed: no paper copy is asked for any more")
+            note(id, Message("change.copyGone", ["step": id]))
         }
         removeCertifySteps(because: reason)
     }
@@ -260,7 +262,7 @@ extension LeverState {
         }) {
             let id = procedure.flow.nodes[i].id
             guard procedure.removeStep(at: i) else { return }
-            note(id, "step '\(id)' removed: \(reason)", resolves: .certifiedCopy)
+            note(id, Message("change.removedBecause", ["step": id, "reason": reason]), resolves: .certifiedCopy)
         }
     }
 }

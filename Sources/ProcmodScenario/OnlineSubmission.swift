@@ -1,4 +1,5 @@
 import ProcmodAnalysis
+import ProcmodLocalization
 import ProcmodModel
 
 extension LeverState {
@@ -104,7 +105,7 @@ extension LeverState {
         if procedure.actors[portal] == nil {
             procedure.actors[portal] = Actor(id: portal, name: LocalizedName(vi: "Cổng dịch vụ công", en: "Public service portal"),
                                              kind: .onlineSystem, capacity: .unlimited, calendar: alwaysOpenCalendarID)
-            note(portal, "adds the public service portal")
+            note(portal, Message("change.portal"))
         }
         let stepID = uniqueID("\(id)-submission")
         var submit = Step(id: stepID, name: LocalizedName(vi: "Nộp hồ sơ trực tuyến", en: "Submit the dossier online"),
@@ -153,8 +154,8 @@ extension LeverState {
         procedure.channels[id] = Channel(id: id, name: LocalizedName(vi: "Trực tuyến", en: "Online"), kind: .online,
                                          onlineLevel: level, share: share, fees: fees,
                                          provenance: Provenance(assumed: true))
-        note(id, "adds the \(level.rawValue) online channel '\(id)' for \(percentText(share)) of cases")
-        note(stepID, "online cases submit on the portal (\(Int(minutes)) minutes, assumed) instead of travelling to the desk")
+        note(id, Message("change.onlineChannel", ["level": level.rawValue, "channel": id, "share": decimalText(share, decimals: 4)]))
+        note(stepID, Message("change.onlineSubmit", ["minutes": decimalText(minutes)]))
     }
 
     /// True when every case passes `node` on its way from the start to an end: without it, no end is

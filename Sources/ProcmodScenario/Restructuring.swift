@@ -1,3 +1,4 @@
+import ProcmodLocalization
 import ProcmodModel
 
 extension LeverState {
@@ -33,7 +34,7 @@ extension LeverState {
         procedure.flow.nodes.append(FlowNode(id: "\(a)-and-\(b)", kind: .parallel, edges: [FlowEdge(target: i), FlowEdge(target: j)]))
         procedure.flow.nodes.append(FlowNode(id: "\(a)-and-\(b)-done", kind: .join(split: split), edges: [FlowEdge(target: after)]))
         if i == 0 { moveToFront(split) }
-        note(a, "runs in parallel with '\(b)'", resolves: .couldRunInParallel)
+        note(a, Message("change.parallel", ["step": b]), resolves: .couldRunInParallel)
     }
 
     mutating func merge(_ a: String, _ b: String, at location: SourceLocation) {
@@ -75,6 +76,6 @@ extension LeverState {
             if s.delay == nil { s.delay = second.delay }
         }
         procedure.removeStep(at: j)
-        note(a, "merged with '\(b)': one step, work of mean \(Int(mean.rounded())) minutes")
+        note(a, Message("change.merged", ["step": b, "minutes": decimalText(mean, decimals: 0)]))
     }
 }

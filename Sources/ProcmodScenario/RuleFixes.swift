@@ -1,4 +1,5 @@
 import ProcmodAnalysis
+import ProcmodLocalization
 import ProcmodModel
 
 extension LeverState {
@@ -36,7 +37,7 @@ extension LeverState {
         case .removeStep(let because):
             for f in findings(of: rule.ruleID) {
                 if let i = procedure.node(f.element), procedure.removeStep(at: i) {
-                    note(f.element, because, resolves: rule.ruleID)
+                    note(f.element, Message("change.rule", ["reason": because]), resolves: rule.ruleID)
                 }
             }
         case .capSupplementLoops(let max, let because):
@@ -45,7 +46,7 @@ extension LeverState {
                 for e in procedure.flow.nodes[i].edges.indices where procedure.flow.nodes[i].edges[e].loop == .supplement {
                     procedure.flow.nodes[i].edges[e].maxCount = max
                 }
-                note(f.element, because, resolves: rule.ruleID)
+                note(f.element, Message("change.rule", ["reason": because]), resolves: rule.ruleID)
             }
         }
     }
@@ -73,7 +74,7 @@ extension LeverState {
                     if removing { s.requires.remove(at: k) } else { edit(&s.requires[k]) }
                 }
             }
-            for document in touched.reversed() { note(stepID, "'\(document)': \(message)", resolves: rule) }
+            for document in touched.reversed() { note(stepID, Message("change.requirement", ["document": document, "reason": message]), resolves: rule) }
         }
     }
 }

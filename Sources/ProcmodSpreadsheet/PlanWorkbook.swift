@@ -2,6 +2,7 @@ import Foundation
 public import ProcmodAnalysis
 public import ProcmodModel
 public import ProcmodScenario
+import ProcmodLocalization
 
 /// The tables an analyst pastes into the Government's forms, as an .xlsx workbook (docs/reports.md,
 /// "Spreadsheets"): the simplification plan (phương án đơn giản hóa: what is simplified, why, the
@@ -23,26 +24,25 @@ public struct PlanWorkbook: Sendable {
         if let after {
             let b = ProcedureAnalysis(after)
             plan(book, before: before, a: a, b: b, changes: changes)
-            form(book, a.costForm, title: label("Cost form before", "Chi phí trước"))
-            form(book, b.costForm, title: label("Cost form after", "Chi phí sau"))
+            form(book, a.costForm, title: l("plan.formBefore"))
+            form(book, b.costForm, title: l("plan.formAfter"))
         } else {
-            form(book, a.costForm, title: label("Cost form", "Chi phí tuân thủ"))
+            form(book, a.costForm, title: l("plan.form"))
         }
         if let message = book.close() { throw SpreadsheetError("cannot write the workbook: \(message)") }
         return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
-    private func label(_ en: String, _ vi: String) -> String { language == .vi ? vi : en }
+    private var l: Localizer { Localizer(language) }
 
     // MARK: The plan
 
     private func plan(_ book: Workbook, before: Procedure, a: ProcedureAnalysis, b: ProcedureAnalysis, changes: [Change]) {
-        guard let sheet = book.sheet(label("Simplification plan", "Phương án đơn giản hóa")) else { return }
+        let l = Localizer(language, names: NameBook(before, b.procedure))  // with the models' names
+        guard let sheet = book.sheet(l("plan.sheet")) else { return }
         let name = before.name.text(language, fallback: before.code)
-        sheet.text(0, 0, label("Simplification plan: ", "Phương án đơn giản hóa: ") + "\(name) (\(label("code", "mã")) \(before.code))", .title)
-        let headers = [label("No.", "STT"), label("What is simplified", "Nội dung đơn giản hóa"), label("Reason", "Lý do"),
-                       label("Provision to amend", "Kiến nghị thực thi (văn bản cần sửa đổi)"),
-                       label("Responsible agency", "Cơ quan chủ trì")]
+        sheet.text(0, 0, l.text("plan.title", ["name": name, "code": before.code]), .title)
+        let headers = ["plan.number", "plan.what", "plan.reason", "plan.provision", "plan.agency"].map { l($0) }
         for (k, h) in headers.enumerated() { sheet.text(2, k, h, .bold) }
         for (k, w) in [6.0, 60, 60, 40, 30].enumerated() { sheet.width(k, w, k == 0 ? nil : .wrap) }
         sheet.freeze(rows: 3)
@@ -51,14 +51,16 @@ public struct PlanWorkbook: Sendable {
         for (n, change) in changes.enumerated() {
             sheet.number(row, 0, Double(n + 1), .money)
             let element = before.flow.nodes.first { $0.id == change.element }?.step
-            let elementName = element.map { $0.name.text(language, fallback: $0.id) } ?? change.element
-            sheet.text(row, 1, "\(elementName): \(change.description)", .wrap)
+            let place = change.element == before.code ? l.leverName(change.lever) : l.name(change.element)
+            sheet.text(row, 1, "\(place): \(l.render(change.message))", .wrap)
             let rule = change.resolves.flatMap { RuleCatalog.rule($0) }
-            let reason = rule.map { r in r.summary + (r.legalBasis.isEmpty ? "" : " (" + r.legalBasis.joined(separator: "; ") + ")") }
-                ?? label("lever ", "biện pháp ") + change.lever
+            // The rule's finding in the reader's language (its one-sentence summary in English), with its legal basis.
+            let reason = rule.map { r in (language == .vi ? l.ruleTitle(r.id) : r.summary)
+                + (r.legalBasis.isEmpty ? "" : " (" + r.legalBasis.joined(separator: "; ") + ")") }
+                ?? l.text("plan.lever", ["lever": l.leverName(change.lever)])
             sheet.text(row, 2, reason, .wrap)
             // The model's own citations for the element: the provisions a plan would amend.
-            let cited = (element?.legal ?? []) + (element?.requires.filter { change.description.contains("'\($0.document)'") }.flatMap(\.legal) ?? [])
+            let cited = (element?.legal ?? []) + (element?.requires.filter { $0.document == change.message.values["document"] }.flatMap(\.legal) ?? [])
             let provisions = Array(Set(cited)).sorted().map { before.legal[$0]?.citation ?? $0 }
             sheet.text(row, 3, provisions.isEmpty ? "—" : provisions.joined(separator: "; "), .wrap)
             let agency = element.flatMap { before.actors[$0.actor]?.agency }.flatMap { before.agencies[$0] } ?? implementing
@@ -69,15 +71,15 @@ public struct PlanWorkbook: Sendable {
         let benefit = SimplificationBenefit(before: a.costForm, after: b.costForm, daysBefore: a.expectedLeadTimeDays,
                                             daysAfter: b.expectedLeadTimeDays)
         row += 1
-        sheet.text(row, 1, label("Benefit of the plan", "Lợi ích phương án đơn giản hóa"), .bold)
+        sheet.text(row, 1, l("plan.benefit"), .bold)
         let lines: [(String, Double, Workbook.Style)] = [
-            (label("Compliance cost before, VND a year", "Chi phí tuân thủ TTHC trước khi đơn giản hóa (đồng/năm)"), benefit.costBeforePerYearVND, .money),
-            (label("Compliance cost after, VND a year", "Chi phí tuân thủ TTHC sau khi đơn giản hóa (đồng/năm)"), benefit.costAfterPerYearVND, .money),
-            (label("Saving, VND a year", "Chi phí tiết kiệm (đồng/năm)"), benefit.savingPerYearVND, .money),
-            (label("Cost cut", "Tỷ lệ cắt giảm chi phí"), benefit.costCut ?? 0, .percent),
-            (label("Processing time before, working days", "Thời gian giải quyết trước (ngày làm việc)"), benefit.daysBefore, .decimal),
-            (label("Processing time after, working days", "Thời gian giải quyết sau (ngày làm việc)"), benefit.daysAfter, .decimal),
-            (label("Time cut", "Tỷ lệ cắt giảm thời gian"), benefit.timeCut ?? 0, .percent),
+            (l("plan.costBefore"), benefit.costBeforePerYearVND, .money),
+            (l("plan.costAfter"), benefit.costAfterPerYearVND, .money),
+            (l("plan.saving"), benefit.savingPerYearVND, .money),
+            (l("plan.costCut"), benefit.costCut ?? 0, .percent),
+            (l("plan.daysBefore"), benefit.daysBefore, .decimal),
+            (l("plan.daysAfter"), benefit.daysAfter, .decimal),
+            (l("plan.timeCut"), benefit.timeCut ?? 0, .percent),
         ]
         for (text, value, style) in lines {
             row += 1
@@ -90,13 +92,8 @@ public struct PlanWorkbook: Sendable {
 
     private func form(_ book: Workbook, _ f: ComplianceCostForm, title: String) {
         guard let sheet = book.sheet(title) else { return }
-        sheet.text(0, 0, label("Compliance cost (Circular 02/2017/TT-VPCP Art. 27): ", "Chi phí tuân thủ (Thông tư 02/2017/TT-VPCP, Điều 27): ")
-                   + "\(f.name.text(language, fallback: f.code)) (\(f.code))", .title)
-        let headers = language == .vi
-            ? ["Công việc", "Số lần/hồ sơ", "Thời gian (giờ)", "Chi phí thời gian (đồng)", "Phí, lệ phí (đồng)", "Chi phí khác (đồng)",
-               "Chi phí/hồ sơ (đồng)", "Chi phí/năm (đồng)"]
-            : ["Activity", "Times per case", "Hours", "Cost of time (VND)", "Fees and charges (VND)", "Other costs (VND)",
-               "Cost per case (VND)", "Cost per year (VND)"]
+        sheet.text(0, 0, l.text("plan.formTitle", ["name": f.name.text(language, fallback: f.code), "code": f.code]), .title)
+        let headers = ["activity", "timesPerCase", "hours", "timeCost", "fees", "other", "perCase", "perYear"].map { l("cost.column." + $0) }
         for (k, h) in headers.enumerated() { sheet.text(2, k, h, .bold) }
         sheet.width(0, 40)
         for k in 1..<headers.count { sheet.width(k, 18) }
@@ -113,7 +110,7 @@ public struct PlanWorkbook: Sendable {
             sheet.number(row, 7, f.perYearVND(of: activity).rounded(), .money)
             row += 1
         }
-        sheet.text(row, 0, label("Total", "Tổng cộng"), .bold)
+        sheet.text(row, 0, l("cost.total"), .bold)
         sheet.number(row, 2, f.hours)
         sheet.number(row, 3, f.timeCostVND.rounded(), .money)
         sheet.number(row, 4, f.feesVND.rounded(), .money)
@@ -121,13 +118,13 @@ public struct PlanWorkbook: Sendable {
         sheet.number(row, 6, f.perCaseVND.rounded(), .money)
         sheet.number(row, 7, f.perYearVND.rounded(), .money)
         row += 2
-        sheet.text(row, 0, label("Times a year per subject (f)", "Số lần thực hiện/năm/đối tượng (f)"))
+        sheet.text(row, 0, l("plan.frequency"))
         sheet.number(row, 1, f.frequencyPerYear, .money)
-        sheet.text(row + 1, 0, label("Subjects a year (N)", "Số đối tượng tuân thủ/năm (N)"))
+        sheet.text(row + 1, 0, l("plan.subjects"))
         sheet.number(row + 1, 1, f.subjectsPerYear, .money)
-        sheet.text(row + 2, 0, label("Income per hour (VND)", "Thu nhập bình quân mỗi giờ (đồng)"))
+        sheet.text(row + 2, 0, l("plan.income"))
         sheet.number(row + 2, 1, f.incomePerHourVND, .money)
-        sheet.text(row + 2, 2, f.incomeSources.joined(separator: "; "))
+        sheet.text(row + 2, 2, f.incomeSources.map { $0 == "assumed" ? l("cost.assumed") : $0 }.joined(separator: "; "))
     }
 }
 

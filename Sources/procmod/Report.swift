@@ -10,12 +10,12 @@ import ProcmodSimulation
 
 /// Formats of the before/after report.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json, html, xlsx, csv
+    case text, markdown, json, html, svg, xlsx, csv
 }
 
 /// Options shared by `compare` and `report`.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Output format: text, markdown, json, html, xlsx (the simplification plan and the cost forms; needs -o), or csv (the cost forms).")
+    @Option(help: "Output format: text, markdown, json, html, svg (the charts as files in the folder given with -o), xlsx (the simplification plan and the cost forms; needs -o), or csv (the cost forms).")
     var format: ReportFormat = .text
 
     @Option(help: "Language of labels and names: vi or en.")
@@ -54,23 +54,37 @@ struct ReportOptions: ParsableArguments {
         if let output { try Terminal.save(text, to: output, inputs: inputs, force: force) } else { Terminal.out(text) }
     }
 
+    /// Writes each chart of the report as a standalone SVG file into the folder `--output` names.
+    func emitCharts(_ comparison: Comparison, context: ReportContext, inputs: [String]) throws {
+        guard let output, output != "-" else {
+            throw CLIError.usage("--format svg writes one file per chart: give a folder with -o (e.g. -o figures)")
+        }
+        let files = ReportFigures(context: context).files(comparison)
+        guard !files.isEmpty else { throw CLIError.usage("the report has no chart to write (no simulation and no scenario)") }
+        do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
+            throw CLIError.cannotWrite("\(output): \(error.localizedDescription)")
+        }
+        for file in files {
+            try Terminal.save(file.svg, to: output + "/" + file.name, inputs: inputs, force: force)
+        }
+        Terminal.err("wrote \(files.map { output + "/" + $0.name }.joined(separator: ", "))")
+    }
+
     /// Renders the comparison to standard output or `--output`, never over one of `inputs`.
     func emit(_ comparison: Comparison, before: Procedure, after: Procedure, inputs: [String]) throws {
         for warning in comparison.warnings ?? [] {
             Terminal.err("\(inputs[0]): \(Terminal.paint("warning:", "1;33")) \(warning) [simulation]")
         }
+        let context = ReportContext(language: lang, before: before, after: after, date: Terminal.today, version: procmodVersion)
         let renderer: any ComparisonRenderer
         switch format {
-        case .text: renderer = TextComparisonRenderer(language: lang, colored: output == nil && Terminal.useColor)
-        case .markdown: renderer = MarkdownComparisonRenderer(language: lang)
+        case .text: renderer = TextComparisonRenderer(context: context, colored: output == nil && Terminal.useColor)
+        case .markdown: renderer = MarkdownComparisonRenderer(context: context)
         case .json: renderer = JSONComparisonRenderer()
         case .xlsx: return try emitWorkbook(before: before, after: after, changes: [], inputs: inputs)
         case .csv: return try emitForms(before: before, after: after, inputs: inputs)
-        case .html:
-            let known = Set(before.flow.steps.map(\.id))
-            renderer = HTMLComparisonRenderer(
-                language: lang, beforeSteps: before.flow.steps.map { ($0.id, $0.name.text(lang, fallback: $0.id)) },
-                addedSteps: after.flow.steps.filter { !known.contains($0.id) }.map { ($0.id, $0.name.text(lang, fallback: $0.id)) })
+        case .svg: return try emitCharts(comparison, context: context, inputs: inputs)
+        case .html: renderer = HTMLComparisonRenderer(context: context, afterSteps: after.flow.steps.map(\.id))
         }
         let text = try renderer.render(comparison)
         if let output {
@@ -103,7 +117,7 @@ extension Procmod {
         @OptionGroup var load: LoadOptions
 
         func run() throws {
-            try Terminal.precheck(report.output, inputs: [before, after], force: report.force)
+            if report.format != .svg { try Terminal.precheck(report.output, inputs: [before, after], force: report.force) }
             let loader = ProcedureLoader(maximumFileSize: load.bytes)
             let a = loader.load(path: before), b = loader.load(path: after)
             for d in a.diagnostics + b.diagnostics { Terminal.err(Terminal.line(for: d)) }
@@ -140,7 +154,7 @@ extension Procmod {
         @OptionGroup var load: LoadOptions
 
         func run() throws {
-            try Terminal.precheck(report.output, inputs: [path, scenario], force: report.force)
+            if report.format != .svg { try Terminal.precheck(report.output, inputs: [path, scenario], force: report.force) }
             let (after, changes, (before, s)) = try DigitizeJob(path: path, scenario: scenario, maximumFileSize: load.bytes).run()
             if report.format == .xlsx { return try report.emitWorkbook(before: before, after: after, changes: changes, inputs: [path, scenario]) }
             if report.format == .csv { return try report.emitForms(before: before, after: after, inputs: [path, scenario]) }

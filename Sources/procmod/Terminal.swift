@@ -49,6 +49,15 @@ enum Terminal {
         do throws(OutputError) { try OutputFile.check(path, inputs: inputs, force: force) } catch { throw CLIError(error) }
     }
 
+    /// The date a report is prepared on: the day `SOURCE_DATE_EPOCH` (seconds since 1970, the
+    /// reproducible-builds convention) falls on when it is set, else today, in the local time zone.
+    static var today: LocalDate {
+        let environment = ProcessInfo.processInfo.environment
+        let now = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? Date()
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: now)
+        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(dayNumber: 0)
+    }
+
     static let useColor: Bool = {
         let environment = ProcessInfo.processInfo.environment
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }

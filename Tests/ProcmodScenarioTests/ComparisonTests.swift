@@ -26,7 +26,7 @@ import Testing
         let (p, s) = try shipped("birth-registration", "birth-registration-2024")
         let r = Digitizer().apply(s, to: p)
         let c = try Comparer(simulation: Self.options).compare(before: p, after: r.after, scenario: s, changes: r.changes)
-        let html = try HTMLComparisonRenderer(language: .en, beforeSteps: []).render(c)
+        let html = try HTMLComparisonRenderer(context: ReportContext(language: .en)).render(c)
         func rects(_ cls: String) -> [(x: Double, y: Double, width: Double, height: Double)] {
             let pattern = #"<rect class="\#(cls)" x="([0-9.]+)" y="([0-9.]+)" width="([0-9.]+)" height="([0-9.]+)""#
             let regex = try! NSRegularExpression(pattern: pattern)
@@ -35,10 +35,10 @@ import Testing
                 return (v[0], v[1], v[2], v[3])
             }
         }
-        // Utilisation bars start at x = 160 on a 420-unit axis for 0–100%.
+        // Utilisation bars start at x = 200 on a 390-unit axis for 0–100%.
         let busiest = try #require(c.utilisation.max { $0.before.mean < $1.before.mean })
-        let bar = try #require(rects("before").first { $0.x == 160 && $0.height == 10 })
-        #expect(abs(bar.width - busiest.before.mean * 420) < 0.1, "\(bar.width) for \(busiest.before.mean)")
+        let bar = try #require(rects("before").first { $0.x == 200 && $0.height == 10 })
+        #expect(abs(bar.width - busiest.before.mean * 390) < 0.1, "\(bar.width) for \(busiest.before.mean)")
         #expect(html.contains(#"class="threshold""#) && html.contains(">85%<"))
         // Waterfall: first bar the lead time before, last the lead time after, same scale.
         let first = try #require(c.waterfall.first), last = try #require(c.waterfall.last)
@@ -90,11 +90,14 @@ import Testing
         let (p, s) = try shipped(name, scenario)
         let r = Digitizer().apply(s, to: p)
         let c = try Comparer(simulation: Self.options).compare(before: p, after: r.after, scenario: s, changes: r.changes)
+        let date = LocalDate(year: 2026, month: 11, day: 30)
+        let en = ReportContext(language: .en, before: p, after: r.after, date: date, version: "0.0.0")
+        let vi = ReportContext(language: .vi, before: p, after: r.after, date: date, version: "0.0.0")
         let renderers: [(String, any ComparisonRenderer)] = [
-            ("txt", TextComparisonRenderer(language: .en, colored: false)),
-            ("vi.md", MarkdownComparisonRenderer(language: .vi)),
+            ("txt", TextComparisonRenderer(context: en, colored: false)),
+            ("vi.md", MarkdownComparisonRenderer(context: vi)),
             ("json", JSONComparisonRenderer()),
-            ("html", HTMLComparisonRenderer(language: .en, beforeSteps: p.flow.steps.map { ($0.id, $0.name.text(.en, fallback: $0.id)) })),
+            ("html", HTMLComparisonRenderer(context: en, afterSteps: r.after.flow.steps.map(\.id))),
         ]
         for (ext, renderer) in renderers {
             let text = try renderer.render(c)
@@ -113,7 +116,11 @@ import Testing
         var evil = p
         evil.name = LocalizedName(vi: "<script>alert('x')</script>", en: "<b>bold</b> & co")
         let c = try Comparer(simulation: nil).compare(before: evil, after: evil)
-        let html = try HTMLComparisonRenderer(language: .en, beforeSteps: [("s", "<img src=x onerror=alert(1)>")]).render(c)
+        let first = try #require(evil.flow.nodes.firstIndex { $0.step != nil })
+        var step = try #require(evil.flow.nodes[first].step)
+        step.name = LocalizedName(en: "<img src=x onerror=alert(1)>")
+        evil.flow.nodes[first].kind = .step(step)
+        let html = try HTMLComparisonRenderer(context: ReportContext(language: .en, before: evil, after: evil)).render(c)
         #expect(!html.contains("<b>bold</b>") && html.contains("&lt;b&gt;bold&lt;/b&gt; &amp; co"))
         #expect(!html.contains("<img") && html.contains("&lt;img src=x onerror=alert(1)&gt;"))
     }
@@ -133,6 +140,8 @@ import Testing
                          JSONComparisonRenderer()] as [any ComparisonRenderer] {
             #expect(try renderer.render(c).contains("its queue grows"))
         }
+        let vi = try MarkdownComparisonRenderer(context: ReportContext(language: .vi, before: overloaded, after: r.after)).render(c)
+        #expect(vi.contains("hàng đợi tăng") && !vi.contains("its queue grows"))
         let (plain, _) = try shipped("passport", "passport-post")
         #expect(try Comparer(simulation: Self.options).compare(before: plain, after: plain).warnings == nil)
     }

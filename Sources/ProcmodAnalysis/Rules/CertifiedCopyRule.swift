@@ -25,8 +25,8 @@ struct CertifiedCopyRule: Rule {
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="copy"/></step>
             """),
     ]
-    let fix: RuleFix? = .editRequirement(because: "a plain copy, compared with the original, replaces the certified copy",
-                                         helpersGone: "plain copies need no certification") { $0.form = .copy }
+    let fix: RuleFix? = .editRequirement(because: "reason.plainCopy",
+                                         helpersGone: "reason.plainCopies") { $0.form = .copy }
     let fixExamples = [
         // The certification step and its charge go with the certified copy (and are saved once).
         RuleFixExample(before: """

@@ -27,8 +27,8 @@ struct DuplicateRequestRule: Rule {
             <step id="upload" kind="submit" actor="portal"><requires document="form" form="electronic"/></step>
             """),
     ]
-    let fix: RuleFix? = .removeRequirement(because: "no longer asked for a second time",
-                                           helpersGone: "the document it certified is no longer asked for")
+    let fix: RuleFix? = .removeRequirement(because: "reason.secondTime",
+                                           helpersGone: "reason.certifiedGone")
     let fixExamples = [
         RuleFixExample(before: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>

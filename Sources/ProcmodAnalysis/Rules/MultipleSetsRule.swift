@@ -23,7 +23,7 @@ struct MultipleSetsRule: Rule {
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original"/></step>
             """),
     ]
-    let fix: RuleFix? = .editRequirement(because: "one dossier set instead of several", helpersGone: nil) { $0.sets = 1 }
+    let fix: RuleFix? = .editRequirement(because: "reason.oneSet", helpersGone: nil) { $0.sets = 1 }
     let fixExamples = [
         RuleFixExample(before: """
             <step id="submit" kind="submit" actor="applicant"><requires document="form" form="original" sets="2"/></step>

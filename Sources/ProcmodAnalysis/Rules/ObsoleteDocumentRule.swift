@@ -28,8 +28,8 @@ struct ObsoleteDocumentRule: Rule {
             <step id="submit" kind="submit" actor="applicant"><requires document="book" form="copy"/></step>
             """),
     ]
-    let fix: RuleFix? = .removeRequirement(because: "no longer asked for: the document has no legal validity",
-                                           helpersGone: "the document it certified is no longer asked for")
+    let fix: RuleFix? = .removeRequirement(because: "reason.obsolete",
+                                           helpersGone: "reason.certifiedGone")
     let fixExamples = [
         RuleFixExample(before: """
             <step id="submit" kind="submit" actor="applicant"><requires document="book" form="copy"/></step>

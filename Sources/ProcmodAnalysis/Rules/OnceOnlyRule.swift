@@ -33,9 +33,9 @@ struct OnceOnlyRule: Rule {
             <step id="notarise" kind="certify" actor="notary"><requires document="id-card" form="copy"/></step>
             """),
     ]
-    let fix: RuleFix? = .lookUpInRegister(because: "no longer asked for: the agency reads the register",
-                                          partly: "asked only when the register does not hold it: the agency looks it up first",
-                                          helpersGone: "the document it certified is no longer asked for")
+    let fix: RuleFix? = .lookUpInRegister(because: "reason.readsRegister",
+                                          partly: "reason.registerFirst",
+                                          helpersGone: "reason.certifiedGone")
     let fixExamples = [
         RuleFixExample(before: """
             <step id="submit" kind="submit" actor="applicant"><requires document="id-card" form="copy"/><requires document="form" form="original"/></step>

@@ -26,8 +26,8 @@ struct PaperAlongsideElectronicRule: Rule {
             <step id="upload" kind="submit" actor="portal"><requires document="form" form="electronic"/></step>
             """),
     ]
-    let fix: RuleFix? = .removeRequirement(because: "the paper version is no longer asked for",
-                                           helpersGone: "the document it certified is no longer asked for")
+    let fix: RuleFix? = .removeRequirement(because: "reason.paperVersion",
+                                           helpersGone: "reason.certifiedGone")
     let fixExamples = [
         RuleFixExample(before: """
             <step id="upload" kind="submit" actor="portal"><requires document="form" form="electronic"/></step>

@@ -22,7 +22,7 @@ struct PrintSignScanRule: Rule {
             <step id="scan" kind="digitize" actor="desk"/>
             """),
     ]
-    let fix: RuleFix? = .removeStep(because: "the print, sign and scan step is gone: the form is filled in and signed online")
+    let fix: RuleFix? = .removeStep(because: "reason.printSignScan")
     let fixExamples = [
         RuleFixExample(before: """
             <step id="fill" kind="prepare" actor="applicant"/>

@@ -22,8 +22,8 @@ struct ResultFromApplicantRule: Rule {
             <step id="submit" kind="submit" actor="applicant"><requires document="birth" form="copy"/></step>
             """),
     ]
-    let fix: RuleFix? = .removeRequirement(because: "no longer supplied by the applicant: the agencies pass it between them",
-                                           helpersGone: "the document it certified is no longer asked for")
+    let fix: RuleFix? = .removeRequirement(because: "reason.agenciesPass",
+                                           helpersGone: "reason.certifiedGone")
     let fixExamples = [
         RuleFixExample(before: """
             <step id="copy" kind="copy" actor="applicant"><work unit="minutes"><fixed value="10"/></work></step>

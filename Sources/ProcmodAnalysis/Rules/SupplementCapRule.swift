@@ -28,7 +28,7 @@ struct SupplementCapRule: Rule {
             </choice>
             """),
     ]
-    let fix: RuleFix? = .capSupplementLoops(max: 2, because: "returns for supplementation capped at two")
+    let fix: RuleFix? = .capSupplementLoops(max: 2, because: "reason.supplementCap")
     let fixExamples = [
         RuleFixExample(before: """
             <step id="check" kind="receive" actor="desk"/>
