@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "ProcmodLocalization", dependencies: ["ProcmodModel"]),
         .target(name: "ProcmodOutput"),
         .target(name: "ProcmodLoader", dependencies: ["ProcmodModel", "ProcmodXML"]),
-        .target(name: "ProcmodAnalysis", dependencies: ["ProcmodModel", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "ProcmodAnalysis", dependencies: ["ProcmodModel", "ProcmodLocalization", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "ProcmodReporting", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodScenario", "ProcmodSimulation",
                                                          "ProcmodInvariants", "ProcmodXML", "ProcmodLocalization"]),
         .target(name: "ProcmodScenario", dependencies: ["ProcmodModel", "ProcmodLocalization", "ProcmodAnalysis", "ProcmodSimulation"]),

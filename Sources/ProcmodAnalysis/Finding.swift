@@ -1,4 +1,5 @@
 public import ProcmodModel
+public import ProcmodLocalization
 
 /// How serious a finding is; `off` disables a rule.
 public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
@@ -66,6 +67,9 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var requirement: Int?
     /// The legal basis of the rule (acts and articles), for the reader to check the finding against.
     public var legal: [String] = []
+    /// The finding as a catalog message (ProcmodLocalization), for reports in the reader's language;
+    /// `message` is its English text with ids.
+    public var text: Message?
 
     public init(rule: String, severity: Severity, message: String, element: String, location: SourceLocation,
                 saving: Saving? = nil) {

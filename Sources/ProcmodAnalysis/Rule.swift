@@ -1,4 +1,5 @@
 public import ProcmodModel
+import ProcmodLocalization
 
 /// What a rule looks for.
 public enum RuleCategory: String, Sendable, Codable, CaseIterable {
@@ -111,6 +112,16 @@ extension Rule {
                         saving: saving)
         f.requirement = requirement
         f.legal = legalBasis
+        return f
+    }
+
+    /// A finding said by a catalog message (`finding.<key>`, ProcmodLocalization): its English text is the
+    /// finding's `message`, and reports in another language say `text` with the model's names.
+    func finding(_ key: String, _ values: [String: String], element: String, at location: SourceLocation,
+                 requirement: Int? = nil, saving: Saving? = nil) -> Finding {
+        let text = Message("finding." + key, values)
+        var f = finding(Localizer(.en).render(text), element: element, at: location, requirement: requirement, saving: saving)
+        f.text = text
         return f
     }
 

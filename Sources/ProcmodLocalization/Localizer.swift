@@ -38,14 +38,22 @@ public struct Localizer: Sendable {
 
     /// One placeholder's value as this language shows it.
     func value(_ placeholder: String, _ raw: String) -> String {
+        let list = { (f: (String) -> String) in raw.split(separator: ",").map { f(String($0)) }.joined(separator: ", ") }
         switch placeholder {
-        case "step", "steps", "actor", "actors", "document", "documents", "channel", "channels", "agency", "agencies", "element":
-            return raw.split(separator: ",").map { name(String($0), kind: placeholder) }.joined(separator: ", ")
-        case "register", "registers":
-            return raw.split(separator: ",").map { register(String($0)) }.joined(separator: ", ")
+        case "step", "steps", "first": return list { name($0, kind: "step") }
+        case "actor", "actors": return list { name($0, kind: "actor") }
+        case "document", "documents": return list { name($0, kind: "document") }
+        case "channel", "channels": return list { name($0, kind: "channel") }
+        case "agency", "agencies", "from", "to", "firstAgency": return list { name($0, kind: "agency") }
+        case "element": return list { name($0) }
+        case "register", "registers": return list { register($0) }
         case "share": return Double(raw).map { numbers.percent($0) } ?? raw
-        case "minutes", "days", "count", "servers", "removed", "added":
+        case "minutes", "days", "count", "servers", "removed", "added", "hours", "open", "visits", "target", "times", "sets",
+             "unavoidable", "total", "limit":
             return Double(raw).map { numbers.number($0) } ?? raw
+        case "date": return LocalDate(raw).map { numbers.date($0) } ?? raw
+        case "form": return Catalog.table(language)["form." + raw] ?? raw
+        case "citations": return raw.split(separator: ";").map { citation($0.trimmingLeadingSpaces) }.joined(separator: "; ")
         case "rule": return ruleTitle(raw)
         case "level": return text("level." + raw)
         case "reason": return text(raw)
@@ -56,6 +64,11 @@ public struct Localizer: Sendable {
     /// The model's name of an element, or its id in quotes when the model gives none.
     public func name(_ id: String, kind: String = "element") -> String {
         names.name(id, kind: kind, language) ?? "'\(id)'"
+    }
+
+    /// The model's name of an element, or its bare id when the model gives none: for table cells.
+    public func label(_ id: String, kind: String = "element") -> String {
+        names.name(id, kind: kind, language) ?? id
     }
 
     /// A state register by its name (`population` → "Cơ sở dữ liệu quốc gia về dân cư").
@@ -73,6 +86,75 @@ public struct Localizer: Sendable {
         Catalog.table(language)["lever." + name] ?? name
     }
 
+    /// A legal citation as this language writes it. In Vietnamese: "Decree 61/2018/NĐ-CP Art. 19.6(a)" →
+    /// "Nghị định 61/2018/NĐ-CP, Điều 19 khoản 6 điểm a"; "Circular" → "Thông tư", "Law" → "Luật",
+    /// "Resolution" → "Nghị quyết", "Decision" → "Quyết định", "as amended by" → "được sửa đổi bởi".
+    /// English citations are kept as written.
+    public func citation(_ text: String) -> String {
+        guard language == .vi else { return text }
+        var text = text
+        for (english, vietnamese) in Self.namedActs { text = text.replacingAll(english, with: vietnamese) }
+        var out = ""
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)[...]
+        let acts = ["Decree": "Nghị định", "Circular": "Thông tư", "Law": "Luật", "Resolution": "Nghị quyết", "Decision": "Quyết định"]
+        while let word = words.first {
+            words = words.dropFirst()
+            if let act = acts[word] { out += (out.isEmpty || out.hasSuffix(" ") || out.hasSuffix("(") ? "" : " ") + act; continue }
+            if word == "Art." || word == ", Art.", word.hasSuffix("Art."), let next = words.first {
+                words = words.dropFirst()
+                out = out.hasSuffix(",") ? out : out + ","
+                out += " " + Self.article(next)
+                continue
+            }
+            if word == "(as", words.first == "amended", words.dropFirst().first == "by" {
+                words = words.dropFirst(2)
+                out += " (được sửa đổi bởi"
+                continue
+            }
+            out += (out.isEmpty ? "" : " ") + word
+        }
+        return out
+    }
+
+    /// Acts named in English by the rules' legal bases, and the notes beside them.
+    static let namedActs: [(String, String)] = [
+        ("Residence Law", "Luật Cư trú"), ("Enterprise Law", "Luật Doanh nghiệp"), ("Joint Circular", "Thông tư liên tịch"),
+        ("(household and temporary-residence books, to 31/12/2022)", "(sổ hộ khẩu, sổ tạm trú có giá trị đến hết 31/12/2022)"),
+        ("(chained procedures)", "(liên thông thủ tục)"),
+    ]
+
+    /// "19.6(a)" → "Điều 19 khoản 6 điểm a"; a trailing comma or semicolon is kept.
+    static func article(_ text: String) -> String {
+        var t = Substring(text), tail = ""
+        while let last = t.last, last == "," || last == ";" { tail = String(last) + tail; t = t.dropLast() }
+        var point = ""
+        if t.hasSuffix(")"), let open = t.lastIndex(of: "(") {
+            point = " điểm " + t[t.index(after: open)..<t.index(before: t.endIndex)]
+            t = t[..<open]
+        }
+        let parts = t.split(separator: ".")
+        var out = "Điều " + (parts.first.map(String.init) ?? String(t))
+        if parts.count > 1 { out += " khoản " + parts[1] }
+        return out + point + tail
+    }
+
     /// A label for the language's statistical and report vocabulary (the same as ``text(_:)``).
     public func callAsFunction(_ key: String) -> String { text(key) }
+}
+
+extension Substring {
+    var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (without Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = "", rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            out += rest[..<range.lowerBound] + replacement
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
+    }
 }

@@ -53,7 +53,7 @@ public struct TextComparisonRenderer: ComparisonRenderer {
             out += ["", bold(l(Figure.utilisation.rawValue))]
             out += table([[l("actor"), l("before"), l("after"), l("difference"), l("significant")]] + c.utilisation.map { r in
                 let key = Figure.utilisation.rawValue
-                return [l.name(r.key, kind: "actor"), p.estimate(key, r.before), p.estimate(key, r.after),
+                return [l.label(r.key, kind: "actor"), p.estimate(key, r.before), p.estimate(key, r.after),
                         p.estimate(key, r.difference, difference: true), l(r.significant ? "yes" : "no")]
             })
             let warnings = p.warnings
@@ -118,7 +118,7 @@ public struct MarkdownComparisonRenderer: ComparisonRenderer {
                     "| \(l("actor")) | \(l("before")) | \(l("after")) | \(l("difference")) | \(l("significant")) |", "|---|---:|---:|---:|---|"]
             let key = Figure.utilisation.rawValue
             for r in c.utilisation {
-                out.append("| \(cell(l.name(r.key, kind: "actor"))) | \(p.estimate(key, r.before)) | \(p.estimate(key, r.after)) | "
+                out.append("| \(cell(l.label(r.key, kind: "actor"))) | \(p.estimate(key, r.before)) | \(p.estimate(key, r.after)) | "
                            + "\(p.estimate(key, r.difference, difference: true)) | \(l(r.significant ? "yes" : "no")) |")
             }
             let warnings = p.warnings

@@ -1,8 +1,17 @@
 public import ProcmodAnalysis
+public import ProcmodLocalization
+public import ProcmodModel
 
-/// A Markdown page per run: findings and metrics per procedure.
+/// A Markdown page per run: findings and metrics per procedure, in the reader's language.
 public struct MarkdownAnalysisRenderer: AnalysisRenderer {
-    public init() {}
+    public var language: Language
+    /// The models' names, by the report's path.
+    public var names: [String: NameBook]
+
+    public init(language: Language = .en, names: [String: NameBook] = [:]) {
+        self.language = language
+        self.names = names
+    }
 
     private func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
@@ -11,39 +20,43 @@ public struct MarkdownAnalysisRenderer: AnalysisRenderer {
     public func render(_ reports: [AnalysisReport]) throws -> String {
         var out: [String] = []
         for r in reports {
-            out.append("## \(escape(r.code)) \(escape(r.name.en ?? r.name.vi ?? ""))")
+            let l = Localizer(language, names: names[r.path] ?? .none), n = l.numbers
+            let say = AnalysisPhrases(l: l)
+            out.append("## \(escape(r.code)) \(escape(r.name.text(language, fallback: "")))")
             out.append("")
             out.append("`\(r.path)`")
             out.append("")
             if r.findings.isEmpty {
-                out.append("No findings.")
+                out.append(l("analysis.none"))
             } else {
-                out.append("| severity | rule | where | finding | saving per case |")
+                out.append("| \(l("analysis.severity")) | \(l("rule")) | \(l("analysis.where")) | \(l("analysis.finding")) | \(l("analysis.savingPerCase")) |")
                 out.append("|---|---|---|---|---|")
                 for f in r.findings {
-                    out.append("| \(f.severity.rawValue) | `\(f.rule)` | \(f.location.line):\(f.location.column) | "
-                               + "\(escape(f.message)) | \(f.saving.map(Format.saving) ?? "") |")
+                    out.append("| \(l("severity." + f.severity.rawValue)) | \(escape(l.ruleTitle(f.rule))) (`\(f.rule)`) | "
+                               + "\(f.location.line):\(f.location.column) | \(escape(say.message(f))) | \(f.saving.map(say.saving) ?? "") |")
                 }
             }
             let m = r.metrics, t = m.leadTime, c = m.cost
+            func row(_ key: String, _ value: String) { out.append("| \(l("metric." + key)) | \(value) |") }
             out.append("")
-            out.append("| metric | value |")
+            out.append("| \(l("analysis.metric")) | \(l("analysis.value")) |")
             out.append("|---|---|")
-            out.append("| steps | \(m.steps) |")
-            out.append("| applicant visits | \(Format.number(m.applicantVisits)) |")
-            out.append("| agency hand-offs (paper) | \(Format.number(m.agencyHandoffs)) (\(Format.number(m.paperHandoffs))) |")
-            out.append("| copies / certified copies | \(Format.number(m.copies)) / \(Format.number(m.certifiedCopies)) |")
-            out.append("| pages handed in | \(Format.number(m.pages)) |")
+            row("steps", "\(m.steps)")
+            row("visits", n.number(m.applicantVisits))
+            row("handoffs", l.text("metric.handoffsValue", ["all": n.number(m.agencyHandoffs), "paper": n.number(m.paperHandoffs)]))
+            row("copies", n.number(m.copies) + " / " + n.number(m.certifiedCopies))
+            row("pages", n.number(m.pages))
             if m.legalisations > 0 || m.translations > 0 {
-                out.append("| foreign papers legalised, translated per case | \(Format.number(m.legalisations)), \(Format.number(m.translations)) |")
+                row("foreign", l.text("metric.foreignValue", ["legalised": n.number(m.legalisations), "translated": n.number(m.translations)]))
             }
-            out.append("| paper share | \(Format.percent(m.paperShare)) |")
-            out.append("| expected lead time | \(Format.number(t.expectedDays)) working days |")
-            out.append("| work / transfer / queue / wait | \([t.workDays, t.transferDays, t.queueDays, t.waitDays].map { Format.number($0) }.joined(separator: " / ")) |")
-            out.append("| process cycle efficiency | \(Format.percent(t.processCycleEfficiency)) |")
-            out.append("| compliance cost per case (Circular 02/2017) | \(Format.vnd(c.perCaseVND)) |")
-            out.append("| compliance cost per year | \(Format.vnd(c.perYearVND)) |")
-            out.append("| agencies' own cost per case (not compliance cost) | \(Format.vnd(c.agencyVND)) |")
+            row("paperShare", n.percent(m.paperShare))
+            row("leadTime", l.text("metric.leadTimeValue", ["days": n.number(t.expectedDays), "shortest": n.number(t.shortestPathDays),
+                                                            "longest": n.number(t.longestPathDays)]))
+            row("ladder", [t.workDays, t.transferDays, t.queueDays, t.waitDays].map { n.number($0) }.joined(separator: " / "))
+            row("efficiency", n.percent(t.processCycleEfficiency))
+            row("costPerCase", say.money(c.perCaseVND))
+            row("costPerYear", say.money(c.perYearVND))
+            row("agencyCost", say.money(c.agencyVND))
             out.append("")
         }
         return out.joined(separator: "\n")

@@ -115,7 +115,7 @@ struct ReportCharts {
 
     /// Utilisation by actor on a 0–100% axis (4% looks like 4%), with the 85% threshold dashed.
     var utilisation: HTMLNode {
-        let rows = c.utilisation.map { (l.name($0.key, kind: "actor"), $0.before.mean, $0.after.mean) }
+        let rows = c.utilisation.map { (l.label($0.key, kind: "actor"), $0.before.mean, $0.after.mean) }
         let peak = max(rows.map { max($0.1, $0.2) }.max() ?? 0, 1)
         let rowHeight = 26.0, left = 200.0, width = 640.0, top = 24.0
         let span = width - left - 50

@@ -56,12 +56,12 @@ public struct PlanWorkbook: Sendable {
             let rule = change.resolves.flatMap { RuleCatalog.rule($0) }
             // The rule's finding in the reader's language (its one-sentence summary in English), with its legal basis.
             let reason = rule.map { r in (language == .vi ? l.ruleTitle(r.id) : r.summary)
-                + (r.legalBasis.isEmpty ? "" : " (" + r.legalBasis.joined(separator: "; ") + ")") }
+                + (r.legalBasis.isEmpty ? "" : " (" + r.legalBasis.map(l.citation).joined(separator: "; ") + ")") }
                 ?? l.text("plan.lever", ["lever": l.leverName(change.lever)])
             sheet.text(row, 2, reason, .wrap)
             // The model's own citations for the element: the provisions a plan would amend.
             let cited = (element?.legal ?? []) + (element?.requires.filter { $0.document == change.message.values["document"] }.flatMap(\.legal) ?? [])
-            let provisions = Array(Set(cited)).sorted().map { before.legal[$0]?.citation ?? $0 }
+            let provisions = Array(Set(cited)).sorted().map { l.citation(before.legal[$0]?.citation ?? $0) }
             sheet.text(row, 3, provisions.isEmpty ? "—" : provisions.joined(separator: "; "), .wrap)
             let agency = element.flatMap { before.actors[$0.actor]?.agency }.flatMap { before.agencies[$0] } ?? implementing
             sheet.text(row, 4, agency?.name.text(language, fallback: agency?.id ?? "") ?? "—", .wrap)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ProcmodAnalysis
 import ProcmodLoader
+import ProcmodLocalization
 import ProcmodModel
 import ProcmodReporting
 
@@ -35,6 +36,9 @@ extension Procmod {
 
         @Option(help: "Output format: text, json, markdown or sarif.")
         var format: AnalysisFormat = .text
+
+        @Option(help: "Language of text and Markdown output: vi or en (default: PROCMOD_LANG, else the locale). JSON and SARIF keep English messages and add each finding's catalog message.")
+        var lang: Language = .fromEnvironment
 
         @Option(help: "Severity preset: recommended or strict.")
         var preset: Preset = .recommended
@@ -82,11 +86,15 @@ extension Procmod {
             for result in loaded { for d in result.diagnostics { Terminal.err(Terminal.line(for: d)) } }
             let analyzer = Analyzer(configuration: configuration)
             let reports = loaded.compactMap { result in result.procedure.map { analyzer.analyze($0, path: result.path) } }
+            // English output names elements by their ids, as the file does; Vietnamese output by the model's
+            // Vietnamese names (the ids are English words), with line and column to find them in the file.
+            var names: [String: NameBook] = [:]
+            if lang == .vi { for result in loaded { if let p = result.procedure { names[result.path] = NameBook(p) } } }
             let renderer: any AnalysisRenderer
             switch format {
-            case .text: renderer = TextAnalysisRenderer(colored: Terminal.useColor)
+            case .text: renderer = TextAnalysisRenderer(colored: Terminal.useColor, language: lang, names: names)
             case .json: renderer = JSONAnalysisRenderer()
-            case .markdown: renderer = MarkdownAnalysisRenderer()
+            case .markdown: renderer = MarkdownAnalysisRenderer(language: lang, names: names)
             case .sarif: renderer = SARIFRenderer(version: procmodVersion)
             }
             Terminal.out(try renderer.render(reports))

@@ -53,6 +53,9 @@ extension Procmod {
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
 
+        @Option(help: "Language of the text output: vi or en (default: PROCMOD_LANG, else the locale).")
+        var lang: Language = .fromEnvironment
+
         @Option(help: ArgumentHelp("Write replication 1's event log atomically: CSV (case_id,activity,activity_name,resource,lifecycle,enabled,start,end), or XES (IEEE 1849) when the name ends in .xes.", valueName: "file.csv|file.xes"))
         var eventLog: String?
 
@@ -119,7 +122,7 @@ extension Procmod {
             report.warnings += analytic.map(\.message)
             for warning in report.warnings { Terminal.err("\(path): \(Terminal.paint("warning:", "1;33")) \(warning) [simulation]") }
             switch format {
-            case .text: Terminal.out(SimulationText(report: report, procedure: procedure).text)
+            case .text: Terminal.out(SimulationText(report: report, procedure: procedure, language: lang).text)
             case .json: Terminal.out(try jsonDocument(report, kind: "simulation"))
             }
         }

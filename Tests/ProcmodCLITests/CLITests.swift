@@ -99,6 +99,17 @@ import Testing
         #expect(!r.stdout.contains("\u{1B}["))
     }
 
+    /// `--lang vi`: the finding's sentence, severities, rule and element names and numbers in Vietnamese,
+    /// the legal basis cited as Vietnamese law cites it; the rule id stays for the docs.
+    @Test func analyzeSpeaksVietnamese() throws {
+        let r = try TestSupport.runProcmod(["analyze", "--lang", "vi", "procedures/judicial-record.xml"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains(": lỗi: bước Nộp hồ sơ, nộp phí yêu cầu Sổ hộ khẩu, giấy tờ không còn giá trị pháp lý từ ngày 01/01/2023 [obsolete-document]"),
+                "\(r.stdout)")
+        #expect(r.stdout.contains("căn cứ pháp lý: Nghị định"))
+        #expect(!r.stdout.contains("household-book") && !r.stdout.contains("working days"))
+    }
+
     @Test func disablingTheErrorRulesExitsZero() throws {
         let r = try TestSupport.runProcmod(["analyze", "--disable", "obsolete-document", "procedures/judicial-record.xml"])
         #expect(r.status == 0)
@@ -156,10 +167,14 @@ import Testing
     @Test func textReportWithConfidenceIntervals() throws {
         let r = try TestSupport.runProcmod(["simulate", "--cases", "300", "--replications", "4", "procedures/passport.xml"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("4 replications, seed 1, 300 cases each, from 2026-01-05; means with 95% confidence intervals"))
+        #expect(r.stdout.contains("4 replications of 300 cases each, seed 1, from 2026-01-05; means with 95% confidence intervals"))
         #expect(r.stdout.contains("lead time, working days"))
         #expect(r.stdout.contains("on time (deadline 8 working days)"))
         #expect(r.stderr.isEmpty, "no progress bar when standard error is not a terminal")
+        // The same in Vietnamese: labels, names and numbers as Vietnamese writes them.
+        let vi = try TestSupport.runProcmod(["simulate", "--cases", "300", "--replications", "4", "--lang", "vi", "procedures/passport.xml"])
+        #expect(vi.stdout.contains("4 lần lặp, mỗi lần 300 hồ sơ, hạt giống ngẫu nhiên (seed) 1, từ ngày 05/01/2026"))
+        #expect(vi.stdout.contains("đúng hạn (thời hạn 8 ngày làm việc)") && vi.stdout.contains("Lãnh đạo phòng"))
     }
 
     @Test func jsonIsByteStableAndThreadIndependent() throws {

@@ -76,3 +76,21 @@ struct CatalogTests {
                 == "không còn yêu cầu Căn cước: cơ quan khai thác Cơ sở dữ liệu quốc gia về dân cư")
     }
 }
+
+@Suite("Legal citations in Vietnamese")
+struct CitationTests {
+    @Test func citations() {
+        let vi = Localizer(.vi)
+        #expect(vi.citation("Decree 61/2018/NĐ-CP Art. 19.6(a)") == "Nghị định 61/2018/NĐ-CP, Điều 19 khoản 6 điểm a")
+        #expect(vi.citation("Decree 123/2015/NĐ-CP, Art. 3.3") == "Nghị định 123/2015/NĐ-CP, Điều 3 khoản 3")
+        #expect(vi.citation("Decree 123/2015/NĐ-CP Art. 3.5 (as amended by Decree 07/2025/NĐ-CP)")
+                == "Nghị định 123/2015/NĐ-CP, Điều 3 khoản 5 (được sửa đổi bởi Nghị định 07/2025/NĐ-CP)")
+        #expect(vi.citation("Luật Hộ tịch 60/2014/QH13, Art. 16") == "Luật Hộ tịch 60/2014/QH13, Điều 16")
+        #expect(vi.citation("Decree 152/2020/NĐ-CP") == "Nghị định 152/2020/NĐ-CP")
+        #expect(vi.citation("Residence Law 68/2020/QH14 Art. 38.3 (household and temporary-residence books, to 31/12/2022)")
+                == "Luật Cư trú 68/2020/QH14, Điều 38 khoản 3 (sổ hộ khẩu, sổ tạm trú có giá trị đến hết 31/12/2022)")
+        #expect(vi.citation("Joint Circular 05/2015/TTLT-BTP-BCA-BYT Art. 8.1 (chained procedures)")
+                == "Thông tư liên tịch 05/2015/TTLT-BTP-BCA-BYT, Điều 8 khoản 1 (liên thông thủ tục)")
+        #expect(Localizer(.en).citation("Decree 61/2018/NĐ-CP Art. 19.6(a)") == "Decree 61/2018/NĐ-CP Art. 19.6(a)")
+    }
+}

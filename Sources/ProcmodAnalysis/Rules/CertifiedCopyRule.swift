@@ -48,13 +48,9 @@ struct CertifiedCopyRule: Rule {
                 // Where the model cites the provision that demands the certification, the desk cannot simply
                 // accept a plain copy: that provision has to be amended.
                 let cited = citations(r.legal, in: a.procedure)
-                let advice = cited.isEmpty
-                    ? "accept a plain copy and compare it with the original (Decree 23/2015/NĐ-CP, Art. 6.1)"
-                    : "the requirement rests on \(cited.joined(separator: "; ")), which must be amended to accept a plain copy "
-                        + "compared with the original (Decree 23/2015/NĐ-CP, Art. 6.1)"
-                findings.append(finding(
-                    "step '\(step.id)' requires a certified copy of '\(r.document)': \(advice)", element: step.id,
-                    at: r.location, requirement: k, saving: saving))
+                let values = ["step": step.id, "document": r.document, "citations": cited.joined(separator: "; ")]
+                findings.append(finding(cited.isEmpty ? "certifiedCopy" : "certifiedCopyCited", values, element: step.id,
+                                        at: r.location, requirement: k, saving: saving))
             }
         }
         return findings

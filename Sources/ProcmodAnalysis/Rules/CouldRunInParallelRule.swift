@@ -53,8 +53,8 @@ struct CouldRunInParallelRule: Rule {
             guard !second.requires.contains(where: { produced.contains($0.document) }) else { continue }
             var saving = Saving()
             saving.elapsedDays = min(a.flow.visits[i] * a.nodeDays[i], a.flow.visits[j] * a.nodeDays[j])
-            findings.append(finding("step '\(second.id)' (\(ay)) needs nothing that '\(first.id)' (\(ax)) produces: send "
-                                    + "the dossier to both agencies at once and run them in parallel", element: first.id,
+            findings.append(finding("couldRunInParallel", ["step": second.id, "agency": ay, "first": first.id, "firstAgency": ax],
+                                    element: first.id,
                                     at: first.location, saving: saving))
         }
         return findings

@@ -38,12 +38,10 @@ struct DeadlineInfeasibleRule: Rule {
         let expected = a.expectedDays(excluding: outside)
         let shortest = a.pathDays(excluding: outside).shortest
         if shortest > limit {
-            return [finding("even the fastest path from reception to the result takes \(decimalText(shortest)) working days, over the deadline of "
-                            + "\(decimalText(longest))", element: a.procedure.code, at: deadline.location)]
+            return [finding("deadlineFastest", ["days": decimalText(shortest, decimals: 4), "limit": decimalText(longest, decimals: 4)], element: a.procedure.code, at: deadline.location)]
         }
         if expected > limit {
-            return [finding("the agencies' expected processing time, from reception to the result, is \(decimalText(expected)) working days, over the deadline of "
-                            + "\(decimalText(longest))", element: a.procedure.code, at: deadline.location)]
+            return [finding("deadlineExpected", ["days": decimalText(expected, decimals: 4), "limit": decimalText(longest, decimals: 4)], element: a.procedure.code, at: deadline.location)]
         }
         return []
     }

@@ -37,8 +37,8 @@ struct DominantStepRule: Rule {
             let share = days / total
             guard share > options.dominantShare else { return nil }
             let step = a.step(i)
-            return finding("step '\(step.id)' takes \(decimalText(share * 100))% of the expected lead time "
-                           + "(\(decimalText(days)) of \(decimalText(total)) working days)",
+            return finding("dominantStep", ["step": step.id, "share": decimalText(share, decimals: 4),
+                                           "days": decimalText(days, decimals: 4), "total": decimalText(total, decimals: 4)],
                            element: step.id, at: step.location)
         }
     }

@@ -60,8 +60,7 @@ struct DuplicateRequestRule: Rule {
             for (k, r) in step.requires.enumerated() {
                 guard let d = index[r.document], asked.contains(where: { $0.contains(d, at: i) }) else { continue }
                 let saving = a.saving(dropping: r, at: i)
-                findings.append(finding("step '\(step.id)' asks again for '\(r.document)', already handed in at an "
-                                        + "earlier step on the same path", element: step.id, at: r.location, requirement: k, saving: saving))
+                findings.append(finding("duplicateRequest", ["step": step.id, "document": r.document], element: step.id, at: r.location, requirement: k, saving: saving))
             }
         }
         return findings

@@ -33,8 +33,8 @@ struct HeavyReworkRule: Rule {
         for node in a.procedure.flow.nodes {
             for edge in node.edges {
                 guard let loop = edge.loop, let p = edge.probability, p >= options.heavyRework else { continue }
-                findings.append(finding("\(decimalText(p * 100))% of cases at choice '\(node.id)' go back "
-                                        + "(\(loop.rawValue))", element: node.id, at: edge.location))
+                findings.append(finding(loop == .supplement ? "heavyReworkSupplement" : "heavyRework",
+                                        ["share": decimalText(p, decimals: 4), "step": node.id], element: node.id, at: edge.location))
             }
         }
         return findings

@@ -24,8 +24,8 @@ struct HighUtilisationRule: Rule {
         a.loads.compactMap { load in
             guard let u = load.utilisation, u >= options.highUtilisation, u < 1,
                   let actor = a.procedure.actors[load.actor] else { return nil }
-            let wait = load.meanWaitDays.map { ", M/M/c mean wait \(decimalText($0)) working days" } ?? ""
-            return finding("actor '\(actor.id)' is \(decimalText(u * 100))% utilised\(wait)", element: actor.id,
+            let values = ["actor": actor.id, "share": decimalText(u, decimals: 4), "days": load.meanWaitDays.map { decimalText($0, decimals: 4) } ?? ""]
+            return finding(load.meanWaitDays == nil ? "highUtilisation" : "highUtilisationWait", values, element: actor.id,
                            at: actor.location)
         }
     }

@@ -39,7 +39,7 @@ struct MultipleSetsRule: Rule {
             for (k, r) in step.requires.enumerated() where r.sets > 1 {
                 var saving = Saving()
                 saving.pages = a.pages(of: r, at: i) * Double(r.sets - 1) / Double(r.sets)
-                findings.append(finding("step '\(step.id)' asks for \(r.sets) sets of '\(r.document)': one is enough",
+                findings.append(finding("multipleSets", ["step": step.id, "sets": "\(r.sets)", "document": r.document],
                                         element: step.id, at: r.location, requirement: k, saving: saving))
             }
         }

@@ -47,8 +47,7 @@ struct ObsoleteDocumentRule: Rule {
             for (k, r) in step.requires.enumerated() {
                 guard let obsolete = a.procedure.documents[r.document]?.obsoleteFrom, obsolete <= asOf else { continue }
                 let saving = a.saving(dropping: r, at: i)
-                findings.append(finding("step '\(step.id)' asks for '\(r.document)', which has no legal validity since "
-                                        + "\(obsolete)", element: step.id, at: r.location, requirement: k, saving: saving))
+                findings.append(finding("obsoleteDocument", ["step": step.id, "document": r.document, "date": "\(obsolete)"], element: step.id, at: r.location, requirement: k, saving: saving))
             }
         }
         return findings

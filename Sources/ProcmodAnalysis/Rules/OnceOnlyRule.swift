@@ -61,23 +61,21 @@ struct OnceOnlyRule: Rule {
             for (k, r) in step.requires.enumerated() where r.form != .present && !r.unlessRegistered {
                 guard let document = a.procedure.documents[r.document], !document.registers.isEmpty else { continue }
                 let coverage = document.registerCoverage
-                let holders = document.registers.map(\.register).joined(separator: " and ")
+                let holders = document.registers.map(\.register).joined(separator: ",")
                 var saving: Saving
-                var message = "step '\(step.id)' asks for '\(document.id)' (\(r.form.rawValue)), whose data the \(holders) "
-                    + "register\(document.registers.count > 1 ? "s" : "") already hold\(document.registers.count > 1 ? "" : "s")"
+                var key = "onceOnly"
                 if coverage < 1 {
                     // Only the cases the register holds are spared; the helpers stay for the others.
                     saving = Saving()
                     saving.pages = a.handedInPages(of: r, at: i) * coverage
-                    message += " for \(percentText(coverage)) of cases: look it up first and ask only the others"
+                    key += "Partly"
                 } else {
                     saving = a.saving(dropping: r, at: i)
-                    message += ": look it up instead"
                 }
-                if let days = r.issuedWithinDays {
-                    message += " (today the applicant must fetch one issued within \(days) days)"
-                }
-                findings.append(finding(message, element: step.id, at: r.location, requirement: k, saving: saving))
+                if r.issuedWithinDays != nil { key += "Fresh" }
+                let values = ["step": step.id, "document": document.id, "form": r.form.rawValue, "registers": holders,
+                              "share": decimalText(coverage, decimals: 4), "days": r.issuedWithinDays.map { "\($0)" } ?? ""]
+                findings.append(finding(key, values, element: step.id, at: r.location, requirement: k, saving: saving))
             }
         }
         return findings

@@ -24,8 +24,8 @@ struct OverloadedActorRule: Rule {
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
         a.loads.compactMap { load in
             guard let u = load.utilisation, u >= 1, let actor = a.procedure.actors[load.actor] else { return nil }
-            return finding("actor '\(actor.id)' is offered \(decimalText(load.offeredHours)) hours of work a year for "
-                           + "\(decimalText(load.capacityHours ?? 0)) open hours: utilisation \(decimalText(u))",
+            return finding("overloadedActor", ["actor": actor.id, "hours": decimalText(load.offeredHours, decimals: 0),
+                                              "open": decimalText(load.capacityHours ?? 0, decimals: 0), "share": decimalText(u, decimals: 4)],
                            element: actor.id, at: actor.location)
         }
     }

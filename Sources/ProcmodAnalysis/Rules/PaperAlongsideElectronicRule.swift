@@ -55,13 +55,11 @@ struct PaperAlongsideElectronicRule: Rule {
                 var saving = Saving()
                 saving.pages = a.pages(of: r, at: i)
                 if a.procedure.documents[r.document]?.medium == .electronic {
-                    findings.append(finding("step '\(step.id)' asks for a paper \(r.form.rawValue) of '\(r.document)', "
-                                            + "which is an electronic document", element: step.id, at: r.location, requirement: k,
+                    findings.append(finding("paperOfElectronic", ["step": step.id, "form": r.form.rawValue, "document": r.document], element: step.id, at: r.location, requirement: k,
                                             saving: saving))
                 } else if let d = index[r.document],
                           here.contains(d) || zip(before, after).contains(where: { $0.contains(d, at: i) || $1.contains(d, at: i) }) {
-                    findings.append(finding("step '\(step.id)' asks for '\(r.document)' on paper (\(r.form.rawValue)) "
-                                            + "although the same path takes it electronically", element: step.id,
+                    findings.append(finding("paperAlongside", ["step": step.id, "document": r.document, "form": r.form.rawValue], element: step.id,
                                             at: r.location, requirement: k, saving: saving))
                 }
             }

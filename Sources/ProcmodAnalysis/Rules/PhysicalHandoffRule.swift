@@ -53,8 +53,8 @@ struct PhysicalHandoffRule: Rule {
                 electronic.delay = TimedQuantity(unit: .minutes, distribution: .fixed(value: 10))
                 saving.elapsedDays = a.flow.visits[i] * max(0, a.time.delayDays(step) - a.time.delayDays(electronic))
             }
-            findings.append(finding("step '\(step.id)' hands the dossier on paper from \(from.agency ?? from.id) to "
-                                    + "\(to.agency ?? to.id): send it over the document axis", element: step.id,
+            findings.append(finding("physicalHandoff", ["step": step.id, "from": from.agency ?? from.id, "to": to.agency ?? to.id],
+                                    element: step.id,
                                     at: h.location, saving: saving))
             }
         }

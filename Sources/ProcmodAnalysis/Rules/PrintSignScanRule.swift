@@ -38,8 +38,7 @@ struct PrintSignScanRule: Rule {
             let online = step.channel.map { a.procedure.channels[$0]?.kind == .online } ?? false
             let byApplicant = a.procedure.actors[step.actor]?.kind == .applicant
             guard step.kind == .digitize, byApplicant, online || step.channel == nil else { return nil }
-            return finding("step '\(step.id)' makes the applicant print, sign and scan: let them fill in and sign "
-                           + "online", element: step.id, at: step.location, saving: a.saving(removing: [i]))
+            return finding("printSignScan", ["step": step.id], element: step.id, at: step.location, saving: a.saving(removing: [i]))
         }
     }
 }

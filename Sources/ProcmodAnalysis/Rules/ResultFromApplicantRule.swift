@@ -48,8 +48,7 @@ struct ResultFromApplicantRule: Rule {
             for (k, r) in step.requires.enumerated() {
                 guard let earlier = a.procedure.documents[r.document]?.resultOf else { continue }
                 let saving = a.saving(dropping: r, at: i)
-                findings.append(finding("step '\(step.id)' has the applicant supply '\(r.document)', the result of "
-                                        + "procedure \(earlier): chain the procedures so the agencies pass it",
+                findings.append(finding("resultFromApplicant", ["step": step.id, "document": r.document, "procedure": earlier],
                                         element: step.id, at: r.location, requirement: k, saving: saving))
             }
         }

@@ -34,10 +34,9 @@ struct SigningCadenceRule: Rule {
             var saving = Saving()
             saving.elapsedDays = max(0, a.expectedLeadTimeDays - ProcedureAnalysis(without).expectedLeadTimeDays)
             // A signer signs at its times; another actor with a cadence (a courier) leaves at them.
-            let what = actor.cadence == nil ? "batches of \(actor.batchSize ?? 0)"
-                : (actor.kind == .signer ? "signing times" : "set times")
-            return finding("cases wait on average \(decimalText(load.cadenceWaitDays)) working days for the \(what) of "
-                           + "'\(actor.id)'", element: actor.id, at: actor.cadence?.location ?? actor.location,
+            let key = actor.cadence == nil ? "cadenceBatch" : (actor.kind == .signer ? "cadenceSigning" : "cadenceSetTimes")
+            return finding(key, ["days": decimalText(load.cadenceWaitDays, decimals: 4), "count": "\(actor.batchSize ?? 0)", "actor": actor.id],
+                           element: actor.id, at: actor.cadence?.location ?? actor.location,
                            saving: saving)
         }
     }

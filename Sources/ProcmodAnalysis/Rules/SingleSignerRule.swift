@@ -26,7 +26,7 @@ struct SingleSignerRule: Rule {
             guard actor.kind == .signer, actor.capacity.servers == 1 else { return nil }
             let visits = a.stepNodes.filter { a.step($0).actor == actor.id }.map { a.flow.visits[$0] }.reduce(0, +)
             guard visits >= 0.999 else { return nil }
-            return finding("every case passes signer '\(actor.id)', who has one seat", element: actor.id,
+            return finding("singleSigner", ["actor": actor.id], element: actor.id,
                            at: actor.location)
         }
     }

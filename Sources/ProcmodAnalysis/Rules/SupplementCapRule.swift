@@ -50,8 +50,8 @@ struct SupplementCapRule: Rule {
         for node in a.procedure.flow.nodes {
             for edge in node.edges where edge.loop == .supplement {
                 if let max = edge.maxCount, max <= 2 { continue }
-                let allowed = edge.maxCount.map { "allows \($0) returns" } ?? "has no cap on returns"
-                findings.append(finding("choice '\(node.id)' \(allowed) for supplementation: the law caps them at two",
+                findings.append(finding(edge.maxCount == nil ? "supplementUncapped" : "supplementCap",
+                                        ["step": node.id, "count": edge.maxCount.map { "\($0)" } ?? ""],
                                         element: node.id, at: edge.location))
             }
         }

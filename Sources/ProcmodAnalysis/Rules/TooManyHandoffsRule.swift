@@ -22,7 +22,7 @@ struct TooManyHandoffsRule: Rule {
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
         let handoffs = a.metrics.agencyHandoffs
         guard handoffs > options.maxHandoffs + 1e-9 else { return [] }
-        return [finding("the dossier changes agency \(decimalText(handoffs)) times per case (target at most "
-                        + "\(decimalText(options.maxHandoffs)))", element: a.procedure.code, at: a.procedure.location)]
+        return [finding("tooManyHandoffs", ["times": decimalText(handoffs, decimals: 4), "target": decimalText(options.maxHandoffs, decimals: 4)],
+                        element: a.procedure.code, at: a.procedure.location)]
     }
 }

@@ -39,9 +39,9 @@ struct TooManyVisitsRule: Rule {
         guard visits > options.maxVisits + 1e-9 else { return [] }
         var saving = Saving()
         saving.visits = visits - options.maxVisits
-        let besides = unavoidable > 1e-9 ? ", besides \(decimalText(unavoidable)) that need the applicant in person" : ""
-        return [finding("the applicant makes \(decimalText(visits)) visits per case\(besides) (target at most "
-                        + "\(decimalText(options.maxVisits)))", element: a.procedure.code,
+        let values = ["visits": decimalText(visits, decimals: 4), "unavoidable": decimalText(unavoidable, decimals: 4),
+                      "target": decimalText(options.maxVisits, decimals: 4)]
+        return [finding(unavoidable > 1e-9 ? "tooManyVisitsBesides" : "tooManyVisits", values, element: a.procedure.code,
                         at: travels.first.map { a.step($0).location } ?? a.procedure.location, saving: saving)]
     }
 }

@@ -19,13 +19,13 @@ struct UnnamedElementRule: Rule {
 
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
         let actors = a.procedure.actors.values.filter(\.name.isEmpty).map {
-            finding("actor '\($0.id)' has no name", element: $0.id, at: $0.location)
+            finding("unnamedActor", ["id": $0.id], element: $0.id, at: $0.location)
         }
         let documents = a.procedure.documents.values.filter(\.name.isEmpty).map {
-            finding("document '\($0.id)' has no name", element: $0.id, at: $0.location)
+            finding("unnamedDocument", ["id": $0.id], element: $0.id, at: $0.location)
         }
         let steps = a.procedure.flow.steps.filter(\.name.isEmpty).map {
-            finding("step '\($0.id)' has no name", element: $0.id, at: $0.location)
+            finding("unnamedStep", ["id": $0.id], element: $0.id, at: $0.location)
         }
         return actors + documents + steps
     }

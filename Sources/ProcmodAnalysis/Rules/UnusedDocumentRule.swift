@@ -24,7 +24,7 @@ struct UnusedDocumentRule: Rule {
             for o in step.produces { used.insert(o.document) }
         }
         return a.procedure.documents.values.filter { !used.contains($0.id) }.map {
-            finding("document '\($0.id)' is declared but no step requires or produces it", element: $0.id, at: $0.location)
+            finding("unusedDocument", ["document": $0.id], element: $0.id, at: $0.location)
         }
     }
 }

@@ -46,8 +46,7 @@ struct VisitToCollectRule: Rule {
                 saving.applicantVND += hours * (a.procedure.actors[a.step(k).actor]?.tariff ?? 0)
                 saving.elapsedDays += a.flow.visits[k] * max(0, a.time.workDays(a.step(k)) - a.time.workDays(download))
             }
-            return finding("step '\(a.step(t).id)' is a visit only to collect the result: deliver it electronically "
-                           + "or by post", element: a.step(t).id, at: a.step(t).location,
+            return finding("visitToCollect", ["step": a.step(t).id], element: a.step(t).id, at: a.step(t).location,
                            saving: saving)
         }
     }

@@ -34,7 +34,7 @@ struct VisitToPayRule: Rule {
     func check(_ a: ProcedureAnalysis, _ options: RuleOptions) -> [Finding] {
         visits(onlyFor: .pay, in: a).map { t, segment in
             let removed = Set([t] + segment.filter { a.step($0).kind == .wait })
-            return finding("step '\(a.step(t).id)' is a visit only to pay: take the payment online",
+            return finding("visitToPay", ["step": a.step(t).id],
                            element: a.step(t).id, at: a.step(t).location, saving: a.saving(removing: removed))
         }
     }

@@ -45,7 +45,7 @@ struct WetSignatureRule: Rule {
                   let kind = a.procedure.actors[signature.signer]?.kind, kind != .applicant, kind != .thirdParty else { return nil }
             var saving = Saving()
             saving.elapsedDays = a.flow.visits[i] * (loads[signature.signer]?.cadenceWaitDays ?? 0)
-            return finding("step '\(step.id)' has \(signature.signer) sign in ink: sign digitally",
+            return finding("wetSignature", ["step": step.id, "actor": signature.signer],
                            element: step.id, at: signature.location, saving: saving)
         }
     }
