@@ -53,6 +53,9 @@ extension Procmod {
         @Flag(help: "Replace the JUnit file even when it is read-only.")
         var force = false
 
+        @Option(help: "Output format: text (one line per invariant, then a summary) or json (docs/schemas/check.schema.json).")
+        var format: OutputFormat = .text
+
         @Option(help: "What an inconclusive simulated invariant counts as: fail or pass.")
         var inconclusive: InconclusivePolicy = .fail
 
@@ -93,7 +96,15 @@ extension Procmod {
                 let xml = JUnitWriter(timestamp: junitTimestamp, inconclusiveFails: inconclusive == .fail).write(results)
                 try Terminal.save(xml, to: junit, inputs: inputs, force: force)
             }
-            for r in results {
+            let failed = results.filter { $0.verdict == .fail }.count
+            let open = results.filter { $0.verdict == .inconclusive }.count
+            let procedureCount = Set(results.map(\.path)).count
+            if format == .json {
+                let summary = CheckDocument.Summary(results: results.count, procedures: procedureCount, passed: results.count - failed - open,
+                                                    failed: failed, inconclusive: open)
+                Terminal.out(try jsonDocument(CheckDocument(results: results, summary: summary), kind: "check"))
+            }
+            for r in results where format == .text {
                 let verdict: String
                 switch r.verdict {
                 case .pass: verdict = Terminal.paint("pass:", "1;32")
@@ -102,12 +113,26 @@ extension Procmod {
                 }
                 Terminal.out("\(r.location): \(verdict) \(r.invariant) — \(r.message)  [\(r.procedure)]")
             }
-            let failed = results.filter { $0.verdict == .fail }.count
-            let open = results.filter { $0.verdict == .inconclusive }.count
-            Terminal.out("\(results.count) invariant result\(results.count == 1 ? "" : "s") on \(Set(results.map(\.path)).count) "
-                         + "procedures: \(results.count - failed - open) passed, \(failed) failed, \(open) inconclusive")
+            if format == .text {
+                Terminal.out("\(results.count) invariant result\(results.count == 1 ? "" : "s") on \(procedureCount) "
+                             + "procedure\(procedureCount == 1 ? "" : "s"): \(results.count - failed - open) passed, \(failed) failed, \(open) inconclusive")
+            }
             if invalid { throw CLIError.badInput() }
             if failed > 0 || (inconclusive == .fail && open > 0) { throw CLIError.findings }
         }
     }
+}
+
+/// The JSON document of `procmod check`: every invariant's result, and the counts.
+struct CheckDocument: Encodable {
+    struct Summary: Encodable {
+        var results: Int
+        var procedures: Int
+        var passed: Int
+        var failed: Int
+        var inconclusive: Int
+    }
+
+    var results: [InvariantResult]
+    var summary: Summary
 }

@@ -323,7 +323,7 @@ import Testing
         let r = try TestSupport.runProcmod(["check", "--cases", "300", "--replications", "3", "examples/every-construct.xml"])
         #expect(r.status == 1)
         #expect(r.stdout.contains("examples/every-construct.xml:213:5: fail: no-certified-copies — certified copies: 'earlier-result' at examples/every-construct.xml:110:7  [X.000001]"))
-        #expect(r.stdout.hasSuffix("11 invariant results on 1 procedures: 7 passed, 4 failed, 0 inconclusive\n"))
+        #expect(r.stdout.hasSuffix("11 invariant results on 1 procedure: 7 passed, 4 failed, 0 inconclusive\n"))
     }
 
     @Test func keptPromisesExitZero() throws {
@@ -337,7 +337,7 @@ import Testing
         """.write(to: suite, atomically: true, encoding: .utf8)
         let r = try TestSupport.runProcmod(["check", "--suite", suite.path, "examples/after/"])
         #expect(r.status == 0, "\(r.stdout)")
-        #expect(r.stdout.hasSuffix("3 invariant results on 1 procedures: 3 passed, 0 failed, 0 inconclusive\n"))
+        #expect(r.stdout.hasSuffix("3 invariant results on 1 procedure: 3 passed, 0 failed, 0 inconclusive\n"))
     }
 
     @Test func inconclusiveCanBeAllowed() throws {
