@@ -1,4 +1,5 @@
 public import ProcmodModel
+import ProcmodLocalization
 
 /// The text and JSON views of `procmod show`.
 public struct ProcedureSummary {
@@ -12,121 +13,128 @@ public struct ProcedureSummary {
 
     private func name(_ n: LocalizedName, _ id: String) -> String { n.text(language, fallback: id) }
 
+    private var l: Localizer { Localizer(language) }
+    private func number(_ x: Double) -> String { l.numbers.number(x) }
+    private func percent(_ x: Double) -> String { l.numbers.percent(x) }
+    private func money(_ x: Double) -> String { l.text("money", ["money": l.numbers.money(x)]) }
+
     // MARK: Text
 
-    /// The procedure as aligned text: steps in order, actors, documents, deadline.
+    /// The procedure as aligned text: steps in order, actors, documents, deadline. Labels are in the
+    /// chosen language; ids and the DSL's own words (step kinds, forms, media) are as the file writes them.
     public var text: String {
-        let p = procedure
+        let p = procedure, l = self.l
         var lines: [String] = []
         lines.append("\(p.code)  \(name(p.name, p.code))")
-        var facts = ["level \(p.level.rawValue)"]
-        if let field = p.field { facts.append("field \(field)") }
-        if let version = p.version { facts.append("version \(version)") }
-        if let from = p.validFrom { facts.append("valid from \(from)") }
+        var facts = [l.text("show.level", ["text": p.level.rawValue])]
+        if let field = p.field { facts.append(l.text("show.field", ["text": field])) }
+        if let version = p.version { facts.append(l.text("show.version", ["text": version])) }
+        if let from = p.validFrom { facts.append(l.text("show.validFrom", ["text": l.numbers.date(from)])) }
         lines.append(facts.joined(separator: " · "))
         lines.append("")
-        if let d = p.deadline { lines.append("Deadline:  " + describe(d)) }
-        lines.append("Volume:    \(groupedText(p.volume.perYear)) cases a year" + (p.volume.provenance.assumed ? " (assumed)" : ""))
-        lines.append("Result:    \(p.result) (\(p.documents[p.result].map { name($0.name, $0.id) } ?? "?"))")
+        func labelled(_ key: String, _ value: String) -> String { pad(l(key) + ":", 11) + value }
+        if let d = p.deadline { lines.append(labelled("show.deadline", describe(d))) }
+        lines.append(labelled("show.volume", l.text("show.casesAYear", ["count": number(p.volume.perYear)])
+                              + (p.volume.provenance.assumed ? " (" + l("cost.assumed") + ")" : "")))
+        lines.append(labelled("show.result", "\(p.result) (\(p.documents[p.result].map { name($0.name, $0.id) } ?? "?"))"))
         lines.append("")
-        lines.append("Channels")
+        lines.append(l("show.channels"))
         for c in p.channels.values {
             var row = "  \(pad(c.id, 14)) \(pad(c.kind.rawValue + (c.onlineLevel.map { " (\($0.rawValue))" } ?? ""), 22)) "
-                + "\(pad(percentText(c.share), 6))"
+                + "\(pad(percent(c.share), 6))"
             let fees = c.fees.reduce(0) { $0 + $1.amount }
-            row += " fees \(groupedText(fees)) VND"
-            if let d = c.deadline { row += " · deadline " + describe(d) }
+            row += " " + l.text("show.fees", ["money": money(fees)])
+            if let d = c.deadline { row += " · " + l.text("show.deadlineOf", ["text": describe(d)]) }
             lines.append(row)
         }
         lines.append("")
-        lines.append("Actors")
+        lines.append(l("show.actors"))
         for a in p.actors.values {
-            let capacity = a.capacity.servers.map(String.init) ?? "unlimited"
-            var row = "  \(pad(a.id, 16)) \(pad(a.kind.rawValue, 18)) capacity \(pad(capacity, 9)) calendar \(a.calendar)"
-            if let cadence = a.cadence { row += " · signs at " + cadence.times.map(\.description).joined(separator: ", ") }
+            let capacity = a.capacity.servers.map(String.init) ?? l("show.unlimited")
+            var row = "  \(pad(a.id, 16)) \(pad(a.kind.rawValue, 18)) " + l.text("show.capacity", ["text": pad(capacity, 9)])
+                + " " + l.text("show.calendar", ["text": a.calendar])
+            if let cadence = a.cadence { row += " · " + l.text("show.signsAt", ["text": cadence.times.map(\.description).joined(separator: ", ")]) }
             lines.append(row + "  \(name(a.name, ""))")
         }
         lines.append("")
-        lines.append("Documents")
+        lines.append(l("show.documents"))
         for d in p.documents.values {
-            var row = "  \(pad(d.id, 22)) \(pad(d.kind.rawValue, 12)) \(pad(d.medium.rawValue, 11)) \(d.pages) p."
+            var row = "  \(pad(d.id, 22)) \(pad(d.kind.rawValue, 12)) \(pad(d.medium.rawValue, 11)) " + l.text("show.pages", ["count": "\(d.pages)"])
             if !d.registers.isEmpty {
-                row += " · held by " + d.registers.map { $0.coverage < 1 ? "\($0.register) (\(percentText($0.coverage)) of cases)" : $0.register }
-                    .joined(separator: ", ")
+                row += " · " + l.text("show.heldBy", ["text": d.registers.map {
+                    $0.coverage < 1 ? $0.register + " (" + l.text("show.ofCases", ["share": percent($0.coverage)]) + ")" : $0.register
+                }.joined(separator: ", ")])
             }
-            if let obsolete = d.obsoleteFrom { row += " · obsolete from \(obsolete)" }
+            if let obsolete = d.obsoleteFrom { row += " · " + l.text("show.obsoleteFrom", ["text": l.numbers.date(obsolete)]) }
             lines.append(row + "  \(name(d.name, ""))")
         }
         lines.append("")
-        lines.append("Flow")
+        lines.append(l("show.flow"))
         var number = 0
         for node in p.flow.nodes {
             switch node.kind {
             case .step(let s):
                 number += 1
                 var row = "  \(pad("\(number).", 4)) \(pad(s.id, 22)) \(pad(s.kind.rawValue, 9)) \(pad(s.actor, 16))"
-                row += " \(pad(s.channel ?? "all", 10))"
-                if let w = s.work { row += " work " + describe(w) }
-                if let d = s.delay { row += " · delay " + describe(d) }
+                row += " \(pad(s.channel ?? l("show.allChannels"), 10))"
+                if let w = s.work { row += " " + l.text("show.work", ["text": describe(w)]) }
+                if let d = s.delay { row += " · " + l.text("show.delay", ["text": describe(d)]) }
                 lines.append(row)
                 lines.append("       \(name(s.name, s.id))")
-                if !s.coActors.isEmpty { lines.append("       with " + s.coActors.joined(separator: ", ")) }
-                if !s.dependsOn.isEmpty { lines.append("       depends on " + s.dependsOn.joined(separator: ", ")) }
-                if s.presenceRequired { lines.append("       the applicant must be present in person") }
+                let indent = "       "
+                if !s.coActors.isEmpty { lines.append(indent + l.text("show.with", ["text": s.coActors.joined(separator: ", ")])) }
+                if !s.dependsOn.isEmpty { lines.append(indent + l.text("show.dependsOn", ["text": s.dependsOn.joined(separator: ", ")])) }
+                if s.presenceRequired { lines.append(indent + l("show.presence")) }
                 for r in s.requires {
                     var details = [r.form.rawValue]
                     if r.copies > 1 { details.append("×\(r.copies)") }
-                    if r.sets > 1 { details.append("\(r.sets) sets") }
-                    if r.share < 1 { details.append("\(percentText(r.share)) of cases") }
-                    if let when = r.condition { details.append("when \(when)") }
-                    if r.unlessRegistered { details.append("unless a register holds it") }
-                    if let days = r.issuedWithinDays { details.append("issued within \(days) days") }
-                    if let l = r.legalisation { details.append("\(l.rawValue) legalisation") }
-                    if let t = r.translation { details.append("\(t.rawValue) translation") }
-                    lines.append("       requires \(r.alternatives.map { "(one of #\($0 + 1)) " } ?? "")\(r.document) ("
-                                 + details.joined(separator: ", ") + ")")
+                    if r.sets > 1 { details.append(l.text("show.sets", ["count": "\(r.sets)"])) }
+                    if r.share < 1 { details.append(l.text("show.ofCases", ["share": percent(r.share)])) }
+                    if let when = r.condition { details.append(l.text("show.when", ["text": when])) }
+                    if r.unlessRegistered { details.append(l("show.unlessRegistered")) }
+                    if let days = r.issuedWithinDays { details.append(l.text("show.issuedWithin", ["count": "\(days)"])) }
+                    if let legalisation = r.legalisation { details.append(l.text("show.legalisation", ["text": legalisation.rawValue])) }
+                    if let t = r.translation { details.append(l.text("show.translation", ["text": t.rawValue])) }
+                    let alternative = r.alternatives.map { l.text("show.oneOf", ["count": "\($0 + 1)"]) + " " } ?? ""
+                    lines.append(indent + l.text("show.requires", ["text": alternative + r.document + " (" + details.joined(separator: ", ") + ")"]))
                 }
-                for o in s.produces { lines.append("       produces \(o.document) (\(o.medium.rawValue))") }
-                if let sig = s.signature { lines.append("       signature \(sig.kind.rawValue) by \(sig.signer)") }
-                if let pay = s.payment { lines.append("       pays \(groupedText(pay.amount)) VND (\(pay.method.rawValue))") }
-                for h in s.handoffs { lines.append("       hands off to \(h.to) (\(h.medium.rawValue))") }
+                for o in s.produces { lines.append(indent + l.text("show.produces", ["text": "\(o.document) (\(o.medium.rawValue))"])) }
+                if let sig = s.signature { lines.append(indent + l.text("show.signature", ["kind": sig.kind.rawValue, "text": sig.signer])) }
+                if let pay = s.payment { lines.append(indent + l.text("show.pays", ["money": money(pay.amount), "text": pay.method.rawValue])) }
+                for h in s.handoffs { lines.append(indent + l.text("show.handsOff", ["text": "\(h.to) (\(h.medium.rawValue))"])) }
             case .choice(let rule):
                 let branches = node.edges.map { e -> String in
                     let target = p.flow.nodes[e.target].id
-                    let label = rule == .channel ? (e.channel ?? "?") : percentText(e.probability ?? 0)
+                    let label = rule == .channel ? (e.channel ?? "?") : percent(e.probability ?? 0)
                     return "\(label) → \(target)" + (e.loop.map { " [\($0.rawValue)\(e.maxCount.map { " ≤\($0)" } ?? "")]" } ?? "")
                 }
-                lines.append("       choice \(node.id) by \(rule.rawValue): " + branches.joined(separator: "; "))
+                lines.append("       " + l.text("show.choice", ["id": node.id, "by": rule.rawValue]) + ": " + branches.joined(separator: "; "))
             case .parallel:
-                lines.append("       parallel \(node.id): " + node.edges.map { p.flow.nodes[$0.target].id }.joined(separator: " & "))
+                lines.append("       " + l.text("show.parallel", ["id": node.id]) + ": "
+                             + node.edges.map { p.flow.nodes[$0.target].id }.joined(separator: " & "))
             case .join:
-                lines.append("       join \(node.id)")
+                lines.append("       " + l.text("show.join", ["id": node.id]))
             case .end:
-                lines.append("       end \(node.id)")
+                lines.append("       " + l.text("show.end", ["id": node.id]))
             }
         }
         return lines.joined(separator: "\n")
     }
 
     private func describe(_ d: Deadline) -> String {
-        var text = d.limitText
-        if let cut = d.cutOff { text += ", cut-off \(cut)" }
-        let citations = d.legal.compactMap { procedure.legal[$0]?.citation }
+        let l = self.l
+        var text = d.workingDays == 0 ? l(d.calendarDays ? "show.sameDay" : "show.sameWorkingDay")
+            : l.text(d.calendarDays ? "show.days" : "show.workingDays", ["days": number(d.workingDays)])
+        if let cut = d.cutOff { text += ", " + l.text("show.cutOff", ["text": cut.description]) }
+        let citations = d.legal.compactMap { procedure.legal[$0]?.citation }.map(l.citation)
         if !citations.isEmpty { text += " [" + citations.joined(separator: "; ") + "]" }
         return text
     }
 
     private func describe(_ q: TimedQuantity) -> String {
-        let unit: String
-        switch q.unit {
-        case .minutes: unit = "min"
-        case .hours: unit = "h"
-        case .workingDays: unit = "working days"
-        case .calendarDays: unit = "calendar days"
-        }
         let mean = q.distribution.mean
-        let shape = q.distribution.name == "fixed" ? "" : " (\(q.distribution.name), mean)"
-        return "\(decimalText(mean)) \(unit)\(shape)" + (q.provenance.assumed ? " assumed" : "")
+        let shape = q.distribution.name == "fixed" ? "" : " (" + l.text("show.mean", ["text": q.distribution.name]) + ")"
+        return l.text("unit." + q.unit.rawValue, ["count": number(mean)]) + shape + (q.provenance.assumed ? " " + l("cost.assumed") : "")
     }
 
     // MARK: JSON

@@ -144,21 +144,36 @@ struct ReportCharts {
     }
 
     /// The levers' contributions as a waterfall: the lead time before, then each lever as a floating bar
-    /// from the value before it to the value after it (a rise marked apart), then the lead time after, on
-    /// a working-day axis from 0, each bar named below by the lever's name.
+    /// from the value before it to the value after it (a rise marked apart), then the lead time after, each
+    /// bar named below by the lever's name. The working-day axis starts at 0, unless the levers together
+    /// move the lead time by less than a quarter: then it starts at a round value below the smallest, so the
+    /// contributions can be seen, and a break on the axis and a note say so.
     var waterfall: HTMLNode? {
         let steps = c.waterfall
         guard let first = steps.first, let last = steps.last else { return nil }
-        let peak = max(steps.map(\.leadTimeDays).max() ?? 0, 0.0001)
-        let width = 640.0, left = 40.0, top = 30.0, bottom = 180.0, height = 330.0
+        let values = steps.map(\.leadTimeDays)
+        let high = max(values.max() ?? 0, 0.0001), low = values.min() ?? 0
+        var floor0 = 0.0
+        if high - low < high / 4 {
+            let step = Self.niceStep(max(high - low, high / 100) / 2)
+            floor0 = max(0, ((low - (high - low)) / step).rounded(.down) * step)
+        }
+        let tick = Self.niceStep((high - floor0) / 4)
+        let peak = floor0 + ((high - floor0) / tick).rounded(.up) * tick
+        let width = 640.0, left = 44.0, top = 30.0, bottom = 180.0, height = 330.0
         let columns = steps.count + 1
         let w = (width - left) / Double(columns)
-        func y(_ days: Double) -> Double { bottom - days / peak * (bottom - top) }
+        func y(_ days: Double) -> Double { bottom - (max(days, floor0) - floor0) / (peak - floor0) * (bottom - top) }
         var nodes: [HTMLNode] = []
-        for k in 0...4 {
-            let days = peak * Double(k) / 4
+        var days = floor0
+        while days <= peak + tick / 1000 {
             nodes.append(el("line", [("x1", f(left)), ("y1", f(y(days))), ("x2", f(width)), ("y2", f(y(days))), ("class", "grid")]))
             nodes.append(el("text", [("x", f(left - 4)), ("y", f(y(days) + 4)), ("text-anchor", "end")], txt(n.number(days))))
+            days += tick
+        }
+        if floor0 > 0 {
+            // The axis does not start at 0: a break mark on it, and the note in the title line.
+            nodes.append(el("path", [("d", "M\(f(left - 5)) \(f(bottom - 10)) l10 -4 M\(f(left - 5)) \(f(bottom - 5)) l10 -4"), ("class", "axis")]))
         }
         func bar(_ column: Int, from a: Double, to b: Double, cls: String, label: String, value: String) {
             let x = left + Double(column) * w + 4
@@ -177,7 +192,8 @@ struct ReportCharts {
                 value: (change > 0 ? "+" : "") + n.number(change))
         }
         bar(steps.count, from: 0, to: last.leadTimeDays, cls: "total", label: l("after"), value: n.number(last.leadTimeDays))
-        nodes.append(el("text", [("x", "0"), ("y", "10")], txt(l("workingDays"))))
+        let unit = floor0 > 0 ? l.text("axisFrom", ["unit": l("workingDays"), "start": n.number(floor0)]) : l("workingDays")
+        nodes.append(el("text", [("x", "0"), ("y", "10")], txt(unit)))
         return svg(width, height, title: l("waterfall"), nodes)
     }
 }

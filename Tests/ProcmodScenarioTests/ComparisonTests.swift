@@ -44,7 +44,7 @@ import Testing
         let first = try #require(c.waterfall.first), last = try #require(c.waterfall.last)
         let start = try #require(rects("before").last), end = try #require(rects("total").first)
         #expect(abs(end.height / start.height - last.leadTimeDays / first.leadTimeDays) < 0.01)
-        let barWidth = ((600 / Double(c.waterfall.count + 1) - 8) * 10).rounded() / 10
+        let barWidth = ((596 / Double(c.waterfall.count + 1) - 8) * 10).rounded() / 10
         let levers = (rects("after") + rects("rise")).filter { abs($0.width - barWidth) < 0.01 }
         #expect(levers.count == c.waterfall.count - 1, "one floating bar per lever")
         // Histogram: a y-axis of shares, the tail bin labelled, and the same-day deadline drawn and named.
@@ -54,6 +54,24 @@ import Testing
         // Shares differ in percentage points, with the decimals their interval needs.
         let text = try TextComparisonRenderer(language: .en, colored: false).render(c)
         #expect(text.contains(" pp ± "))
+    }
+
+    /// A scenario that moves the lead time by a few percent: the waterfall's axis starts at a round value
+    /// below the smallest lead time (said in the chart), so the levers' bars can be seen; the bars keep
+    /// their proportions above that value.
+    @Test func aSmallChangeZoomsTheWaterfallAndSaysSo() throws {
+        let (p, s) = try shipped("land-use-certificate", "land-use-certificate-axis")
+        let r = Digitizer().apply(s, to: p)
+        let c = try Comparer(simulation: nil).compare(before: p, after: r.after, scenario: s, changes: r.changes)
+        let html = try HTMLComparisonRenderer(context: ReportContext(language: .en)).render(c)
+        #expect(html.contains("working days (the axis starts at 40)"))
+        let heights = try NSRegularExpression(pattern: #"<rect class="(before|total)" x="[0-9.]+" y="[0-9.]+" width="[0-9.]+" height="([0-9.]+)""#)
+            .matches(in: html, range: NSRange(html.startIndex..., in: html)).map { Double((html as NSString).substring(with: $0.range(at: 2))) ?? 0 }
+        let first = try #require(c.waterfall.first).leadTimeDays, last = try #require(c.waterfall.last).leadTimeDays
+        // In document order: the lead time before (class before), then after (class total).
+        #expect(heights.count == 2)
+        let start = try #require(heights.first), end = try #require(heights.last)
+        #expect(abs(start / end - (first - 40) / (last - 40)) < 0.02, "\(heights)")
     }
 
     @Test func aRealDifferenceIsSignificant() throws {
