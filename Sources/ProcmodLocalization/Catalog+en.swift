@@ -47,6 +47,11 @@ extension Catalog {
         "changes": "Changes",
         "resolves": "resolves: {rule}",
         "axisFrom": "{unit} (the axis starts at {start})",
+        // Summary lines of validate and check.
+        "validate.summary": "files checked: {files}; valid: {valid}",
+        "validate.invalid": "; with errors: {invalid}",
+        "validate.counts": " (errors: {errors}, warnings: {warnings})",
+        "check.summary": "invariant results: {results} on {procedures} procedures: {passed} passed, {failed} failed, {open} inconclusive",
         "where": "Where",
         "procedure": "The procedure",
         "distribution": "Lead-time distribution (working days)",

@@ -47,6 +47,11 @@ extension Catalog {
         "changes": "Các thay đổi",
         "resolves": "khắc phục: {rule}",
         "axisFrom": "{unit} (trục bắt đầu từ {start})",
+        // Dòng tổng kết của validate và check.
+        "validate.summary": "Đã kiểm tra {files} tệp: {valid} hợp lệ",
+        "validate.invalid": ", {invalid} tệp có lỗi",
+        "validate.counts": " ({errors} lỗi, {warnings} cảnh báo)",
+        "check.summary": "{results} kết quả kiểm tra bất biến trên {procedures} thủ tục: {passed} đạt, {failed} không đạt, {open} chưa kết luận",
         "where": "Vị trí",
         "procedure": "Quy trình",
         "distribution": "Phân bố thời gian giải quyết (ngày làm việc)",

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProcmodInvariants
 import ProcmodLoader
+import ProcmodLocalization
 import ProcmodModel
 import ProcmodReporting
 import ProcmodSimulation
@@ -55,6 +56,9 @@ extension Procmod {
 
         @Option(help: "Output format: text (one line per invariant, then a summary) or json (docs/schemas/check.schema.json).")
         var format: OutputFormat = .text
+
+        @Option(help: "Language of the summary line: vi or en (default: PROCMOD_LANG, else the locale). Result lines are in English, for CI logs.")
+        var lang: Language = .fromEnvironment
 
         @Option(help: "What an inconclusive simulated invariant counts as: fail or pass.")
         var inconclusive: InconclusivePolicy = .fail
@@ -113,7 +117,11 @@ extension Procmod {
                 }
                 Terminal.out("\(r.location): \(verdict) \(r.invariant) — \(r.message)  [\(r.procedure)]")
             }
-            if format == .text {
+            if format == .text && lang == .vi {
+                Terminal.out(Localizer(.vi).text("check.summary", ["results": "\(results.count)", "procedures": "\(procedureCount)",
+                                                                   "passed": "\(results.count - failed - open)", "failed": "\(failed)",
+                                                                   "open": "\(open)"]))
+            } else if format == .text {
                 Terminal.out("\(results.count) invariant result\(results.count == 1 ? "" : "s") on \(procedureCount) "
                              + "procedure\(procedureCount == 1 ? "" : "s"): \(results.count - failed - open) passed, \(failed) failed, \(open) inconclusive")
             }

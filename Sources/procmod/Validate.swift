@@ -1,5 +1,6 @@
 import ArgumentParser
 import ProcmodLoader
+import ProcmodLocalization
 import ProcmodModel
 import ProcmodReporting
 
@@ -25,6 +26,9 @@ extension Procmod {
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
 
+        @Option(help: "Language of the summary line: vi or en (default: PROCMOD_LANG, else the locale). Diagnostics are in English, as compilers write them.")
+        var lang: Language = .fromEnvironment
+
         @Flag(name: .shortAndLong, help: "Print only problems, not the summary line.")
         var quiet = false
 
@@ -48,6 +52,13 @@ extension Procmod {
             }
             guard !quiet else { return }
             let summary = ValidationReport(results).summary
+            if lang == .vi {
+                let l = Localizer(.vi)
+                var line = l.text("validate.summary", ["files": "\(summary.files)", "valid": "\(summary.valid)"])
+                if summary.invalid > 0 { line += l.text("validate.invalid", ["invalid": "\(summary.invalid)"]) }
+                line += l.text("validate.counts", ["errors": "\(summary.errors)", "warnings": "\(summary.warnings)"])
+                return Terminal.out(line)
+            }
             var line = "\(summary.files) file\(summary.files == 1 ? "" : "s") checked: \(summary.valid) valid"
             if summary.invalid > 0 { line += ", \(summary.invalid) with errors" }
             line += " (\(summary.errors) error\(summary.errors == 1 ? "" : "s"), "
