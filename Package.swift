@@ -38,11 +38,16 @@ let package = Package(
         .target(name: "ProcmodXML", dependencies: ["CLibXML2", "ProcmodModel"]),
         /// The reports' catalog of sentences in Vietnamese and English, names for ids, numbers as each language writes them.
         .target(name: "ProcmodLocalization", dependencies: ["ProcmodModel"]),
+        /// An escaped HTML and SVG tree: the reports' pages and charts, and the diagrams.
+        .target(name: "ProcmodMarkup"),
+        /// Diagrams of procedures: a layered layout in swimlanes, drawn as SVG.
+        .target(name: "ProcmodDiagram", dependencies: ["ProcmodModel", "ProcmodLocalization", "ProcmodMarkup"]),
         .target(name: "ProcmodOutput"),
         .target(name: "ProcmodLoader", dependencies: ["ProcmodModel", "ProcmodXML"]),
         .target(name: "ProcmodAnalysis", dependencies: ["ProcmodModel", "ProcmodLocalization", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "ProcmodReporting", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodScenario", "ProcmodSimulation",
-                                                         "ProcmodInvariants", "ProcmodXML", "ProcmodLocalization"]),
+                                                         "ProcmodInvariants", "ProcmodXML", "ProcmodLocalization", "ProcmodMarkup",
+                                                         "ProcmodDiagram"]),
         .target(name: "ProcmodScenario", dependencies: ["ProcmodModel", "ProcmodLocalization", "ProcmodAnalysis", "ProcmodSimulation"]),
         .target(name: "ProcmodSpreadsheet", dependencies: ["CXlsxWriter", "ProcmodModel", "ProcmodLocalization", "ProcmodAnalysis",
                                                           "ProcmodScenario"]),
@@ -61,7 +66,7 @@ let package = Package(
             name: "procmod",
             dependencies: [
                 "ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodReporting", "ProcmodSimulation",
-                "ProcmodScenario", "ProcmodInvariants", "ProcmodOutput", "ProcmodSpreadsheet", "ProcmodLocalization",
+                "ProcmodScenario", "ProcmodInvariants", "ProcmodOutput", "ProcmodSpreadsheet", "ProcmodLocalization", "ProcmodDiagram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

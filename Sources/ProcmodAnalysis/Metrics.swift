@@ -44,8 +44,10 @@ public struct ProcedureMetrics: Sendable, Codable, Hashable {
         public var waitDays: Double
         /// Work ÷ (work + transfer + queue + wait).
         public var processCycleEfficiency: Double
-        /// The statutory deadline, when the model has one.
+        /// The statutory deadline, when the model has one: working days, or calendar days when
+        /// `deadlineInCalendarDays`.
         public var deadlineDays: Double?
+        public var deadlineInCalendarDays: Bool? = nil
     }
 
     /// Compliance cost as Circular 02/2017/TT-VPCP Art. 27 counts it: what the applicant bears, time ×
@@ -147,6 +149,7 @@ extension ProcedureAnalysis {
                             deadlineDays: p.deadline?.workingDays),
             cost: cost, actors: self.loads, paths: likelyPaths(limit: 5))
         metrics.legalisations = legalisations
+        if p.deadline?.calendarDays == true { metrics.leadTime.deadlineInCalendarDays = true }
         metrics.translations = translations
         return metrics
     }

@@ -86,56 +86,57 @@ public struct Localizer: Sendable {
         Catalog.table(language)["lever." + name] ?? name
     }
 
-    /// A legal citation as this language writes it. In Vietnamese: "Decree 61/2018/NĐ-CP Art. 19.6(a)" →
-    /// "Nghị định 61/2018/NĐ-CP, Điều 19 khoản 6 điểm a"; "Circular" → "Thông tư", "Law" → "Luật",
-    /// "Resolution" → "Nghị quyết", "Decision" → "Quyết định", "as amended by" → "được sửa đổi bởi".
-    /// English citations are kept as written.
+    /// A legal citation as this language writes it. Vietnamese cites from the smallest unit up, with
+    /// "số" before an act's number: "Decree 61/2018/NĐ-CP Art. 19.6(a)" → "điểm a khoản 6 Điều 19 Nghị
+    /// định số 61/2018/NĐ-CP"; "Luật Hộ tịch 60/2014/QH13, Art. 16" → "Điều 16 Luật Hộ tịch 60/2014/QH13";
+    /// "(as amended by Decree 07/2025/NĐ-CP)" → "(được sửa đổi bởi Nghị định số 07/2025/NĐ-CP)". English
+    /// citations are kept as written.
     public func citation(_ text: String) -> String {
         guard language == .vi else { return text }
-        var text = text
-        for (english, vietnamese) in Self.namedActs { text = text.replacingAll(english, with: vietnamese) }
-        var out = ""
-        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)[...]
-        let acts = ["Decree": "Nghị định", "Circular": "Thông tư", "Law": "Luật", "Resolution": "Nghị quyết", "Decision": "Quyết định"]
-        while let word = words.first {
-            words = words.dropFirst()
-            if let act = acts[word] { out += (out.isEmpty || out.hasSuffix(" ") || out.hasSuffix("(") ? "" : " ") + act; continue }
-            if word == "Art." || word == ", Art.", word.hasSuffix("Art."), let next = words.first {
-                words = words.dropFirst()
-                out = out.hasSuffix(",") ? out : out + ","
-                out += " " + Self.article(next)
-                continue
-            }
-            if word == "(as", words.first == "amended", words.dropFirst().first == "by" {
-                words = words.dropFirst(2)
-                out += " (được sửa đổi bởi"
-                continue
-            }
-            out += (out.isEmpty ? "" : " ") + word
+        var head = Substring(text), tail = ""
+        if let open = text.firstRange(of: " (") {
+            head = text[..<open.lowerBound]
+            tail = " (" + Self.acts(String(text[open.upperBound...]))
+        }
+        guard let art = head.firstRange(of: "Art. ") else { return Self.acts(String(head)) + tail }
+        var act = String(head[..<art.lowerBound])
+        while act.hasSuffix(" ") || act.hasSuffix(",") { act.removeLast() }
+        let spec = head[art.upperBound...]
+        let number = spec.prefix { $0 != " " && $0 != ";" && $0 != "," }
+        let rest = spec.dropFirst(number.count)
+        return Self.article(String(number)) + " " + Self.acts(act) + rest + tail
+    }
+
+    /// Acts named in English by the rules' legal bases and the models, and the notes beside them.
+    static let namedActs: [(String, String)] = [
+        ("Residence Law ", "Luật Cư trú "), ("Enterprise Law ", "Luật Doanh nghiệp "), ("Joint Circular ", "Thông tư liên tịch số "),
+        ("Decree ", "Nghị định số "), ("Circular ", "Thông tư số "), ("Resolution ", "Nghị quyết số "), ("Decision ", "Quyết định số "),
+        ("Law ", "Luật "), ("as amended by ", "được sửa đổi bởi "),
+        ("household and temporary-residence books, to 31/12/2022)", "sổ hộ khẩu, sổ tạm trú có giá trị đến hết 31/12/2022)"),
+        ("chained procedures)", "liên thông thủ tục)"),
+    ]
+
+    static func acts(_ text: String) -> String {
+        var out = text
+        for (english, vietnamese) in namedActs where out.contains(english) {
+            // "Joint Circular" before "Circular": a replaced word is not replaced again.
+            if english == "Circular ", out.contains("Thông tư liên tịch số ") { continue }
+            out = out.replacingAll(english, with: vietnamese)
         }
         return out
     }
 
-    /// Acts named in English by the rules' legal bases, and the notes beside them.
-    static let namedActs: [(String, String)] = [
-        ("Residence Law", "Luật Cư trú"), ("Enterprise Law", "Luật Doanh nghiệp"), ("Joint Circular", "Thông tư liên tịch"),
-        ("(household and temporary-residence books, to 31/12/2022)", "(sổ hộ khẩu, sổ tạm trú có giá trị đến hết 31/12/2022)"),
-        ("(chained procedures)", "(liên thông thủ tục)"),
-    ]
-
-    /// "19.6(a)" → "Điều 19 khoản 6 điểm a"; a trailing comma or semicolon is kept.
+    /// "19.6(a)" → "điểm a khoản 6 Điều 19".
     static func article(_ text: String) -> String {
-        var t = Substring(text), tail = ""
-        while let last = t.last, last == "," || last == ";" { tail = String(last) + tail; t = t.dropLast() }
+        var t = Substring(text)
         var point = ""
         if t.hasSuffix(")"), let open = t.lastIndex(of: "(") {
-            point = " điểm " + t[t.index(after: open)..<t.index(before: t.endIndex)]
+            point = "điểm " + t[t.index(after: open)..<t.index(before: t.endIndex)] + " "
             t = t[..<open]
         }
         let parts = t.split(separator: ".")
-        var out = "Điều " + (parts.first.map(String.init) ?? String(t))
-        if parts.count > 1 { out += " khoản " + parts[1] }
-        return out + point + tail
+        let clause = parts.count > 1 ? "khoản " + parts[1] + " " : ""
+        return point + clause + "Điều " + (parts.first.map(String.init) ?? String(t))
     }
 
     /// A label for the language's statistical and report vocabulary (the same as ``text(_:)``).

@@ -31,12 +31,11 @@ public struct NumberStyle: Sendable, Hashable {
     public func money(_ vnd: Double) -> String { number(vnd, decimals: 0) }
 
     /// A sum of money in prose: `66,1 tỷ đồng`, `1,1 triệu đồng`, `45.222 đồng` (Vietnamese);
-    /// `66.1 billion VND`, `1.1 million VND`, `45,222 VND` (English); from 10^12 `nghìn tỷ đồng`, `trillion VND`.
-    /// Three significant digits at most.
+    /// `66.1 billion VND`, `1.1 million VND`, `45,222 VND` (English); from 10^12 `1.187 tỷ đồng` (as
+    /// Vietnamese budgets write it) and `1.19 trillion VND`. Three significant digits at most below 1,000.
     public func moneyProse(_ vnd: Double) -> String {
         let magnitude = abs(vnd)
         let (scale, word): (Double, String) = switch (magnitude, language) {
-        case (1e12..., .vi): (1e12, "nghìn tỷ đồng")
         case (1e9..., .vi): (1e9, "tỷ đồng")
         case (1e6..., .vi): (1e6, "triệu đồng")
         case (_, .vi): (1, "đồng")

@@ -50,14 +50,13 @@ public struct TextComparisonRenderer: ComparisonRenderer {
                 [l(r.key), p.estimate(r.key, r.before), p.estimate(r.key, r.after), p.estimate(r.key, r.difference, difference: true),
                  l(r.significant ? "yes" : "no")]
             })
-            out += ["", bold(l(Figure.utilisation.rawValue))]
-            out += table([[l("actor"), l("before"), l("after"), l("difference"), l("significant")]] + c.utilisation.map { r in
-                let key = Figure.utilisation.rawValue
-                return [l.label(r.key, kind: "actor"), p.estimate(key, r.before), p.estimate(key, r.after),
-                        p.estimate(key, r.difference, difference: true), l(r.significant ? "yes" : "no")]
-            })
             let warnings = p.warnings
             if !warnings.isEmpty { out += ["", bold(l("warnings"))] + warnings.map { "  ! " + $0 } }
+        }
+        if !c.steadyUtilisation.isEmpty {
+            out += ["", bold(l(Figure.utilisation.rawValue))]
+            out += table([p.utilisationHeader] + p.utilisationRows)
+            if let note = p.utilisationNote { out += ["  " + note] }
         }
         if !c.waterfall.isEmpty {
             out += ["", bold(l("waterfall"))]
@@ -114,15 +113,15 @@ public struct MarkdownComparisonRenderer: ComparisonRenderer {
                 out.append("| \(l(r.key)) | \(p.estimate(r.key, r.before)) | \(p.estimate(r.key, r.after)) | "
                            + "\(p.estimate(r.key, r.difference, difference: true)) | \(l(r.significant ? "yes" : "no")) |")
             }
-            out += ["", "### \(l(Figure.utilisation.rawValue))", "",
-                    "| \(l("actor")) | \(l("before")) | \(l("after")) | \(l("difference")) | \(l("significant")) |", "|---|---:|---:|---:|---|"]
-            let key = Figure.utilisation.rawValue
-            for r in c.utilisation {
-                out.append("| \(cell(l.label(r.key, kind: "actor"))) | \(p.estimate(key, r.before)) | \(p.estimate(key, r.after)) | "
-                           + "\(p.estimate(key, r.difference, difference: true)) | \(l(r.significant ? "yes" : "no")) |")
-            }
             let warnings = p.warnings
             if !warnings.isEmpty { out += ["", "> **\(l("warnings"))**"] + warnings.map { "> - \(cell($0))" } }
+        }
+        if !c.steadyUtilisation.isEmpty {
+            let header = p.utilisationHeader
+            out += ["", "## \(l(Figure.utilisation.rawValue))", "", "| " + header.map(cell).joined(separator: " | ") + " |",
+                    "|---|" + String(repeating: "---:|", count: header.count - 1)]
+            out += p.utilisationRows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+            if let note = p.utilisationNote { out += ["", cell(note)] }
         }
         if !c.waterfall.isEmpty {
             out += ["", "## \(l("waterfall"))", "", "| \(l("lever")) | \(l("workingDays")) | \(l("visits")) | \(l("costPerCase")) |",

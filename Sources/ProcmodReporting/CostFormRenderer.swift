@@ -43,6 +43,14 @@ public struct CostFormRenderer: Sendable {
 
     private func percent(_ share: Double) -> String { l.numbers.percent(share) }
 
+    /// A source as "id: title": in Vietnamese only its id (the title is the modeller's note, often in
+    /// English), after the word for source.
+    private func sourceText(_ text: String) -> String {
+        guard language == .vi else { return text }
+        let id = text.split(separator: ":", maxSplits: 1).first.map(String.init) ?? text
+        return l.text("cost.source", ["text": id])
+    }
+
     private func heading(_ form: ComplianceCostForm) -> String {
         let name = form.name.text(language, fallback: form.code)
         let title = l("cost.title")
@@ -86,7 +94,7 @@ public struct CostFormRenderer: Sendable {
         }
         out.append("")
         let sources = form.incomeSources.isEmpty ? l("cost.noSource")
-            : form.incomeSources.map { $0 == "assumed" ? l("cost.assumed") : $0 }.joined(separator: "; ")
+            : form.incomeSources.map { $0 == "assumed" ? l("cost.assumed") : sourceText($0) }.joined(separator: "; ")
         out.append(l.text("cost.basis", ["f": decimal(form.frequencyPerYear), "n": money(form.subjectsPerYear),
                                          "income": money(form.incomePerHourVND), "sources": sources]))
         return out

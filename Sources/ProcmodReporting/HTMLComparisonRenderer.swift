@@ -2,6 +2,7 @@ import Foundation
 public import ProcmodModel
 public import ProcmodScenario
 import ProcmodLocalization
+import ProcmodMarkup
 import ProcmodSimulation
 
 /// A self-contained HTML page to table: key results, tables and inline SVG charts (lead-time distribution,
@@ -40,12 +41,17 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
             if let histogram = charts.histogram {
                 body.append(el("figure", el("figcaption", txt(l("distribution"))), histogram))
             }
-            body.append(el("figure", el("figcaption", txt(l(Figure.utilisation.rawValue))), charts.utilisation))
             let warnings = p.warnings
             if !warnings.isEmpty {
                 body.append(el("h3", txt(l("warnings"))))
                 body.append(el("ul", children: warnings.map { el("li", txt($0)) }))
             }
+        }
+        if !c.steadyUtilisation.isEmpty {
+            body.append(el("h2", txt(l(Figure.utilisation.rawValue))))
+            body.append(el("figure", charts.utilisation))
+            body.append(table(p.utilisationHeader, p.utilisationRows))
+            if let note = p.utilisationNote { body.append(el("p", [("class", "note")], txt(note))) }
         }
         if let waterfall = charts.waterfall {
             body.append(el("h2", txt(l("waterfall"))))

@@ -1,5 +1,6 @@
 import Foundation
 import ProcmodLocalization
+import ProcmodMarkup
 import ProcmodModel
 public import ProcmodScenario
 
@@ -24,7 +25,7 @@ struct ReportCharts {
     var files: [(name: String, svg: String)] {
         var out: [(String, HTMLNode)] = []
         if let h = histogram { out.append(("lead-time.svg", h)) }
-        if !c.utilisation.isEmpty { out.append(("utilisation.svg", utilisation)) }
+        if !c.steadyUtilisation.isEmpty { out.append(("utilisation.svg", utilisation)) }
         if let w = waterfall { out.append(("waterfall.svg", w)) }
         return out.map { name, node in
             guard case .element(_, let attributes, let children) = node else { return (name, node.render()) }
@@ -113,9 +114,9 @@ struct ReportCharts {
         return svg(width, height, title: l("distribution"), nodes)
     }
 
-    /// Utilisation by actor on a 0–100% axis (4% looks like 4%), with the 85% threshold dashed.
+    /// Steady-state utilisation by actor on a 0–100% axis (4% looks like 4%), with the 85% threshold dashed.
     var utilisation: HTMLNode {
-        let rows = c.utilisation.map { (l.label($0.key, kind: "actor"), $0.before.mean, $0.after.mean) }
+        let rows = c.steadyUtilisation.map { (l.label($0.key, kind: "actor"), $0.before, $0.after) }
         let peak = max(rows.map { max($0.1, $0.2) }.max() ?? 0, 1)
         let rowHeight = 26.0, left = 200.0, width = 640.0, top = 24.0
         let span = width - left - 50

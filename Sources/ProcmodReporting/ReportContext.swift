@@ -15,12 +15,18 @@ public struct ReportContext: Sendable {
     public var date: LocalDate?
     /// procmod's version; nil leaves it out.
     public var version: String?
+    /// The before-model's statutory deadline, as the law states it.
+    public var deadline: Deadline?
+    /// The date the before-model describes (its `as-of`), when it says.
+    public var asOf: LocalDate?
 
     /// A context with the names of both models (the before-model's first).
     public init(language: Language, before: Procedure, after: Procedure, date: LocalDate? = nil, version: String? = nil) {
         localizer = Localizer(language, names: NameBook(before, after))
         beforeSteps = before.flow.steps.map(\.id)
         assumedValues = assumedValueCount(before)
+        deadline = before.deadline
+        asOf = before.asOf
         self.date = date
         self.version = version
     }

@@ -29,7 +29,7 @@ struct ReportPhrases {
     func change(_ r: StaticRow) -> String {
         let share = Self.shareKeys.contains(r.key)
         let change = share ? n.number(r.change * 100, decimals: 1) + " " + l("percentagePoints") : value(r.key, r.change)
-        var text = signed(r.change, change) + (r.relative.map { " (\(signed($0, n.percent($0))))" } ?? "")
+        var text = r.change == 0 ? l("unchanged") : signed(r.change, change) + (r.relative.map { " (\(signed($0, n.percent($0))))" } ?? "")
         if r.key == "steps", !c.removedSteps.isEmpty || !c.addedSteps.isEmpty {
             text += "; " + l.text("stepsChanged", ["removed": "\(c.removedSteps.count)", "added": "\(c.addedSteps.count)"])
         }
@@ -53,7 +53,8 @@ struct ReportPhrases {
     /// The lever of a waterfall step by its name in the reader's language and what it acts on.
     func lever(_ w: WaterfallStep) -> String {
         let name = l.leverName(w.leverName)
-        guard !w.targets.isEmpty else { return name }
+        // An online channel's name only repeats the lever's ("Online submission: online").
+        guard !w.targets.isEmpty, w.leverName != "online-submission" else { return name }
         let targets: [String] = switch w.leverName {
         case "share-data": w.targets.map { l.register($0) }
         case "fix": w.targets.map { l.ruleTitle($0) }
@@ -71,6 +72,28 @@ struct ReportPhrases {
         let place = change.element == c.code ? l.leverName(change.lever) : l.name(change.element)
         return (place, l.render(change.message))
     }
+
+    /// Utilisation by actor: steady state before and after (from the model), then the simulated means with
+    /// their intervals when there was a simulation.
+    var utilisationHeader: [String] {
+        [l("actor"), l("utilisation.steadyBefore"), l("utilisation.steadyAfter")]
+            + (c.utilisation.isEmpty ? [] : [l("utilisation.simulatedBefore"), l("utilisation.simulatedAfter")])
+    }
+
+    var utilisationRows: [[String]] {
+        let simulated = Dictionary(c.utilisation.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let key = Figure.utilisation.rawValue
+        return c.steadyUtilisation.map { r in
+            var row = [l.label(r.key, kind: "actor"), n.percent(r.before), n.percent(r.after)]
+            if !c.utilisation.isEmpty {
+                row += simulated[r.key].map { [estimate(key, $0.before), estimate(key, $0.after)] } ?? ["–", "–"]
+            }
+            return row
+        }
+    }
+
+    /// What the simulated utilisation measures, when there is one.
+    var utilisationNote: String? { c.utilisation.isEmpty ? nil : l("utilisation.note") }
 
     /// The simulation's size and seed.
     var runs: String {
@@ -98,9 +121,11 @@ struct ReportPhrases {
     var summary: [String] {
         var lines: [String] = []
         if let t = simulated(Figure.leadTimeWorkingDays.rawValue) {
+            // The change and its interval with the decimals the interval needs, as in the tables.
+            let parts = estimate(t.key, t.difference, difference: true).components(separatedBy: " ± ")
             lines.append(l.text("summary.leadTime", [
-                "before": n.number(t.before.mean), "after": n.number(t.after.mean), "change": signed(t.difference.mean, n.number(t.difference.mean)),
-                "low": n.number(t.difference.low), "high": n.number(t.difference.high)]))
+                "before": n.number(t.before.mean), "after": n.number(t.after.mean),
+                "change": signed(t.difference.mean, parts.first ?? ""), "half": parts.last ?? ""]))
         } else if let t = row("expectedLeadTimeDays") {
             lines.append(l.text("summary.leadTimeAnalytic", ["before": n.number(t.before), "after": n.number(t.after)]))
         }
@@ -139,8 +164,19 @@ struct ReportPhrases {
         } else {
             lines.append(l("assumption.noSimulation"))
         }
+        if let asOf = context.asOf { lines.append(l.text("assumption.asOf", ["date": n.date(asOf)])) }
         lines.append(l.text("assumption.cost", ["volume": n.number(c.volumePerYear, decimals: 0)]))
-        if let d = c.deadlineWorkingDays { lines.append(l.text("assumption.deadline", ["days": n.number(d)])) }
+        if let d = context.deadline {
+            if d.workingDays == 0 {
+                lines.append(l("assumption.deadlineSameDay"))
+            } else if d.calendarDays {
+                lines.append(l.text("assumption.deadlineCalendar", ["days": n.number(d.workingDays), "working": n.number(c.deadlineWorkingDays ?? 0)]))
+            } else {
+                lines.append(l.text("assumption.deadline", ["days": n.number(d.workingDays)]))
+            }
+        } else if let d = c.deadlineWorkingDays {
+            lines.append(l.text("assumption.deadline", ["days": n.number(d)]))
+        }
         if let count = context.assumedValues {
             lines.append(count == 0 ? l("assumption.none") : l.text("assumption.assumed", ["count": "\(count)"]))
         }

@@ -24,7 +24,7 @@ public struct SimulationText {
     func interval(_ e: Estimate, _ scale: Double = 1, _ unit: String = "") -> String {
         let n = l.numbers
         return e.replications < 2 ? "\(n.number(e.mean * scale))\(unit)"
-            : "\(n.number(e.mean * scale))\(unit) ± \(n.number(e.halfWidth * scale))"
+            : "\(n.number(e.mean * scale))\(unit) ± \(n.number(e.halfWidth * scale))\(unit)"
     }
 
     /// The report as aligned text: case figures, then one row per actor.
@@ -39,7 +39,7 @@ public struct SimulationText {
         var lines = ["\(procedure.code)  \(procedure.name.text(language, fallback: procedure.code))", head, ""]
         func row(_ label: String, _ value: String) { lines.append("  " + pad(label, 44) + value) }
         func percentiles(_ p50: Figure, _ p90: Figure, _ p95: Figure) -> String {
-            "  (p50 \(estimate(p50.rawValue)), p90 \(estimate(p90.rawValue)), p95 \(estimate(p95.rawValue)))"
+            l.text("sim.percentiles", ["p50": estimate(p50.rawValue), "p90": estimate(p90.rawValue), "p95": estimate(p95.rawValue)])
         }
         row(l("sim.cases"), estimate(Figure.cases.rawValue))
         row(l("sim.leadWorking"), estimate(Figure.leadTimeWorkingDays.rawValue)

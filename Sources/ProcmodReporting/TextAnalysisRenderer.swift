@@ -64,7 +64,10 @@ public struct TextAnalysisRenderer: AnalysisRenderer {
         out.append(row("paperShare", n.percent(m.paperShare)))
         var lead = l.text("metric.leadTimeValue", ["days": n.number(t.expectedDays), "shortest": n.number(t.shortestPathDays),
                                                     "longest": n.number(t.longestPathDays)])
-        if let d = t.deadlineDays { lead += d == 0 ? l("metric.deadlineSameDay") : l.text("metric.deadlineValue", ["days": n.number(d)]) }
+        if let d = t.deadlineDays {
+            lead += d == 0 ? l("metric.deadlineSameDay")
+                : l.text(t.deadlineInCalendarDays == true ? "metric.deadlineCalendarValue" : "metric.deadlineValue", ["days": n.number(d)])
+        }
         out.append(row("leadTime", lead))
         out.append(row("ladder", [t.workDays, t.transferDays, t.queueDays, t.waitDays].map { n.number($0) }.joined(separator: " / ")))
         out.append(row("efficiency", n.percent(t.processCycleEfficiency)))

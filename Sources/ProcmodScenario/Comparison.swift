@@ -55,6 +55,9 @@ public struct Comparison: Sendable, Codable {
     public var casesPerReplication: Int?
     /// Utilisation per actor id, before and after (simulated means); actors missing on one side are absent.
     public var utilisation: [SimulatedRow]
+    /// Steady-state utilisation per actor id (offered work ÷ open hours × servers, from the model), before
+    /// and after, for actors with a finite capacity in both: what capacity planning reads.
+    public var steadyUtilisation: [StaticRow]
     public var waterfall: [WaterfallStep]
     public var changes: [Change]
     /// Steps of the before-model that the after-model no longer has.
@@ -159,12 +162,21 @@ public struct Comparer: Sendable {
             code: before.code, name: before.name, scenario: scenario?.name, volumePerYear: before.volume.perYear,
             staticRows: rows, findingsBefore: counts(a.findings), findingsAfter: counts(b.findings), simulated: simulated,
             replications: simulation?.replications ?? 0, seed: simulation?.seed ?? 0,
-            casesPerReplication: simulation?.cases, utilisation: utilisation, waterfall: waterfall, changes: changes,
+            casesPerReplication: simulation?.cases, utilisation: utilisation,
+            steadyUtilisation: Self.steadyUtilisation(ProcedureAnalysis(before), ProcedureAnalysis(after)), waterfall: waterfall, changes: changes,
             removedSteps: before.flow.steps.map(\.id).filter { !afterSteps.contains($0) },
             deadlineWorkingDays: before.deadline?.workingDayEquivalent(openWeekdays: before.calendar(before.referenceCalendarID).openWeekdays),
             leadTimeSamples: samples,
             warnings: warnings.isEmpty ? nil : warnings, overloads: overloads,
             addedSteps: after.flow.steps.map(\.id).filter { !beforeSteps.contains($0) })
+    }
+
+    static func steadyUtilisation(_ a: ProcedureAnalysis, _ b: ProcedureAnalysis) -> [StaticRow] {
+        let after = Dictionary(b.loads.map { ($0.actor, $0) }, uniquingKeysWith: { x, _ in x })
+        return a.loads.compactMap { load in
+            guard let u = load.utilisation, let v = after[load.actor]?.utilisation else { return nil }
+            return StaticRow(key: load.actor, before: u, after: v)
+        }
     }
 
     /// The facts behind ``overloadWarnings(_:_:analysis:)``.

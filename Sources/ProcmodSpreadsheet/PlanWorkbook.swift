@@ -124,7 +124,7 @@ public struct PlanWorkbook: Sendable {
         sheet.number(row + 1, 1, f.subjectsPerYear, .money)
         sheet.text(row + 2, 0, l("plan.income"))
         sheet.number(row + 2, 1, f.incomePerHourVND, .money)
-        sheet.text(row + 2, 2, f.incomeSources.map { $0 == "assumed" ? l("cost.assumed") : $0 }.joined(separator: "; "))
+        sheet.text(row + 2, 2, f.incomeSources.map { $0 == "assumed" ? l("cost.assumed") : (language == .vi ? l.text("cost.source", ["text": String($0.split(separator: ":", maxSplits: 1).first ?? "")]) : $0) }.joined(separator: "; "))
     }
 }
 

@@ -64,7 +64,7 @@ import Testing
         #expect(r.stdout.contains("| Công việc | Số lần/hồ sơ | Thời gian (giờ) |"))
         #expect(r.stdout.contains("N = 1.400.000 đối tượng/năm"))
         #expect(r.stdout.contains("- Tỷ lệ cắt giảm chi phí: 22,8%"), "\(r.stdout)")
-        #expect(r.stdout.contains("Mục tiêu Nghị quyết 66/NQ-CP năm 2025"))
+        #expect(r.stdout.contains("Đối chiếu mục tiêu Nghị quyết số 66/NQ-CP năm 2025"))
         let csv = try TestSupport.runProcmod(["cost", "--format", "csv", "procedures/passport.xml"])
         let lines = csv.stdout.split(separator: "\n")
         #expect(lines.first == "code,version,activity,name,times_per_case,hours,time_cost_vnd,fees_vnd,other_vnd,per_case_vnd,per_year_vnd")

@@ -54,6 +54,7 @@ struct CatalogTests {
         #expect(vi.moneyProse(270_201_555_556) == "270 tỷ đồng")
         #expect(vi.moneyProse(66_060_000_000) == "66,1 tỷ đồng")
         #expect(vi.moneyProse(1_101_000) == "1,1 triệu đồng")
+        #expect(vi.moneyProse(1_186_842_222_222) == "1.187 tỷ đồng")
         #expect(vi.moneyProse(45_222) == "45.222 đồng")
         #expect(en.moneyProse(66_060_000_000) == "66.1 billion VND")
         let day = LocalDate(year: 2026, month: 3, day: 5)!
@@ -71,7 +72,7 @@ struct CatalogTests {
         #expect(en.render(Message("change.registerPartly", ["document": "id-card", "share": "0.25"]))
                 == "asks for 'id-card' only when the register does not hold it (25% of cases)")
         #expect(vi.render(Message("change.requirement", ["document": "id-card", "reason": "reason.obsolete"]))
-                == "Căn cước: không còn yêu cầu: giấy tờ không còn giá trị pháp lý")
+                == "Căn cước: bỏ yêu cầu vì giấy tờ không còn giá trị pháp lý")
         #expect(vi.render(Message("change.registerDropped", ["document": "id-card", "register": "population"]))
                 == "không còn yêu cầu Căn cước: cơ quan khai thác Cơ sở dữ liệu quốc gia về dân cư")
     }
@@ -81,16 +82,16 @@ struct CatalogTests {
 struct CitationTests {
     @Test func citations() {
         let vi = Localizer(.vi)
-        #expect(vi.citation("Decree 61/2018/NĐ-CP Art. 19.6(a)") == "Nghị định 61/2018/NĐ-CP, Điều 19 khoản 6 điểm a")
-        #expect(vi.citation("Decree 123/2015/NĐ-CP, Art. 3.3") == "Nghị định 123/2015/NĐ-CP, Điều 3 khoản 3")
+        #expect(vi.citation("Decree 61/2018/NĐ-CP Art. 19.6(a)") == "điểm a khoản 6 Điều 19 Nghị định số 61/2018/NĐ-CP")
+        #expect(vi.citation("Decree 123/2015/NĐ-CP, Art. 3.3") == "khoản 3 Điều 3 Nghị định số 123/2015/NĐ-CP")
         #expect(vi.citation("Decree 123/2015/NĐ-CP Art. 3.5 (as amended by Decree 07/2025/NĐ-CP)")
-                == "Nghị định 123/2015/NĐ-CP, Điều 3 khoản 5 (được sửa đổi bởi Nghị định 07/2025/NĐ-CP)")
-        #expect(vi.citation("Luật Hộ tịch 60/2014/QH13, Art. 16") == "Luật Hộ tịch 60/2014/QH13, Điều 16")
-        #expect(vi.citation("Decree 152/2020/NĐ-CP") == "Nghị định 152/2020/NĐ-CP")
+                == "khoản 5 Điều 3 Nghị định số 123/2015/NĐ-CP (được sửa đổi bởi Nghị định số 07/2025/NĐ-CP)")
+        #expect(vi.citation("Luật Hộ tịch 60/2014/QH13, Art. 16") == "Điều 16 Luật Hộ tịch 60/2014/QH13")
+        #expect(vi.citation("Decree 152/2020/NĐ-CP") == "Nghị định số 152/2020/NĐ-CP")
         #expect(vi.citation("Residence Law 68/2020/QH14 Art. 38.3 (household and temporary-residence books, to 31/12/2022)")
-                == "Luật Cư trú 68/2020/QH14, Điều 38 khoản 3 (sổ hộ khẩu, sổ tạm trú có giá trị đến hết 31/12/2022)")
+                == "khoản 3 Điều 38 Luật Cư trú 68/2020/QH14 (sổ hộ khẩu, sổ tạm trú có giá trị đến hết 31/12/2022)")
         #expect(vi.citation("Joint Circular 05/2015/TTLT-BTP-BCA-BYT Art. 8.1 (chained procedures)")
-                == "Thông tư liên tịch 05/2015/TTLT-BTP-BCA-BYT, Điều 8 khoản 1 (liên thông thủ tục)")
+                == "khoản 1 Điều 8 Thông tư liên tịch số 05/2015/TTLT-BTP-BCA-BYT (liên thông thủ tục)")
         #expect(Localizer(.en).citation("Decree 61/2018/NĐ-CP Art. 19.6(a)") == "Decree 61/2018/NĐ-CP Art. 19.6(a)")
     }
 }

@@ -1,4 +1,4 @@
-/// A tiny HTML/SVG tree whose text and attribute values are always escaped when rendered: there is no
+/// A tiny HTML/SVG tree (HTML reports and SVG charts and diagrams) whose text and attribute values are always escaped when rendered: there is no
 /// way to put raw user text into the page.
 public indirect enum HTMLNode {
     case text(String)
@@ -34,16 +34,16 @@ private func escape(_ s: String, quotes: Bool) -> String {
 }
 
 /// `el("p", txt("hi"))`, `el("p", [("class", "x")], txt("hi"))`.
-func el(_ name: String, _ children: HTMLNode...) -> HTMLNode {
+public func el(_ name: String, _ children: HTMLNode...) -> HTMLNode {
     .element(name, [], children)
 }
 
-func el(_ name: String, _ attributes: [(String, String)], _ children: HTMLNode...) -> HTMLNode {
+public func el(_ name: String, _ attributes: [(String, String)], _ children: HTMLNode...) -> HTMLNode {
     .element(name, attributes, children)
 }
 
-func el(_ name: String, _ attributes: [(String, String)] = [], children: [HTMLNode]) -> HTMLNode {
+public func el(_ name: String, _ attributes: [(String, String)] = [], children: [HTMLNode]) -> HTMLNode {
     .element(name, attributes, children)
 }
 
-func txt(_ s: String) -> HTMLNode { .text(s) }
+public func txt(_ s: String) -> HTMLNode { .text(s) }
