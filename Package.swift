@@ -111,6 +111,10 @@ let package = Package(
             dependencies: ["ProcmodFuzzing", "ProcmodTestSupport", "ProcmodLoader", "ProcmodModel"]
         ),
         .testTarget(
+            name: "ProcmodDiagramTests",
+            dependencies: ["ProcmodDiagram", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport"]
+        ),
+        .testTarget(
             name: "ProcmodLocalizationTests",
             dependencies: ["ProcmodLocalization", "ProcmodModel"]
         ),

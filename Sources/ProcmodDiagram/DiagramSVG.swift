@@ -52,7 +52,7 @@ public struct DiagramSVG: Sendable {
             nodes.append(el("circle", [("class", "start"), ("cx", f(x)), ("cy", f(y)), ("r", "8")]))
             nodes.append(el("path", [("class", "edge"), ("d", "M\(f(x + 8)) \(f(y)) H\(f(first.x))"), ("marker-end", "url(#dg-arrow)")]))
         }
-        return el("svg", [("viewBox", "0 0 \(Int(layout.width)) \(Int(layout.height))"), ("width", "100%"), ("class", "dg"),
+        return el("svg", [("viewBox", "0 0 \(Int(layout.width)) \(Int(layout.height))"), ("width", "\(Int(layout.width))"), ("class", "dg"),
                           ("role", "img"), ("aria-label", l.text("diagram.title", ["name": procedure.name.text(l.language, fallback: procedure.code)]))],
                   children: [el("title", txt(procedure.code + " " + procedure.name.text(l.language, fallback: procedure.code)))] + nodes)
     }
@@ -60,8 +60,7 @@ public struct DiagramSVG: Sendable {
     /// The diagram as a standalone SVG document.
     public var svg: String {
         guard case .element(_, let attributes, let children) = node else { return "" }
-        let standalone = HTMLNode.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", "\(Int(DiagramLayout(procedure).width))")]
-                                          + attributes.filter { $0.0 != "width" }, [el("style", txt(Self.style))] + children)
+        let standalone = HTMLNode.element("svg", [("xmlns", "http://www.w3.org/2000/svg")] + attributes, [el("style", txt(Self.style))] + children)
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + standalone.render() + "\n"
     }
 
@@ -193,12 +192,14 @@ public struct DiagramSVG: Sendable {
         }
         if let handoff { label = (label.map { $0 + " · " } ?? "") + l("diagram." + handoff) }
         if let label, e.points.count >= 2 {
-            // On the first horizontal run, or above the corridor for a loop.
-            let p = e.back ? e.points[2] : e.points[0]
-            let q = e.back ? e.points[3] : e.points[1]
-            let x = e.back ? (p.x + q.x) / 2 : p.x + 4
-            out.append(el("text", [("class", "lbl" + (e.back ? " back" : "")), ("x", f(x)), ("y", f(p.y - 4)),
-                                   ("text-anchor", e.back ? "middle" : "start")], txt(label)))
+            // A loop's label above its corridor; a forward edge's just before the box it enters, so that
+            // the branches of one gateway never share a spot.
+            if e.back {
+                let p = e.points[2], q = e.points[3]
+                out.append(el("text", [("class", "lbl back"), ("x", f((p.x + q.x) / 2)), ("y", f(p.y - 4)), ("text-anchor", "middle")], txt(label)))
+            } else if let end = e.points.last {
+                out.append(el("text", [("class", "lbl"), ("x", f(end.x - 4)), ("y", f(end.y - 5)), ("text-anchor", "end")], txt(label)))
+            }
         }
         return out
     }

@@ -19,22 +19,29 @@ public struct Localizer: Sendable {
         Catalog.table(language)[key] ?? Catalog.english[key] ?? key
     }
 
-    /// `key`'s template with its placeholders filled (see ``Message``).
-    public func text(_ key: String, _ values: [String: String]) -> String { render(Message(key, values)) }
+    /// `key`'s template with its placeholders filled by a renderer: ids are said by their names, and
+    /// numbers are taken as the renderer formatted them (a share, a count or a date is not formatted again).
+    public func text(_ key: String, _ values: [String: String]) -> String { render(Message(key, values), formatted: true) }
 
     /// The message in this language: placeholders by their kind (ids by name, shares as percentages).
-    public func render(_ message: Message) -> String {
+    public func render(_ message: Message) -> String { render(message, formatted: false) }
+
+    private func render(_ message: Message, formatted: Bool) -> String {
         let template = text(message.key)
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             out += rest[..<open]
             let name = String(rest[rest.index(after: open)..<close])
-            out += message.values[name].map { value(name, $0) } ?? "{\(name)}"
+            out += message.values[name].map { formatted && Self.numeric.contains(name) ? $0 : value(name, $0) } ?? "{\(name)}"
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
     }
+
+    /// Placeholders whose values are numbers, dates or forms, formatted by ``value(_:_:)`` from raw values.
+    static let numeric: Set<String> = ["share", "minutes", "days", "count", "servers", "removed", "added", "hours", "open", "visits",
+                                       "target", "times", "sets", "unavoidable", "total", "limit", "date"]
 
     /// One placeholder's value as this language shows it.
     func value(_ placeholder: String, _ raw: String) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 public import ProcmodModel
 public import ProcmodScenario
+import ProcmodDiagram
 import ProcmodLocalization
 import ProcmodMarkup
 import ProcmodSimulation
@@ -69,6 +70,16 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
         }
         body.append(el("h2", txt(l("procedure"))))
         body.append(procedure(c, l))
+        if let (before, after) = context.models {
+            // The diagrams at their natural size, scrolled sideways on a screen and fitted to the page in print.
+            let removed = Set(c.removedSteps), added = Set(c.addedSteps)
+            for (key, model) in [("diagram.before", before), ("diagram.after", after)] {
+                let diagram = DiagramSVG(model, language: l.language, names: l.names,
+                                         removed: key == "diagram.before" ? removed : [], added: key == "diagram.after" ? added : [])
+                body.append(el("figure", [("class", "diagram")], el("figcaption", txt(l(key))),
+                               el("div", [("class", "scroll")], diagram.node)))
+            }
+        }
         if !c.changes.isEmpty {
             body.append(el("h2", txt(l("changes"))))
             body.append(table([l("where"), l("change")], c.changes.map { change in
@@ -82,7 +93,7 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
         let page = el("html", [("lang", l.language.rawValue)],
                       el("head", el("meta", [("charset", "utf-8")]),
                          el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-                         el("title", txt(title)), el("style", txt(Self.css + ReportCharts.style))),
+                         el("title", txt(title)), el("style", txt(Self.css + ReportCharts.style + DiagramSVG.style))),
                       el("body", children: body))
         return "<!DOCTYPE html>\n" + page.render() + "\n"
     }
@@ -113,8 +124,10 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
         .summary{background:#f3f6f9;padding:.2em 1em;border-left:4px solid #1f4e79}.note{font-size:.92em;color:#444}\
         figure{margin:1em 0}figcaption{font-weight:600;margin-bottom:.3em}\
         .removed{color:#8a1c1c}.added{color:#14532d}footer{margin-top:2em;font-size:.85em;color:#555}\
+        .scroll{overflow-x:auto;border:1px solid #e3e6ea}.scroll svg.dg{max-width:none;display:block}\
         @media print{@page{size:A4;margin:18mm 15mm}body{max-width:none;margin:0;font-size:10.5pt}\
-        h2{break-before:page}.summary+h2,h1+h2{break-before:auto}table,figure,tr{break-inside:avoid}}
+        h2{break-before:page}.summary+h2,h1+h2{break-before:auto}table,figure,tr{break-inside:avoid}\
+        .scroll{overflow:visible;border:0}.scroll svg.dg{width:100%;height:auto}}
         """
 
     private func table(_ header: [String], _ rows: [[String]], textColumns: Int = 1) -> HTMLNode {

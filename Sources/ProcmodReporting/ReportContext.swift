@@ -19,6 +19,8 @@ public struct ReportContext: Sendable {
     public var deadline: Deadline?
     /// The date the before-model describes (its `as-of`), when it says.
     public var asOf: LocalDate?
+    /// Both models, for the diagrams of the HTML report.
+    public var models: (before: Procedure, after: Procedure)?
 
     /// A context with the names of both models (the before-model's first).
     public init(language: Language, before: Procedure, after: Procedure, date: LocalDate? = nil, version: String? = nil) {
@@ -27,6 +29,7 @@ public struct ReportContext: Sendable {
         assumedValues = assumedValueCount(before)
         deadline = before.deadline
         asOf = before.asOf
+        models = (before, after)
         self.date = date
         self.version = version
     }
