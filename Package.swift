@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "ProcmodLocalization", dependencies: ["ProcmodModel"]),
         /// An escaped HTML and SVG tree: the reports' pages and charts, and the diagrams.
         .target(name: "ProcmodMarkup"),
+        /// BPMN 2.0 export and import, with DI from the diagram layout.
+        .target(name: "ProcmodBPMN", dependencies: ["ProcmodModel", "ProcmodXML", "ProcmodLoader", "ProcmodDiagram", "ProcmodLocalization"]),
         /// Diagrams of procedures: a layered layout in swimlanes, drawn as SVG.
         .target(name: "ProcmodDiagram", dependencies: ["ProcmodModel", "ProcmodLocalization", "ProcmodMarkup"]),
         .target(name: "ProcmodOutput"),
@@ -67,6 +69,7 @@ let package = Package(
             dependencies: [
                 "ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodReporting", "ProcmodSimulation",
                 "ProcmodScenario", "ProcmodInvariants", "ProcmodOutput", "ProcmodSpreadsheet", "ProcmodLocalization", "ProcmodDiagram",
+                "ProcmodBPMN",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +112,11 @@ let package = Package(
         .testTarget(
             name: "ProcmodFuzzTests",
             dependencies: ["ProcmodFuzzing", "ProcmodTestSupport", "ProcmodLoader", "ProcmodModel"]
+        ),
+        .testTarget(
+            name: "ProcmodBPMNTests",
+            dependencies: ["ProcmodBPMN", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport", "ProcmodXML"],
+            exclude: ["MIWG"]
         ),
         .testTarget(
             name: "ProcmodDiagramTests",

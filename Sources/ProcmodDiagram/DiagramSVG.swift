@@ -111,11 +111,16 @@ public struct DiagramSVG: Sendable {
         let l = localizer, node = procedure.flow.nodes[n.node]
         switch n.shape {
         case .end:
-            return [el("circle", [("class", "end"), ("cx", f(n.midX)), ("cy", f(n.midY)), ("r", "12")], el("title", txt(node.id)))]
+            return [el("circle", [("class", "end"), ("cx", f(n.midX)), ("cy", f(n.midY)), ("r", "12")], el("title", txt(l("bpmn.end"))))]
         case .exclusive, .parallel:
             let h = n.width / 2
             let d = "M\(f(n.midX)) \(f(n.midY - h)) L\(f(n.midX + h)) \(f(n.midY)) L\(f(n.midX)) \(f(n.midY + h)) L\(f(n.midX - h)) \(f(n.midY)) z"
-            return [el("path", [("class", "gw"), ("d", d)], el("title", txt(l.label(node.id, kind: "step")))),
+            let title: String = switch node.kind {
+            case .parallel: l("bpmn.split")
+            case .join: l("bpmn.join")
+            default: l.names.name(node.id, kind: "step", l.language) ?? l("diagram.choice")
+            }
+            return [el("path", [("class", "gw"), ("d", d)], el("title", txt(title))),
                     el("text", [("x", f(n.midX)), ("y", f(n.midY + 6)), ("text-anchor", "middle"), ("style", "font-size:17px")],
                        txt(n.shape == .parallel ? "+" : "×"))]
         case .task:
@@ -125,7 +130,7 @@ public struct DiagramSVG: Sendable {
             if removed.contains(step.id) { cls += " removed" }
             if added.contains(step.id) { cls += " added" }
             var out: [HTMLNode] = [el("rect", [("class", cls), ("x", f(n.x)), ("y", f(n.y)), ("width", f(n.width)), ("height", f(n.height)),
-                                              ("rx", "7")], el("title", txt(step.id)))]
+                                              ("rx", "7")], el("title", txt(step.name.text(l.language, fallback: step.id))))]
             var tag = l("kind." + step.kind.rawValue)
             if let channel = step.channel { tag += " · " + l.label(channel, kind: "channel") }
             if added.contains(step.id) { tag += " · " + l("added") }

@@ -4,11 +4,11 @@ import ProcmodXML
 
 /// Reading any of the DSL's files (procedure, scenario, suite): the file, libxml2, the schema and the
 /// root element, with every problem as a diagnostic. The loaders decode what it returns.
-enum DSLDocument {
+public enum DSLDocument {
     /// The file's bytes, or the diagnostic that says why there are none. Only a regular file is read
     /// (a FIFO, socket or device named `*.xml` would block or never end); it is opened without blocking
     /// and checked on the open descriptor, so it cannot be swapped between the check and the read.
-    static func bytes(at path: String, maximumFileSize: Int) -> ([UInt8]?, [Diagnostic]) {
+    public static func bytes(at path: String, maximumFileSize: Int) -> ([UInt8]?, [Diagnostic]) {
         func failure(_ message: String, _ code: String) -> ([UInt8]?, [Diagnostic]) {
             (nil, [Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), message, code: code)])
         }

@@ -65,6 +65,7 @@ extension Catalog {
         "utilisation.simulatedBefore": "Before (simulated)",
         "utilisation.simulatedAfter": "After (simulated)",
         "utilisation.note": "Steady-state utilisation is the work offered a year ÷ the open hours of the actor's staff, from the model: the figure for planning capacity, and the one the chart shows. The simulated figure counts the whole run, including the days the last cases take to finish once arrivals stop, so a short run reads lower; a run over a horizon (procmod simulate --horizon) approaches the steady state.",
+        "diagram.choice": "Choice",
         "where": "Where",
         "procedure": "The procedure",
         "distribution": "Lead-time distribution (working days)",
@@ -314,6 +315,9 @@ extension Catalog {
         "diagram.electronic": "electronic",
         "diagram.before": "Before",
         "diagram.after": "After",
+        // BPMN export.
+        "bpmn.start": "Start", "bpmn.end": "End", "bpmn.merge": "Merge", "bpmn.split": "Split", "bpmn.join": "Join",
+        "bpmn.delay": "Wait {text}",
         // Online levels.
         "level.end-to-end": "end-to-end",
         "level.partial": "partial",

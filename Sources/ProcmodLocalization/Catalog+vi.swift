@@ -65,6 +65,7 @@ extension Catalog {
         "utilisation.simulatedBefore": "Trước (mô phỏng)",
         "utilisation.simulatedAfter": "Sau (mô phỏng)",
         "utilisation.note": "Mức sử dụng ở trạng thái ổn định là khối lượng công việc mỗi năm chia cho số giờ làm việc của cán bộ, tính từ mô hình: đây là con số dùng để bố trí nhân lực và là con số biểu đồ thể hiện. Mức sử dụng mô phỏng tính trên toàn bộ lần chạy, kể cả những ngày giải quyết nốt các hồ sơ cuối sau khi không còn hồ sơ mới, nên thấp hơn khi lần chạy ngắn; mô phỏng theo khoảng thời gian (procmod simulate --horizon) sẽ tiến gần trạng thái ổn định.",
+        "diagram.choice": "Rẽ nhánh",
         "where": "Vị trí",
         "procedure": "Quy trình",
         "distribution": "Phân bố thời gian giải quyết (ngày làm việc)",
@@ -315,6 +316,9 @@ extension Catalog {
         "diagram.electronic": "điện tử",
         "diagram.before": "Trước",
         "diagram.after": "Sau",
+        // Xuất BPMN.
+        "bpmn.start": "Bắt đầu", "bpmn.end": "Kết thúc", "bpmn.merge": "Hợp nhánh", "bpmn.split": "Tách nhánh song song", "bpmn.join": "Hợp nhánh song song",
+        "bpmn.delay": "Chờ {text}",
         // Mức độ dịch vụ công trực tuyến.
         "level.end-to-end": "toàn trình",
         "level.partial": "một phần",

@@ -135,6 +135,15 @@ public struct ParsedElement {
         return nil
     }
 
+    /// The element serialized as XML, with its descendants (namespace declarations of its ancestors are
+    /// not repeated: an element that declares its own namespace reads back alone).
+    public var outerXML: String {
+        guard let buffer = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buffer) }
+        _ = xmlNodeDump(buffer, node.pointee.doc, node, 0, 0)
+        return xmlBufferContent(buffer).map { String(cString: $0) } ?? ""
+    }
+
     /// The element's own text (text and CDATA children concatenated, comments left out).
     public var text: String {
         var result = ""

@@ -38,6 +38,9 @@ public final class XMLTextWriter {
 
     public func end() { _ = xmlTextWriterEndElement(writer) }
 
+    /// Writes `xml` as it is: well-formed markup the caller made (another document's root element).
+    public func raw(_ xml: String) { chars(xml) { _ = xmlTextWriterWriteRaw(writer, $0) } }
+
     /// Closes every open element and returns the document.
     public func finish() -> String {
         _ = xmlTextWriterEndDocument(writer)
