@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProcmodBPMNTests",
-            dependencies: ["ProcmodBPMN", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport", "ProcmodXML"],
+            dependencies: ["ProcmodBPMN", "ProcmodLoader", "ProcmodModel", "ProcmodSimulation", "ProcmodTestSupport", "ProcmodXML"],
             exclude: ["MIWG"]
         ),
         .testTarget(

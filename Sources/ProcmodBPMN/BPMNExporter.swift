@@ -12,11 +12,18 @@ import ProcmodXML
 /// `extensionElements`, so that `procmod import` reads it back exactly. Same model, same bytes.
 public struct BPMNExporter: Sendable {
     public var language: Language
+    /// Write every task as a plain `task` (Prosimos reads no other kind); the step's kind stays in the
+    /// extension.
+    public var plainTasks: Bool
 
-    public init(language: Language = .vi) { self.language = language }
+    public init(language: Language = .vi, plainTasks: Bool = false) {
+        self.language = language
+        self.plainTasks = plainTasks
+    }
 
     public func export(_ p: Procedure) -> String {
-        let graph = BPMNGraph(p, language: language)
+        var graph = BPMNGraph(p, language: language)
+        if plainTasks { for i in graph.nodes.indices where graph.nodes[i].type.hasSuffix("Task") { graph.nodes[i].type = "task" } }
         let w = XMLTextWriter()
         w.start("bpmn:definitions")
         w.attribute("xmlns:bpmn", BPMNNamespace.model)

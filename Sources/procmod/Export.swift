@@ -19,7 +19,7 @@ extension Procmod {
 
                 Examples:
                   procmod export --format bpmn procedures/passport.xml -o passport.bpmn
-                  procmod export --lang en procedures/land-use-certificate.xml -o land.bpmn
+                  procmod export --lang en procedures/land-use-certificate.xml -o land.bpmn --prosimos land.json
                 """
         )
 
@@ -35,6 +35,9 @@ extension Procmod {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the file here (atomically) instead of standard output.", valueName: "file.bpmn"))
         var output: String?
 
+        @Option(help: ArgumentHelp("Also write the simulation parameters in Prosimos' JSON format here, for the BPMN file (whose tasks are then plain tasks, the kind Prosimos reads).", valueName: "file.json"))
+        var prosimos: String?
+
         @Flag(help: "Replace the output file even when it is read-only.")
         var force = false
 
@@ -42,11 +45,16 @@ extension Procmod {
 
         func run() throws {
             try Terminal.precheck(output, inputs: [path], force: force)
+            try Terminal.precheck(prosimos, inputs: [path] + (output.map { [$0] } ?? []), force: force)
             let loaded = ProcedureLoader(maximumFileSize: load.bytes).load(path: path)
             for d in loaded.diagnostics { Terminal.err(Terminal.line(for: d)) }
             guard let procedure = loaded.procedure else { throw CLIError.badInput() }
-            let text = BPMNExporter(language: lang).export(procedure)
+            // Prosimos reads only plain tasks: with --prosimos, the BPMN file beside it has them.
+            let text = BPMNExporter(language: lang, plainTasks: prosimos != nil).export(procedure)
             if let output { try Terminal.save(text, to: output, inputs: [path], force: force) } else { Terminal.write(text) }
+            if let prosimos {
+                try Terminal.save(ProsimosExporter().export(procedure), to: prosimos, inputs: [path] + (output.map { [$0] } ?? []), force: force)
+            }
         }
     }
 }
