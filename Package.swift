@@ -83,7 +83,8 @@ let package = Package(
         .target(name: "ProcmodTestSupport", dependencies: ["ProcmodModel", "ProcmodLoader", "ProcmodSimulation"]),
         /// The whole pipeline on one input: the fuzzer's target (Fuzz/) and the regression test of its corpus.
         .target(name: "ProcmodFuzzing", dependencies: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation",
-                                                      "ProcmodScenario", "ProcmodInvariants", "ProcmodReporting"]),
+                                                      "ProcmodScenario", "ProcmodInvariants", "ProcmodReporting", "ProcmodBPMN",
+                                                      "ProcmodDiagram"]),
         .testTarget(
             name: "ProcmodAnalysisTests",
             dependencies: ["ProcmodAnalysis", "ProcmodReporting", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport"],

@@ -1,5 +1,7 @@
 public import ProcmodModel
 import ProcmodAnalysis
+import ProcmodBPMN
+import ProcmodDiagram
 import ProcmodInvariants
 import ProcmodLoader
 import ProcmodReporting
@@ -24,6 +26,13 @@ public struct Pipeline: Sendable {
         self.scenarios = Dictionary(grouping: scenarios, by: \.procedure)
     }
 
+    /// True when the bytes' root element is BPMN's `definitions` (any prefix).
+    static func looksLikeBPMN(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(4_096), as: UTF8.self)
+        guard let open = head.firstRange(of: "definitions") else { return false }
+        return head[..<open.lowerBound].last.map { $0 == "<" || $0 == ":" } ?? false
+    }
+
     /// Loads every scenario file in `directory` (those that load; the rest are the fuzzer's business
     /// only through the procedures).
     public static func scenarios(in directory: String) -> [Scenario] {
@@ -34,6 +43,17 @@ public struct Pipeline: Sendable {
     /// traps, so that libFuzzer records the input.
     @discardableResult
     public func run(_ bytes: [UInt8]) -> Outcome {
+        // A BPMN file: imported (every refusal located), and what imports goes through the whole pipeline.
+        if Self.looksLikeBPMN(bytes) {
+            let imported = BPMNImporter(maximumFileSize: 1 << 22).load(bytes: bytes, path: "input.bpmn")
+            guard let procedure = imported.procedure else {
+                let errors = imported.diagnostics.filter { $0.severity == .error }
+                precondition(!errors.isEmpty, "a refused BPMN file must have at least one error")
+                for e in errors { precondition(e.location.line >= 1 && e.location.column >= 1, "an error without a location") }
+                return .refused(errors.count)
+            }
+            return run(Array(ProcedureWriter().write(procedure).utf8))
+        }
         let loaded = ProcedureLoader(maximumFileSize: 1 << 22).load(bytes: bytes, path: "input.xml")
         guard let procedure = loaded.procedure else {
             let errors = loaded.diagnostics.filter { $0.severity == .error }
@@ -45,6 +65,13 @@ public struct Pipeline: Sendable {
         let reloaded = ProcedureLoader(maximumFileSize: 1 << 24).load(bytes: Array(written.utf8), path: "written.xml")
         precondition(reloaded.procedure != nil, "a valid procedure, written back, must load: "
                      + reloaded.diagnostics.map(\.message).joined(separator: "; "))
+        // BPMN out and back: the same model; and the diagram draws.
+        let bpmn = BPMNExporter(language: .vi).export(procedure)
+        let back = BPMNImporter(maximumFileSize: 1 << 26).load(bytes: Array(bpmn.utf8), path: "export.bpmn")
+        precondition(back.fromExtension && back.procedure.map { ProcedureWriter().write($0) } == ProcedureWriter().write(procedure),
+                     "BPMN export → import must give the model back: " + back.diagnostics.map(\.message).joined(separator: "; "))
+        _ = ProsimosExporter().export(procedure)
+        _ = DiagramSVG(procedure, language: .vi).svg
         let report = Analyzer().analyze(procedure, path: "input.xml")
         for renderer in [JSONAnalysisRenderer(), MarkdownAnalysisRenderer(), TextAnalysisRenderer(colored: false),
                          SARIFRenderer(version: "fuzz")] as [any AnalysisRenderer] {

@@ -112,12 +112,10 @@ import Testing
         #expect(notBPMN.procedure == nil && notBPMN.diagnostics.contains { $0.message.contains("a BPMN 2.0 file") })
     }
 
-    /// Every shipped model's export passes the independent checks of bpmn_check.py (the OMG XSD,
-    /// bpmn-io's lint, SpiffWorkflow's parser and DI completeness). Runs when the oracle and its venv
-    /// exist: PROCMOD_BPMN_CHECK (default ../shared/oracles/bpmn_check.py) and PROCMOD_BPMN_PYTHON
-    /// (default /tmp/procmod-oracles/bin/python, made by that folder's setup.sh).
-    static let oracle = ProcessInfo.processInfo.environment["PROCMOD_BPMN_CHECK"]
-        ?? TestSupport.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/oracles/bpmn_check.py").path
+    /// Every shipped model's export passes the independent checks of Tests/oracles/bpmn_check.py (the OMG
+    /// XSD, bpmn-io's lint, SpiffWorkflow's parser and DI completeness). Runs when its venv exists:
+    /// PROCMOD_BPMN_PYTHON (default /tmp/procmod-oracles/bin/python, made by Tests/oracles/setup.sh).
+    static let oracle = ProcessInfo.processInfo.environment["PROCMOD_BPMN_CHECK"] ?? TestSupport.path("Tests/oracles/bpmn_check.py")
     static let python = ProcessInfo.processInfo.environment["PROCMOD_BPMN_PYTHON"] ?? "/tmp/procmod-oracles/bin/python"
     static let oracleAvailable = FileManager.default.fileExists(atPath: oracle) && FileManager.default.isExecutableFile(atPath: python)
 
