@@ -48,19 +48,19 @@ public struct ProsimosExporter: Sendable {
             guard let step = p.flow.nodes.first(where: { $0.id == id })?.step else { continue }
             let work = step.work.map { Self.distribution($0, openMinutesPerDay: openMinutesPerDay) } ?? Distribution(name: "fix", params: [0])
             document.task_resource_distribution.append(TaskDistribution(task_id: node.id, resources: [
-                ResourceDistribution(resource_id: "Resource_" + ncName(step.actor), distribution: work)]))
+                Identified(key: "resource_id", id: "Resource_" + ncName(step.actor), distribution: work)]))
         }
         // Timers: a delay's distribution; a signing cadence's expected wait.
         for node in graph.nodes where node.type == "intermediateCatchEvent" {
             if node.id.hasPrefix("Timer_delay_"), let step = Self.step(node.id, prefix: "Timer_delay_", p), let delay = step.delay {
                 // A delay is elapsed time: a working day of it is a calendar day of the open week.
-                document.event_distribution.append(EventDistribution(event_id: node.id,
-                                                                     distribution: Self.distribution(delay, openMinutesPerDay: 1_440 * 7 / openDays)))
+                document.event_distribution.append(Identified(key: "event_id", id: node.id,
+                                                              distribution: Self.distribution(delay, openMinutesPerDay: 1_440 * 7 / openDays)))
             } else if node.id.hasPrefix("Timer_cadence_"), let step = Self.step(node.id, prefix: "Timer_cadence_", p),
                       let cadence = p.actors[step.actor]?.cadence {
                 let slots = max(cadence.times.count * max(cadence.days.count, 1), 1)
                 let wait = 7 * 86_400 / Double(slots) / 2
-                document.event_distribution.append(EventDistribution(event_id: node.id, distribution: Distribution(name: "fix", params: [wait])))
+                document.event_distribution.append(Identified(key: "event_id", id: node.id, distribution: Distribution(name: "fix", params: [wait])))
             }
         }
         // Branching probabilities of every exclusive split.
@@ -168,27 +168,26 @@ public struct ProsimosExporter: Sendable {
         }
     }
 
-    struct ResourceDistribution: Encodable {
-        var resource_id: String
+    /// A distribution with the id it belongs to, in one object: `{"resource_id": …, "distribution_name": …}`.
+    struct Identified: Encodable {
+        var key: String
+        var id: String
         var distribution: Distribution
-        enum Keys: String, CodingKey { case resource_id }
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
         func encode(to encoder: any Encoder) throws {
             try distribution.encode(to: encoder)
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(resource_id, forKey: .resource_id)
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(id, forKey: Key(stringValue: key))
         }
     }
+    typealias ResourceDistribution = Identified
+    typealias EventDistribution = Identified
     struct TaskDistribution: Encodable { var task_id: String; var resources: [ResourceDistribution] }
-    struct EventDistribution: Encodable {
-        var event_id: String
-        var distribution: Distribution
-        enum Keys: String, CodingKey { case event_id }
-        func encode(to encoder: any Encoder) throws {
-            try distribution.encode(to: encoder)
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(event_id, forKey: .event_id)
-        }
-    }
     struct Probability: Encodable { var path_id: String; var value: Double }
     struct Gateway: Encodable { var gateway_id: String; var probabilities: [Probability] }
 }

@@ -145,11 +145,16 @@ public struct DiagramLayout: Sendable {
                 if back.contains([i, k]) {
                     // Up from the gap after the source to the corridor above the lanes, back to the gap
                     // before the target, down to the target's middle, into its left side.
-                    let x1 = gapX(a.column), x2 = gapX(b.column - 1)
+                    // Into the target's top when nothing stands above it (so the loop never runs along the
+                    // edges that enter the target from the left), else down the gap before it.
+                    let x1 = gapX(a.column)
+                    let clear = !placed.contains { $0.node != e.target && $0.x <= b.midX && b.midX <= $0.x + $0.width && $0.y + $0.height <= b.y }
+                    let x2 = clear ? b.midX : gapX(b.column - 1)
                     let level = backCorridor.assign(min(x1, x2), max(x1, x2))
                     let yc = Self.top + Self.backCorridor - 8 - Double(min(level, 3)) * 6
                     edges.append(RoutedEdge(from: i, to: e.target, edge: k, back: true,
-                                            points: [(a.x + a.width, a.midY), (x1, a.midY), (x1, yc), (x2, yc), (x2, b.midY), (b.x, b.midY)]))
+                                            points: clear ? [(a.x + a.width, a.midY), (x1, a.midY), (x1, yc), (b.midX, yc), (b.midX, b.y)]
+                                                : [(a.x + a.width, a.midY), (x1, a.midY), (x1, yc), (x2, yc), (x2, b.midY), (b.x, b.midY)]))
                 } else if b.column == a.column + 1 {
                     let x = gapX(a.column)
                     edges.append(RoutedEdge(from: i, to: e.target, edge: k, back: false,

@@ -29,7 +29,7 @@ public struct DiagramSVG: Sendable {
         .dg .task.removed{stroke:#8a1c1c;stroke-dasharray:4 3;fill:#fbeeee}.dg .task.added{stroke:#14532d;stroke-width:2.6;fill:#eaf6ee}\
         .dg .gw{fill:#fff;stroke:#1f4e79;stroke-width:1.4}.dg .end{fill:#fff;stroke:#222;stroke-width:3}.dg .start{fill:#fff;stroke:#222;stroke-width:1.4}\
         .dg .edge{fill:none;stroke:#3a4650;stroke-width:1.2}.dg .edge.back{stroke:#c44e00;stroke-dasharray:5 3}\
-        .dg .edge.paper{stroke:#c44e00;stroke-width:1.8}.dg .edge.electronic{stroke:#1f4e79;stroke-width:1.8}\
+        .dg .edge.paper{stroke:#c44e00;stroke-width:2}.dg .edge.electronic{stroke:#0f766e;stroke-width:2;stroke-dasharray:8 2}\
         .dg .tag{fill:#5b6670;font-size:9px}.dg .cap{fill:#3a4650;font-size:9.5px}.dg .lbl{fill:#3a4650;font-size:9.5px}\
         .dg .lbl.back{fill:#c44e00}.dg .strike{stroke:#8a1c1c;stroke-width:1.2}.dg .title{font-size:15px;font-weight:600}
         """
@@ -39,9 +39,11 @@ public struct DiagramSVG: Sendable {
         let layout = DiagramLayout(procedure)
         let l = localizer
         var nodes: [HTMLNode] = [
-            el("defs", el("marker", [("id", "dg-arrow"), ("viewBox", "0 0 10 10"), ("refX", "9"), ("refY", "5"), ("markerWidth", "7"),
-                                     ("markerHeight", "7"), ("orient", "auto-start-reverse")],
-                          el("path", [("d", "M0 0 L10 5 L0 10 z"), ("fill", "#3a4650")]))),
+            el("defs", children: [("dg-arrow", "#3a4650"), ("dg-arrow-paper", "#c44e00"), ("dg-arrow-electronic", "#0f766e")].map { id, colour in
+                el("marker", [("id", id), ("viewBox", "0 0 10 10"), ("refX", "9"), ("refY", "5"), ("markerWidth", "7"),
+                              ("markerHeight", "7"), ("orient", "auto-start-reverse")],
+                   el("path", [("d", "M0 0 L10 5 L0 10 z"), ("fill", colour)]))
+            }),
         ]
         nodes += title(layout)
         nodes += lanes(layout)
@@ -146,9 +148,10 @@ public struct DiagramSVG: Sendable {
                 }
             }
             var y = n.y + n.height + 12
+            let full = step.requires.map { l.label($0.document, kind: "document") }.joined(separator: "; ")
             for line in captions(step) {
-                out.append(el("text", [("class", "cap"), ("x", f(n.x + 2)), ("y", f(y))], txt(line)))
-                y += 11.5
+                out.append(el("text", [("class", "cap"), ("x", f(n.x + 2)), ("y", f(y))], txt(line), el("title", txt(full))))
+                y += 11
             }
             return out
         }
@@ -162,7 +165,11 @@ public struct DiagramSVG: Sendable {
             let documents = step.requires.map { r in
                 l.label(r.document, kind: "document") + (r.form == .present ? " (" + l("form.present") + ")" : "")
             }
-            out += wrap(l.text("diagram.documents", ["text": documents.joined(separator: "; ")]), 30, lines: 2)
+            // One document a line, the first after the heading; more than three are counted.
+            let shown = documents.prefix(documents.count > 3 ? 2 : 3).map { $0.count > 30 ? String($0.prefix(29)) + "…" : $0 }
+            out.append(l.text("diagram.documents", ["text": shown.first ?? ""]))
+            out += shown.dropFirst().map { "   " + $0 }
+            if documents.count > 3 { out.append("   " + l.text("diagram.more", ["count": "\(documents.count - 2)"])) }
         }
         if let pay = step.payment {
             out.append(l.text("diagram.pays", ["money": l.text("money", ["money": l.numbers.money(pay.amount)])]))
@@ -170,7 +177,7 @@ public struct DiagramSVG: Sendable {
         if let signer = step.signature?.signer, let cadence = procedure.actors[signer]?.cadence {
             out.append(l.text("diagram.signsAt", ["text": cadence.times.map(\.description).joined(separator: ", ")]))
         }
-        return Array(out.prefix(4))
+        return Array(out.prefix(5))
     }
 
     private func edge(_ e: RoutedEdge, _ layout: DiagramLayout) -> [HTMLNode] {
@@ -179,14 +186,16 @@ public struct DiagramSVG: Sendable {
         var cls = "edge" + (e.back ? " back" : "")
         // A hand-off from one agency to another, on paper or electronically.
         var handoff: String?
-        if let step = source.step, let target = procedure.flow.nodes[e.to].step,
-           let h = step.handoffs.first(where: { $0.to == target.actor }),
-           procedure.actors[step.actor]?.agency != procedure.actors[target.actor]?.agency {
+        // A step that hands the dossier to another agency: its outgoing edge, whatever node it enters (a
+        // join, a gateway), shows how.
+        if let step = source.step, !e.back,
+           let h = step.handoffs.first(where: { procedure.actors[$0.to]?.agency != procedure.actors[step.actor]?.agency }) {
             handoff = h.medium == .paper ? "paper" : "electronic"
             cls += " " + (handoff ?? "")
         }
         let d = e.points.enumerated().map { k, p in (k == 0 ? "M" : "L") + f(p.x) + " " + f(p.y) }.joined(separator: " ")
-        var out: [HTMLNode] = [el("path", [("class", cls), ("d", d), ("marker-end", "url(#dg-arrow)")])]
+        let marker = handoff.map { "url(#dg-arrow-\($0))" } ?? "url(#dg-arrow)"
+        var out: [HTMLNode] = [el("path", [("class", cls), ("d", d), ("marker-end", marker)])]
         var label: String?
         if case .choice(let rule) = source.kind {
             label = rule == .channel ? flowEdge.channel.map { l.label($0, kind: "channel") } : flowEdge.probability.map { l.numbers.percent($0) }
@@ -202,8 +211,10 @@ public struct DiagramSVG: Sendable {
             if e.back {
                 let p = e.points[2], q = e.points[3]
                 out.append(el("text", [("class", "lbl back"), ("x", f((p.x + q.x) / 2)), ("y", f(p.y - 4)), ("text-anchor", "middle")], txt(label)))
-            } else if let end = e.points.last {
-                out.append(el("text", [("class", "lbl"), ("x", f(end.x - 4)), ("y", f(end.y - 5)), ("text-anchor", "end")], txt(label)))
+            } else if let target = layout.nodes.first(where: { $0.node == e.to }) {
+                // Above the box the edge enters, clear of the edge's own turns.
+                let stacked = layout.edges.filter { $0.to == e.to && !$0.back && $0.from < e.from }.count
+                out.append(el("text", [("class", "lbl"), ("x", f(target.x)), ("y", f(target.y - 4 - Double(stacked) * 11))], txt(label)))
             }
         }
         return out

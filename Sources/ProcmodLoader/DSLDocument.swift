@@ -47,6 +47,15 @@ public enum DSLDocument {
     static func root(_ bytes: [UInt8], path: String, rootName: String, namespace: String,
                      schema: XMLSchema, schemaText: String = "", laterChecks: String? = nil) -> (ParsedElement?, [Diagnostic]) {
         let parsed = XMLReader.read(bytes: bytes, path: path, rootName: rootName, schema: schema)
+        // Another kind of document: say what it is, not what the schema makes of it.
+        if let root = parsed.root, root.name != rootName || root.namespace != namespace {
+            let found = root.namespace.map { "{\($0)}" } ?? "no namespace"
+            var message = "the root element is <\(root.name)> in \(found): expected <\(rootName) xmlns=\"\(namespace)\">"
+            if root.namespace == "http://www.omg.org/spec/BPMN/20100524/MODEL" {
+                message += "; this is a BPMN 2.0 file: make it a procedure with `procmod import`"
+            }
+            return (nil, parsed.diagnostics.filter { $0.code != "schema" } + [Diagnostic(.error, root.location, message, code: "schema")])
+        }
         var diagnostics = parsed.diagnostics.map { $0.code == "schema" ? SchemaMessages.reword($0, schema: schemaText) : $0 }
         guard let root = parsed.root, !diagnostics.containsErrors else {
             if let root = parsed.root, let laterChecks {

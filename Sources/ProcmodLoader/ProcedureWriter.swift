@@ -330,16 +330,15 @@ func number(_ x: Double) -> String {
     if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
     // Past 2^53 every double is whole; print all its digits (Int would trap past 2^63).
     if !x.isFinite || abs(x) >= 1e15 { return String(format: "%.0f", x) }
-    var s = "\(x)"
-    if s.contains("e") {
-        s = String(x.formatted12)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-    }
-    return s
+    // Fifteen significant digits at most: no binary noise from arithmetic (0.020000000000000004 → 0.02).
+    let digits = x == 0 ? 1 : max(1, Int((abs(x)).exponent2Digits))
+    return decimalText(x, decimals: max(0, min(12, 15 - digits)))
 }
 
 extension Double {
+    /// Decimal digits before the point (at least 1).
+    var exponent2Digits: Double { self < 1 ? 1 : (log10(self)).rounded(.down) + 1 }
+
     /// Twelve decimal places without scientific notation.
     var formatted12: String {
         let negative = self < 0

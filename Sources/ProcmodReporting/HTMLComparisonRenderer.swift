@@ -76,7 +76,7 @@ public struct HTMLComparisonRenderer: ComparisonRenderer {
             for (key, model) in [("diagram.before", before), ("diagram.after", after)] {
                 let diagram = DiagramSVG(model, language: l.language, names: l.names,
                                          removed: key == "diagram.before" ? removed : [], added: key == "diagram.after" ? added : [])
-                body.append(el("figure", [("class", "diagram")], el("figcaption", txt(l(key))),
+                body.append(el("figure", [("class", "diagram")], el("figcaption", txt(l(key) + " (" + l("diagram.scroll") + ")")),
                                el("div", [("class", "scroll")], diagram.node)))
             }
         }

@@ -119,8 +119,7 @@ func mutate(_ base: String, _ replacements: [(String, String)]) -> String {
                      ]),
         ErrorFixture(name: "wrong namespace", replacements: [("<procedure xmlns=\"urn:procmod:procedure:1\"", "<procedure xmlns=\"urn:example\"")],
                      expected: [
-                        "test.xml:2:1: error: Element 'procedure': No matching global declaration available for the validation root. [schema]",
-                        "test.xml:2:1: note: the semantic checks (references, probabilities, flow) run once the errors above are fixed [schema]",
+                        "test.xml:2:1: error: the root element is <procedure> in {urn:example}: expected <procedure xmlns=\"urn:procmod:procedure:1\"> [schema]",
                      ]),
     ]
 
