@@ -21,6 +21,9 @@ struct BPMNMapper {
     private mutating func note(_ e: ParsedElement, _ message: String) {
         diagnostics.append(Diagnostic(.note, e.location, message, code: "bpmn-unmapped"))
     }
+    private mutating func assumed(_ e: ParsedElement, _ message: String) {
+        diagnostics.append(Diagnostic(.note, e.location, message, code: "bpmn-assumed"))
+    }
     private mutating func error(_ e: ParsedElement, _ message: String) {
         diagnostics.append(Diagnostic(.error, e.location, message, code: "bpmn"))
     }
@@ -298,7 +301,7 @@ struct BPMNMapper {
                 let unknown = out.filter { $0.probability == nil }.count
                 let share = unknown > 0 ? max(0, 1 - known) / Double(unknown) : 0
                 if unknown > 0 && known == 0 {
-                    note(nodes[id]!.element, "exclusive gateway '\(id)': its \(out.count) branches are taken as equally likely (assumed)")
+                    assumed(nodes[id]!.element, "exclusive gateway '\(nodes[id]?.name ?? id)': its \(out.count) branches are taken as equally likely (assumed)")
                 }
                 flowNodes[i].edges = out.map { arc in
                     var e = FlowEdge(target: indexOf[arc.target]!, probability: arc.probability ?? share, loop: arc.loop,
@@ -352,13 +355,13 @@ struct BPMNMapper {
             step.produces.append(DocumentOutput(document: "result", medium: .paper))
             flowNodes[last].kind = .step(step)
             result = "result"
-            note(process, "no data object is produced: the last task '\(step.id)' produces the result, 'result' (assumed)")
+            assumed(process, "no data object is produced: the last task, '\(step.name.en ?? step.name.vi ?? step.id)', produces the result, 'result' (assumed)")
         }
         if let r = result, documents[r] != nil { documents[r]?.kind = .result }
         let office = WorkCalendar(id: "office", name: LocalizedName(vi: "Giờ hành chính", en: "Office hours"),
                                   hours: [WeeklyHours(days: [.mon, .tue, .wed, .thu, .fri], start: TimeOfDay(minutes: 450), end: TimeOfDay(minutes: 1_020))],
                                   holidays: [])
-        note(process, "BPMN holds no durations, volumes, calendars or capacities: every task takes 1 hour, 1,000 cases a year, office "
+        assumed(process, "BPMN holds no durations, volumes, calendars or capacities: every task takes 1 hour, 1,000 cases a year, office "
              + "hours 07:30–17:00 on weekdays, unlimited capacity, all assumed (edit the model)")
         let name = process.attribute("name")?.value ?? root.attribute("name")?.value ?? processID
         var p = Procedure(code: ncName(processID), name: Self.name(name), level: .province,

@@ -13,7 +13,8 @@ extension Procmod {
                 tasks to steps, gateways to choices and parallel blocks, timers to waits, data objects to documents); every
                 element not mapped is listed as a note with its id and line, and every value BPMN does not hold
                 (durations, volumes, calendars, capacities) is marked assumed in the procedure.
-                Exit status: 0 imported, 65 when the file is not a BPMN process procmod can read.
+                Exit status: 0 imported, 64 for a usage error (such as -o naming the input), 65 when the file is not a BPMN
+                process procmod can read, 73 when the output cannot be written.
 
                 Examples:
                   procmod import passport.bpmn -o passport.xml
@@ -44,8 +45,9 @@ extension Procmod {
             let text = ProcedureWriter(header: header).write(procedure)
             if let output { try Terminal.save(text, to: output, inputs: [path], force: force) } else { Terminal.write(text) }
             let unmapped = result.diagnostics.filter { $0.code == "bpmn-unmapped" }.count
+            let assumed = result.diagnostics.filter { $0.code == "bpmn-assumed" }.count
             Terminal.err(result.fromExtension ? "read procmod's model from the file's extension: nothing lost"
-                         : "mapped the BPMN process; \(unmapped) element\(unmapped == 1 ? "" : "s") not mapped (above)")
+                         : "mapped the BPMN process: \(unmapped) element\(unmapped == 1 ? "" : "s") not mapped, \(assumed) assumption\(assumed == 1 ? "" : "s") made (above)")
         }
     }
 }
