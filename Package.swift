@@ -9,7 +9,8 @@ let package = Package(
         /// The model, loader, analyzer, simulator, levers, invariants and renderers, for a reform team's own
         /// Swift tools and test suites (docs/library.md).
         .library(name: "ProcmodKit", targets: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation",
-                                               "ProcmodScenario", "ProcmodInvariants", "ProcmodReporting", "ProcmodLocalization"]),
+                                               "ProcmodScenario", "ProcmodInvariants", "ProcmodReporting", "ProcmodLocalization", "ProcmodDiagram",
+                                               "ProcmodBPMN"]),
         /// Assertions for a reform team's Swift Testing or XCTest suites.
         .library(name: "ProcmodTesting", targets: ["ProcmodTesting"]),
         /// The fuzzing pipeline, for the libFuzzer harness in Fuzz/.

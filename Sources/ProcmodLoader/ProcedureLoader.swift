@@ -88,7 +88,7 @@ public struct ProcedureLoader: Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let path = files[i]
             switch DSLFileKind.of(path: path) {
-            case .procedure: results.set(i, load(path: path))
+            case .procedure, .foreign: results.set(i, load(path: path))
             case .scenario:
                 results.set(i, LoadedProcedure(path: path, procedure: nil,
                                                diagnostics: ScenarioLoader(maximumFileSize: limit).load(path: path).diagnostics))
@@ -134,6 +134,8 @@ private final class ResultSlots: @unchecked Sendable {
 /// The two kinds of DSL file.
 public enum DSLFileKind: Sendable {
     case procedure, scenario, suite
+    /// XML of another kind (a BPMN file, a build file): its root is not a procmod root element.
+    case foreign
 
     /// The kind a file's root element says, read from the first start tag (procedure when unsure).
     public static func of(path: String) -> DSLFileKind {
@@ -147,7 +149,14 @@ public enum DSLFileKind: Sendable {
                 rest = tag.drop { $0 != ">" }
                 continue
             }
-            return tag.hasPrefix("scenario") ? .scenario : tag.hasPrefix("suite") ? .suite : .procedure
+            let name = tag.prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }
+            let local = name.split(separator: ":").last.map(String.init) ?? ""
+            switch local {
+            case "scenario": return .scenario
+            case "suite": return .suite
+            case "procedure": return .procedure
+            default: return .foreign
+            }
         }
         return .procedure
     }
@@ -167,13 +176,25 @@ public enum ProcedureFiles {
                     .filter { $0.hasSuffix(".xml") }
                     .map { base + "/" + $0 }
                     .filter(isRegularFile)
-                    .filter { kind == nil || DSLFileKind.of(path: $0) == kind }
+                    .filter { let k = DSLFileKind.of(path: $0); return k != .foreign && (kind == nil || k == kind) }
                 files += found.sorted()
             } else {
                 files.append(path)
             }
         }
         return files
+    }
+
+    /// XML files in the folders among `paths` that are not procmod files (skipped by ``expand(_:kind:)``).
+    public static func foreign(in paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            return (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+                .filter { $0.hasSuffix(".xml") }.map { base + "/" + $0 }.filter(isRegularFile)
+                .filter { DSLFileKind.of(path: $0) == .foreign }.sorted()
+        }
     }
 
     /// True for a regular file, or a link to one.

@@ -68,6 +68,8 @@ extension Catalog {
         "diagram.choice": "Choice",
         "diagram.more": "and {count} more",
         "diagram.scroll": "scroll sideways to see it all",
+        "analysis.summary": "findings: {errors} error(s), {warnings} warning(s), {notes} note(s) in {procedures} procedure(s)",
+        "validate.skipped": "; other XML files skipped (not procmod files): {count}",
         "where": "Where",
         "procedure": "The procedure",
         "distribution": "Lead-time distribution (working days)",

@@ -68,6 +68,8 @@ extension Catalog {
         "diagram.choice": "Rẽ nhánh",
         "diagram.more": "và {count} giấy tờ khác",
         "diagram.scroll": "cuộn ngang để xem toàn bộ",
+        "analysis.summary": "phát hiện: {errors} lỗi, {warnings} cảnh báo, {notes} lưu ý trong {procedures} thủ tục",
+        "validate.skipped": "; bỏ qua {count} tệp XML khác (không phải tệp procmod)",
         "where": "Vị trí",
         "procedure": "Quy trình",
         "distribution": "Phân bố thời gian giải quyết (ngày làm việc)",

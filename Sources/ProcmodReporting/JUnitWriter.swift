@@ -1,8 +1,11 @@
+import Foundation
 public import ProcmodInvariants
 import ProcmodXML
 
-/// JUnit XML (the Apache Ant format CI systems display): one test suite per procedure, one test case per
-/// invariant. The format requires a timestamp and a host name; procmod writes fixed ones unless given,
+/// JUnit XML (the Apache Ant format CI systems display): one test suite per procedure file, one test case
+/// per invariant. Each carries the procedure file (`file`), and test classes are named by the file's path
+/// (`procedures.passport`), so Jenkins and GitLab group them by folder and file, not by the dots of a
+/// procedure code. The format requires a timestamp and a host name; procmod writes fixed ones unless given,
 /// so the file is the same bytes for the same input.
 public struct JUnitWriter {
     public var timestamp: String
@@ -16,6 +19,14 @@ public struct JUnitWriter {
         self.inconclusiveFails = inconclusiveFails
     }
 
+    /// A file path as a dotted class name: `procedures/passport.xml` → `procedures.passport`.
+    static func className(_ path: String) -> String {
+        var p = Substring(path)
+        while p.hasPrefix("./") { p = p.dropFirst(2) }
+        if let dot = p.lastIndex(of: "."), !p[dot...].contains("/") { p = p[..<dot] }
+        return p.split(separator: "/").map { $0.replacingOccurrences(of: ".", with: "_") }.joined(separator: ".")
+    }
+
     public func write(_ results: [InvariantResult]) -> String {
         let w = XMLTextWriter()
         w.start("testsuites")
@@ -27,7 +38,8 @@ public struct JUnitWriter {
             let failed = group.results.filter { $0.verdict == .fail || ($0.verdict == .inconclusive && inconclusiveFails) }.count
             let skipped = group.results.filter { $0.verdict == .inconclusive && !inconclusiveFails }.count
             w.start("testsuite")
-            w.attribute("name", group.results[0].procedure)
+            w.attribute("name", group.results[0].procedure + " (" + group.path + ")")
+            w.attribute("file", group.path)
             w.attribute("timestamp", timestamp)
             w.attribute("hostname", hostname)
             w.attribute("tests", String(group.results.count))
@@ -37,13 +49,13 @@ public struct JUnitWriter {
             w.attribute("time", "0")
             w.attribute("package", "procmod")
             w.attribute("id", String(index))
-            w.start("properties")
-            w.start("property"); w.attribute("name", "path"); w.attribute("value", group.path); w.end()
-            w.end()
+            // The Ant schema wants a properties element; an empty one (a repeated property trips xunitparser).
+            w.start("properties"); w.end()
             for r in group.results {
                 w.start("testcase")
                 w.attribute("name", r.invariant)
-                w.attribute("classname", r.procedure)
+                w.attribute("classname", Self.className(r.path))
+                w.attribute("file", r.path)
                 w.attribute("time", "0")
                 let text = "\(r.location): \(r.verdict.rawValue): \(r.message)"
                 if r.verdict == .fail || (r.verdict == .inconclusive && inconclusiveFails) {

@@ -8,6 +8,22 @@ import ProcmodReporting
 extension Severity: ExpressibleByArgument {}
 extension Preset: ExpressibleByArgument {}
 
+/// The severity from which `procmod analyze` exits 1.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, note, never
+}
+
+extension FailOn {
+    var severity: Severity? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .note: .note
+        case .never: nil
+        }
+    }
+}
+
 /// Formats of `procmod analyze`.
 enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown, sarif
@@ -21,7 +37,8 @@ extension Procmod {
             discussion: """
                 Findings print as path:line:col: severity: message [rule-id], each with its saving per case
                 and per year (Standard Cost Model), then a metrics table per procedure.
-                Exit status: 0 when no finding is at error severity, 1 when one is, 65 for invalid files.
+                Exit status: 0 when no finding is at the --fail-on severity or above (default error), 1 when one is,
+                65 for invalid files. --exit-zero (the same as --fail-on never) keeps a CI step that uploads SARIF going.
 
                 Examples:
                   procmod analyze procedures/
@@ -39,6 +56,12 @@ extension Procmod {
 
         @Option(help: "Language of text and Markdown output: vi or en (default: PROCMOD_LANG, else the locale). JSON and SARIF keep English messages and add each finding's catalog message.")
         var lang: Language = .fromEnvironment
+
+        @Option(help: "Exit 1 when a finding is at this severity or above: error, warning, note, or never.")
+        var failOn: FailOn = .error
+
+        @Flag(help: "Exit 0 whatever the findings (the same as --fail-on never), as linters offer for SARIF uploads.")
+        var exitZero = false
 
         @Option(help: "Severity preset: recommended or strict.")
         var preset: Preset = .recommended
@@ -95,11 +118,21 @@ extension Procmod {
             case .text: renderer = TextAnalysisRenderer(colored: Terminal.useColor, language: lang, names: names)
             case .json: renderer = JSONAnalysisRenderer()
             case .markdown: renderer = MarkdownAnalysisRenderer(language: lang, names: names)
-            case .sarif: renderer = SARIFRenderer(version: procmodVersion)
+            case .sarif:
+                // Files that could not be read are results too, so that a code-scanning tool shows them.
+                renderer = SARIFRenderer(version: procmodVersion,
+                                         invalid: loaded.filter { $0.procedure == nil }.flatMap { $0.diagnostics.filter { $0.severity == .error } })
             }
             Terminal.out(try renderer.render(reports))
-            if loaded.contains(where: { $0.procedure == nil }) { throw CLIError.badInput() }
-            if reports.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw CLIError.findings }
+            if format == .text {
+                let all = reports.flatMap(\.findings)
+                let count = { (s: Severity) in "\(all.filter { $0.severity == s }.count)" }
+                Terminal.out("\n" + Localizer(lang).text("analysis.summary", ["errors": count(.error), "warnings": count(.warning),
+                                                                           "notes": count(.note), "procedures": "\(reports.count)"]))
+            }
+            if loaded.contains(where: { $0.procedure == nil }) && !exitZero { throw CLIError.badInput() }
+            let threshold: Severity? = exitZero ? nil : failOn.severity
+            if let threshold, reports.contains(where: { $0.findings.contains { $0.severity <= threshold } }) { throw CLIError.findings }
         }
     }
 

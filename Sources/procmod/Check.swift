@@ -30,7 +30,8 @@ extension Procmod {
         static let configuration = CommandConfiguration(
             abstract: "Check procedure invariants (in the procedures and in suite files), for CI.",
             discussion: """
-                One line per invariant: path:line:col: pass|fail|inconclusive: invariant — details. A simulated
+                One line per invariant: path:line:col: pass|fail|inconclusive: invariant — details. A run that checks
+                nothing (no invariant applies) fails unless --allow-empty. A simulated
                 invariant passes only when its whole 95% confidence interval meets the bound, fails when the
                 whole interval misses it, and is inconclusive otherwise (with the replications that would
                 settle it). Exit status: 0 when nothing failed, 1 when an invariant failed (or was
@@ -38,7 +39,7 @@ extension Procmod {
 
                 Examples:
                   procmod check procedures/
-                  procmod check --suite examples/suites/reform-2026.xml --junit invariants.xml procedures/
+                  procmod check --suite examples/suites/reform-2026.xml --junit invariants.xml examples/after/
                 """
         )
 
@@ -59,6 +60,9 @@ extension Procmod {
 
         @Option(help: "Language of the summary line: vi or en (default: PROCMOD_LANG, else the locale). Result lines are in English, for CI logs.")
         var lang: Language = .fromEnvironment
+
+        @Flag(help: "Pass when no invariant applies to any procedure (by default that fails: a CI gate must check something).")
+        var allowEmpty = false
 
         @Option(help: "What an inconclusive simulated invariant counts as: fail or pass.")
         var inconclusive: InconclusivePolicy = .fail
@@ -126,6 +130,11 @@ extension Procmod {
                              + "procedure\(procedureCount == 1 ? "" : "s"): \(results.count - failed - open) passed, \(failed) failed, \(open) inconclusive")
             }
             if invalid { throw CLIError.badInput() }
+            if results.isEmpty && !allowEmpty {
+                Terminal.err("procmod: no invariant applies to the \(procedures.count) procedure\(procedures.count == 1 ? "" : "s") read: "
+                             + "nothing was checked (give --suite, or --allow-empty to pass anyway)")
+                throw CLIError.findings
+            }
             if failed > 0 || (inconclusive == .fail && open > 0) { throw CLIError.findings }
         }
     }

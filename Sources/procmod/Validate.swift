@@ -57,12 +57,16 @@ extension Procmod {
                 var line = l.text("validate.summary", ["files": "\(summary.files)", "valid": "\(summary.valid)"])
                 if summary.invalid > 0 { line += l.text("validate.invalid", ["invalid": "\(summary.invalid)"]) }
                 line += l.text("validate.counts", ["errors": "\(summary.errors)", "warnings": "\(summary.warnings)"])
+                let skipped = ProcedureFiles.foreign(in: paths).count
+                if skipped > 0 { line += l.text("validate.skipped", ["count": "\(skipped)"]) }
                 return Terminal.out(line)
             }
             var line = "\(summary.files) file\(summary.files == 1 ? "" : "s") checked: \(summary.valid) valid"
             if summary.invalid > 0 { line += ", \(summary.invalid) with errors" }
             line += " (\(summary.errors) error\(summary.errors == 1 ? "" : "s"), "
                 + "\(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"))"
+            let skipped = ProcedureFiles.foreign(in: paths).count
+            if skipped > 0 { line += "; \(skipped) other XML file\(skipped == 1 ? "" : "s") skipped (not procmod files)" }
             Terminal.out(line)
         }
     }

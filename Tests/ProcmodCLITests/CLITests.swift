@@ -110,6 +110,73 @@ import Testing
         #expect(!r.stdout.contains("household-book") && !r.stdout.contains("working days"))
     }
 
+    /// CI steps that upload SARIF keep going with --exit-zero; --fail-on lowers the bar; a file that
+    /// cannot be read is a SARIF result, not only a line on standard error.
+    @Test func exitStatusFollowsFailOn() throws {
+        #expect(try TestSupport.runProcmod(["analyze", "procedures/judicial-record.xml"]).status == 1)
+        #expect(try TestSupport.runProcmod(["analyze", "--exit-zero", "procedures/judicial-record.xml"]).status == 0)
+        #expect(try TestSupport.runProcmod(["analyze", "--fail-on", "never", "procedures/judicial-record.xml"]).status == 0)
+        #expect(try TestSupport.runProcmod(["analyze", "--fail-on", "warning", "procedures/passport.xml"]).status == 1)
+        #expect(try TestSupport.runProcmod(["analyze", "procedures/passport.xml"]).status == 0)
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bad = directory.appendingPathComponent("bad.xml")
+        try "<procedure xmlns=\"urn:procmod:procedure:1\" code=\"x\"/>".write(to: bad, atomically: true, encoding: .utf8)
+        let sarif = try TestSupport.runProcmod(["analyze", "--format", "sarif", "--exit-zero", bad.path, "procedures/passport.xml"])
+        #expect(sarif.status == 0)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.contains { $0["ruleId"] as? String == "invalid-procedure" && $0["level"] as? String == "error" })
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(rules.allSatisfy { ($0["help"] as? [String: Any])?["markdown"] != nil })
+        let text = try TestSupport.runProcmod(["analyze", "procedures/passport.xml"])
+        #expect(text.stdout.hasSuffix("findings: 0 error(s), 2 warning(s), 5 note(s) in 1 procedure(s)\n"))
+    }
+
+    /// JUnit read back by junitparser and xunitparser, the readers CI plugins use (Tests/oracles/junit_check.py):
+    /// the same counts, classes named by file, the file on every suite. Runs when PROCMOD_JUNIT_PYTHON
+    /// (default /tmp/procmod-oracles/bin/python) imports both.
+    static let junitPython = ProcessInfo.processInfo.environment["PROCMOD_JUNIT_PYTHON"] ?? "/tmp/procmod-oracles/bin/python"
+
+    @Test(.enabled(if: pythonImports(junitPython, "junitparser") && pythonImports(junitPython, "xunitparser")))
+    func junitReadersAgree() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let junit = directory.appendingPathComponent("junit.xml").path
+        let r = try TestSupport.runProcmod(["check", "--suite", "examples/suites/reform-2026.xml", "--cases", "200", "--replications", "3",
+                                            "--inconclusive", "pass", "--junit", junit, "examples/after/"])
+        #expect(r.status == 1)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.junitPython)
+        process.arguments = [TestSupport.path("Tests/oracles/junit_check.py"), junit]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let out = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
+        let a = try #require(out["junitparser"]), b = try #require(out["xunitparser"])
+        #expect(a["tests"] as? Int == b["tests"] as? Int && a["failures"] as? Int == b["failures"] as? Int)
+        #expect((a["tests"] as? Int ?? 0) > 0 && (a["failures"] as? Int ?? 0) > 0)
+        #expect((a["classnames"] as? [String] ?? []).allSatisfy { $0.hasPrefix("examples.after.") })
+        #expect((a["files"] as? [String] ?? []).allSatisfy { $0.hasPrefix("examples/after/") && $0.hasSuffix(".xml") })
+    }
+
+    @Test func validateSkipsOtherXMLInFolders() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: TestSupport.path("procedures/passport.xml"), toPath: directory.appendingPathComponent("passport.xml").path)
+        try "<project><modelVersion>4.0.0</modelVersion></project>".write(to: directory.appendingPathComponent("pom.xml"), atomically: true, encoding: .utf8)
+        let r = try TestSupport.runProcmod(["validate", directory.path])
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(r.stdout.contains("1 file checked: 1 valid (0 errors, 0 warnings); 1 other XML file skipped (not procmod files)"))
+        // Named on the command line, it is checked, and refused with a clear error.
+        let named = try TestSupport.runProcmod(["validate", directory.appendingPathComponent("pom.xml").path])
+        #expect(named.status == 65 && named.stdout.contains("the root element is <project>"))
+    }
+
     @Test func disablingTheErrorRulesExitsZero() throws {
         let r = try TestSupport.runProcmod(["analyze", "--disable", "obsolete-document", "procedures/judicial-record.xml"])
         #expect(r.status == 0)
@@ -313,7 +380,12 @@ import Testing
         #expect(r.stdout.contains("examples/suites/reform-2026.xml:10:5: fail: at most one visit to an office — 2 applicant visits per case (at most 1)  [1.013978]"))
         #expect(r.stdout.split(separator: "\n").last?.hasPrefix("45 invariant results on 9 procedures:") == true)
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
-        #expect(xml.contains("<testsuites>") && xml.contains("classname=\"1.013978\""))
+        #expect(xml.contains("<testsuites>") && xml.contains("classname=\"examples.after.land-use-certificate-axis\"")
+                && xml.contains("file=\"examples/after/land-use-certificate-axis.xml\""))
+        // A gate that checks nothing fails, unless asked not to.
+        let empty = try TestSupport.runProcmod(["check", "procedures/passport.xml"])
+        #expect(empty.status == 1 && empty.stderr.contains("nothing was checked"))
+        #expect(try TestSupport.runProcmod(["check", "--allow-empty", "procedures/passport.xml"]).status == 0)
         let again = try TestSupport.runProcmod(args)
         #expect(try String(contentsOfFile: junit, encoding: .utf8) == xml, "JUnit output is byte-stable")
         #expect(again.stdout == r.stdout)
