@@ -55,6 +55,20 @@ public enum TestSupport {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
+
+    /// Runs a test oracle (a Python script of Tests/oracles) with `python`; returns its exit status and
+    /// standard output (standard error is left to the console).
+    public static func runOracle(_ python: String, _ script: String, _ arguments: [String]) throws -> (status: Int32, output: Data) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [path("Tests/oracles/" + script)] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, data)
+    }
 }
 
 /// The peers' queueing models (shared/peers/theory.py) written in the DSL, on a calendar that never

@@ -115,7 +115,7 @@ import Testing
     /// Every shipped model's export passes the independent checks of Tests/oracles/bpmn_check.py (the OMG
     /// XSD, bpmn-io's lint, SpiffWorkflow's parser and DI completeness). Runs when its venv exists:
     /// PROCMOD_BPMN_PYTHON (default /tmp/procmod-oracles/bin/python, made by Tests/oracles/setup.sh).
-    static let oracle = ProcessInfo.processInfo.environment["PROCMOD_BPMN_CHECK"] ?? TestSupport.path("Tests/oracles/bpmn_check.py")
+    static let oracle = TestSupport.path("Tests/oracles/bpmn_check.py")
     static let python = ProcessInfo.processInfo.environment["PROCMOD_BPMN_PYTHON"] ?? "/tmp/procmod-oracles/bin/python"
     static let oracleAvailable = FileManager.default.fileExists(atPath: oracle) && FileManager.default.isExecutableFile(atPath: python)
 
@@ -125,15 +125,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("model.bpmn")
         try BPMNExporter(language: .vi).export(try load(path)).write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [Self.oracle, "--compact", file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(path): \(output)")
+        let (status, data) = try TestSupport.runOracle(Self.python, "bpmn_check.py", ["--compact", file.path])
+        let output = String(decoding: data, as: UTF8.self)
+        #expect(status == 0, "\(path): \(output)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let checks = try #require(report["checks"] as? [String: Any])
         let lint = ((checks["bpmn-io"] as? [String: Any])?["lint"] as? [String: Any])

@@ -147,15 +147,8 @@ import Testing
         let r = try TestSupport.runProcmod(["check", "--suite", "examples/suites/reform-2026.xml", "--cases", "200", "--replications", "3",
                                             "--inconclusive", "pass", "--junit", junit, "examples/after/"])
         #expect(r.status == 1)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.junitPython)
-        process.arguments = [TestSupport.path("Tests/oracles/junit_check.py"), junit]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, data) = try TestSupport.runOracle(Self.junitPython, "junit_check.py", [junit])
+        #expect(status == 0)
         let out = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
         let a = try #require(out["junitparser"]), b = try #require(out["xunitparser"])
         #expect(a["tests"] as? Int == b["tests"] as? Int && a["failures"] as? Int == b["failures"] as? Int)
@@ -450,16 +443,8 @@ import Testing
         let report = directory.appendingPathComponent("report.json")
         try json.stdout.write(to: report, atomically: true, encoding: .utf8)
         #expect(try TestSupport.runProcmod(base + ["--event-log", xes]).status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [TestSupport.path("Tests/oracles/pm4py_eventlog.py"), csv, xes, report.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let (status, output) = try TestSupport.runOracle(Self.python, "pm4py_eventlog.py", [csv, xes, report.path])
+        #expect(status == 0, "\(String(decoding: output, as: UTF8.self))")
     }
 }
 
@@ -500,15 +485,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try Self.workbook(["cost", "--format", "xlsx", "--lang", "vi", "procedures/birth-registration.xml",
                                       "--scenario", "examples/scenarios/birth-registration-2024.xml"], in: directory)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [TestSupport.path("Tests/oracles/openpyxl_workbook.py"), path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, data) = try TestSupport.runOracle(Self.python, "openpyxl_workbook.py", [path])
+        #expect(status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["sheets"] as? [String] == ["Phương án đơn giản hóa", "Chi phí trước", "Chi phí sau"])
         let rows = try #require(object["rows"] as? [String: [[[String: Any]]]])

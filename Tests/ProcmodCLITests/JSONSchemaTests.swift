@@ -70,15 +70,9 @@ import Testing
             files.append(file)
         }
         if Self.oracle {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Self.python)
-            process.arguments = [TestSupport.path("Tests/oracles/jsonschema_validate.py"), TestSupport.path("docs/schemas/\(name).schema.json")] + files
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "jsonschema: \(output)")
+            let (status, output) = try TestSupport.runOracle(Self.python, "jsonschema_validate.py",
+                                                             [TestSupport.path("docs/schemas/\(name).schema.json")] + files)
+            #expect(status == 0, "jsonschema: \(String(decoding: output, as: UTF8.self))")
         }
     }
 

@@ -11,7 +11,7 @@ target="${1:-${TMPDIR:-/tmp}/procmod-oracles}"
 py="$(command -v python3)"
 if [ ! -x "$target/bin/python" ]; then "$py" -m venv "$target" >&2; fi
 "$target/bin/pip" install -q --disable-pip-version-check -r "$here/requirements.txt" >&2
-echo "export PROCMOD_BPMN_PYTHON='$target/bin/python' PROCMOD_BPMN_CHECK='$here/bpmn_check.py'"
+echo "export PROCMOD_BPMN_PYTHON='$target/bin/python'"
 echo "export PROCMOD_JSONSCHEMA_PYTHON='$target/bin/python' PROCMOD_OPENPYXL_PYTHON='$target/bin/python' PROCMOD_JUNIT_PYTHON='$target/bin/python'"
 if $prosimos; then
   if [ ! -x "$target-prosimos/bin/prosimos" ]; then
