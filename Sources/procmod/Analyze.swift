@@ -42,13 +42,13 @@ extension Procmod {
 
                 Examples:
                   procmod analyze procedures/
-                  procmod analyze --preset strict --disable unnamed-element procedures/passport.xml
-                  procmod analyze --format sarif procedures/ > procmod.sarif
-                  procmod analyze --enable wet-signature=error --high-utilisation 0.8 procedures/
+                  procmod analyze --preset strict --disable unnamed-element FILE
+                  procmod analyze --format sarif --exit-zero procedures/ > procmod.sarif
+                  procmod analyze --enable wet-signature=error procedures/
                 """
         )
 
-        @Argument(help: ArgumentHelp("Procedure files or directories.", valueName: "file-or-dir"))
+        @Argument(help: ArgumentHelp("Procedure files or directories.", valueName: "file-or-dir"), completion: .file(extensions: ["xml"]))
         var paths: [String]
 
         @Option(help: "Output format: text, json, markdown or sarif.")
@@ -67,10 +67,11 @@ extension Procmod {
         var preset: Preset = .recommended
 
         @Option(name: .customLong("enable"), help: ArgumentHelp("Run a rule, optionally at a severity: ID or ID=error|warning|note.", valueName: "rule"),
-                transform: RuleSetting.parse)
+                completion: .list(RuleCatalog.all.map(\.id)), transform: RuleSetting.parse)
         var enabled: [RuleSetting] = []
 
-        @Option(name: .customLong("disable"), help: ArgumentHelp("Do not run a rule.", valueName: "rule"), transform: RuleID.parse)
+        @Option(name: .customLong("disable"), help: ArgumentHelp("Do not run a rule.", valueName: "rule"),
+                completion: .list(RuleCatalog.all.map(\.id)), transform: RuleID.parse)
         var disabled: [RuleID] = []
 
         @Option(help: "Utilisation from which high-utilisation reports.")
@@ -148,7 +149,7 @@ extension Procmod {
                 """
         )
 
-        @Argument(help: "A rule id to explain.")
+        @Argument(help: "A rule id to explain.", completion: .list(RuleCatalog.all.map(\.id)))
         var id: String?
 
         @Flag(help: "Print the whole catalog as Markdown (docs/rules.md).")
@@ -161,7 +162,7 @@ extension Procmod {
             }
             if let id {
                 guard let rule = RuleCatalog.rule(id) else {
-                    throw CLIError.usage("unknown rule '\(id)'; `procmod rules` lists them")
+                    throw CLIError.usage("unknown rule '\(id)'" + RuleID.suggestion(id) + "; `procmod rules` lists them")
                 }
                 Terminal.out(RuleDocumentation.text(rule))
                 return
@@ -179,9 +180,33 @@ struct RuleID {
 
     static func parse(_ argument: String) throws -> RuleID {
         guard RuleCatalog.rule(argument) != nil else {
-            throw ValidationError("unknown rule '\(argument)'; `procmod rules` lists them")
+            throw ValidationError("unknown rule '\(argument)'" + RuleID.suggestion(argument) + "; `procmod rules` lists them")
         }
         return RuleID(id: argument)
+    }
+
+    /// "; did you mean 'certified-copy'?" for a rule id a letter or two away from one, else "".
+    static func suggestion(_ id: String) -> String {
+        let best = RuleCatalog.all.map(\.id).min { editDistance(id, $0) < editDistance(id, $1) }
+        guard let best, editDistance(id, best) <= max(2, id.count / 4) else { return "" }
+        return " (did you mean '\(best)'?)"
+    }
+
+    /// Levenshtein distance.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        guard !x.isEmpty else { return y.count }
+        var row = Array(0...y.count)
+        for i in 1...x.count {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: y.count, by: 1) {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (x[i - 1] == y[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return row[y.count]
     }
 }
 
@@ -194,7 +219,7 @@ struct RuleSetting {
         let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let id = parts.first ?? ""
         guard let rule = RuleCatalog.rule(id) else {
-            throw ValidationError("unknown rule '\(id)'; `procmod rules` lists them")
+            throw ValidationError("unknown rule '\(id)'" + RuleID.suggestion(id) + "; `procmod rules` lists them")
         }
         guard parts.count == 2 else { return RuleSetting(rule: id, severity: rule.defaultSeverity) }
         guard let severity = Severity(rawValue: parts[1]), severity != .off else {

@@ -39,14 +39,15 @@ extension Procmod {
 
                 Examples:
                   procmod check procedures/
-                  procmod check --suite examples/suites/reform-2026.xml --junit invariants.xml examples/after/
+                  procmod check --suite SUITE.xml --junit invariants.xml examples/after/
+                  (a suite: examples/suites/reform-2026.xml)
                 """
         )
 
-        @Argument(help: ArgumentHelp("Procedure files or directories.", valueName: "file-or-dir"))
+        @Argument(help: ArgumentHelp("Procedure files or directories.", valueName: "file-or-dir"), completion: .file(extensions: ["xml"]))
         var paths: [String]
 
-        @Option(name: .customLong("suite"), help: ArgumentHelp("An invariant suite file (repeatable).", valueName: "file"))
+        @Option(name: .customLong("suite"), help: ArgumentHelp("An invariant suite file (repeatable).", valueName: "file"), completion: .file(extensions: ["xml"]))
         var suites: [String] = []
 
         @Option(help: ArgumentHelp("Write JUnit XML here (atomically); - is standard output.", valueName: "file.xml"))

@@ -22,18 +22,16 @@ extension Procmod {
 
                 Examples:
                   procmod cost procedures/birth-registration.xml
-                  procmod cost --lang vi --format markdown procedures/birth-registration.xml \\
-                      --scenario examples/scenarios/birth-registration-2024.xml
+                  procmod cost --lang vi --format markdown FILE --scenario S.xml
                   procmod cost --format csv -o cost.csv procedures/passport.xml
-                  procmod cost --format xlsx --lang vi -o phuong-an.xlsx procedures/passport.xml \\
-                      --scenario examples/scenarios/passport-post.xml
+                  procmod cost --format xlsx --lang vi -o phuong-an.xlsx FILE --scenario S.xml
                 """
         )
 
-        @Argument(help: ArgumentHelp("The procedure.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The procedure.", valueName: "file"), completion: .file(extensions: ["xml"]))
         var path: String
 
-        @Option(help: ArgumentHelp("A scenario: report the form before and after it, and the benefit.", valueName: "file"))
+        @Option(help: ArgumentHelp("A scenario: report the form before and after it, and the benefit.", valueName: "file"), completion: .file(extensions: ["xml"]))
         var scenario: String?
 
         @Option(help: "Output format: text, markdown, csv, json, or xlsx (a workbook; needs -o).")
@@ -42,7 +40,7 @@ extension Procmod {
         @Option(help: "Language of labels and names: vi or en.")
         var lang: Language = .fromEnvironment
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of standard output.", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of standard output.", valueName: "file"), completion: .file())
         var output: String?
 
         @Flag(help: "Replace the output file even when it is read-only.")

@@ -14,20 +14,20 @@ extension Procmod {
 
                 Examples:
                   procmod diagram procedures/birth-registration.xml -o khai-sinh.svg
-                  procmod diagram --lang en procedures/land-use-certificate.xml --scenario examples/scenarios/land-use-certificate-axis.xml -o after.svg
+                  procmod diagram --lang en FILE --scenario S.xml -o after.svg
                 """
         )
 
-        @Argument(help: ArgumentHelp("A procedure file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("A procedure file.", valueName: "file"), completion: .file(extensions: ["xml"]))
         var path: String
 
-        @Option(help: ArgumentHelp("Draw the after-model of this scenario, with the steps it adds highlighted.", valueName: "file"))
+        @Option(help: ArgumentHelp("Draw the after-model of this scenario, with the steps it adds highlighted.", valueName: "file"), completion: .file(extensions: ["xml"]))
         var scenario: String?
 
         @Option(help: "Language of names and labels: vi or en (default: PROCMOD_LANG, else the locale).")
         var lang: Language = .fromEnvironment
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write the SVG here (atomically) instead of standard output.", valueName: "file.svg"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the SVG here (atomically) instead of standard output.", valueName: "file.svg"), completion: .file())
         var output: String?
 
         @Flag(help: "Replace the output file even when it is read-only.")

@@ -17,18 +17,19 @@ extension Procmod {
                 the input.
 
                 Examples:
-                  procmod digitize procedures/birth-registration.xml --scenario examples/scenarios/birth-registration-2024.xml
-                  procmod digitize procedures/passport.xml --scenario examples/scenarios/passport-post.xml -o after.xml
+                  procmod digitize procedures/passport.xml --scenario post.xml
+                  procmod digitize FILE --scenario S.xml -o after.xml
+                  (scenarios for every shipped procedure: examples/scenarios/)
                 """
         )
 
-        @Argument(help: ArgumentHelp("The procedure (before).", valueName: "file"))
+        @Argument(help: ArgumentHelp("The procedure (before).", valueName: "file"), completion: .file(extensions: ["xml"]))
         var path: String
 
-        @Option(help: ArgumentHelp("The scenario file.", valueName: "file"))
+        @Option(help: ArgumentHelp("The scenario file.", valueName: "file"), completion: .file(extensions: ["xml"]))
         var scenario: String
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write the after-procedure here (atomically); - is standard output.", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the after-procedure here (atomically); - is standard output.", valueName: "file"), completion: .file())
         var output: String?
 
         @Flag(help: "Replace the output file even when it is read-only.")

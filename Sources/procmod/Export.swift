@@ -19,11 +19,11 @@ extension Procmod {
 
                 Examples:
                   procmod export --format bpmn procedures/passport.xml -o passport.bpmn
-                  procmod export --lang en procedures/land-use-certificate.xml -o land.bpmn --prosimos land.json
+                  procmod export --lang en FILE -o land.bpmn --prosimos land.json
                 """
         )
 
-        @Argument(help: ArgumentHelp("A procedure file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("A procedure file.", valueName: "file"), completion: .file(extensions: ["xml"]))
         var path: String
 
         @Option(help: "Output format: bpmn.")
@@ -32,7 +32,7 @@ extension Procmod {
         @Option(help: "Language of the names BPMN tools show: vi or en (default: PROCMOD_LANG, else the locale).")
         var lang: Language = .fromEnvironment
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write the file here (atomically) instead of standard output.", valueName: "file.bpmn"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the file here (atomically) instead of standard output.", valueName: "file.bpmn"), completion: .file())
         var output: String?
 
         @Option(help: ArgumentHelp("Also write the simulation parameters in Prosimos' JSON format here, for the BPMN file (whose tasks are then plain tasks, the kind Prosimos reads).", valueName: "file.json"))

@@ -22,13 +22,13 @@ extension Procmod {
                 """
         )
 
-        @Argument(help: ArgumentHelp("A BPMN 2.0 file.", valueName: "file.bpmn"))
+        @Argument(help: ArgumentHelp("A BPMN 2.0 file.", valueName: "file.bpmn"), completion: .file(extensions: ["bpmn"]))
         var path: String
 
         @Option(help: ArgumentHelp("The process to import when the file has several.", valueName: "id"))
         var process: String?
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write the procedure here (atomically) instead of standard output.", valueName: "file.xml"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the procedure here (atomically) instead of standard output.", valueName: "file.xml"), completion: .file())
         var output: String?
 
         @Flag(help: "Replace the output file even when it is read-only.")

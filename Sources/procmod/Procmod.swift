@@ -12,7 +12,8 @@ struct Procmod: ParsableCommand {
             Procedures are XML files in the procmod DSL (see docs/dsl.md).
 
             Examples:
-              procmod report procedures/birth-registration.xml --scenario examples/scenarios/birth-registration-2024.xml
+              procmod report procedures/passport.xml --scenario post.xml
+              procmod diagram procedures/birth-registration.xml -o khai-sinh.svg
               procmod validate procedures/
               procmod show procedures/birth-registration.xml
               procmod analyze procedures/

@@ -26,7 +26,7 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Static figures and the waterfall only; no simulation.")
     var noSimulation = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report here (atomically) instead of standard output; - is standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report here (atomically) instead of standard output; - is standard output.", valueName: "file"), completion: .file())
     var output: String?
 
     @Flag(help: "Replace the output file even when it is read-only.")
@@ -107,10 +107,10 @@ extension Procmod {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The procedure before.", valueName: "before"))
+        @Argument(help: ArgumentHelp("The procedure before.", valueName: "before"), completion: .file(extensions: ["xml"]))
         var before: String
 
-        @Argument(help: ArgumentHelp("The procedure after.", valueName: "after"))
+        @Argument(help: ArgumentHelp("The procedure after.", valueName: "after"), completion: .file(extensions: ["xml"]))
         var after: String
 
         @OptionGroup var report: ReportOptions
@@ -138,16 +138,16 @@ extension Procmod {
             abstract: "Apply a scenario and report before and after: figures, simulation, the levers' waterfall, changes.",
             discussion: """
                 Examples:
-                  procmod report procedures/birth-registration.xml --scenario examples/scenarios/birth-registration-2024.xml
-                  procmod report --lang vi --format html -o khai-sinh.html procedures/birth-registration.xml \\
-                      --scenario examples/scenarios/birth-registration-2024.xml
+                  procmod report procedures/passport.xml --scenario post.xml
+                  procmod report --lang vi --format html -o bao-cao.html FILE --scenario S.xml
+                  (scenarios for every shipped procedure: examples/scenarios/)
                 """
         )
 
-        @Argument(help: ArgumentHelp("The procedure (before).", valueName: "file"))
+        @Argument(help: ArgumentHelp("The procedure (before).", valueName: "file"), completion: .file(extensions: ["xml"]))
         var path: String
 
-        @Option(help: ArgumentHelp("The scenario file.", valueName: "file"))
+        @Option(help: ArgumentHelp("The scenario file.", valueName: "file"), completion: .file(extensions: ["xml"]))
         var scenario: String
 
         @OptionGroup var report: ReportOptions

@@ -27,7 +27,7 @@ extension Procmod {
                 """
         )
 
-        @Argument(help: ArgumentHelp("A procedure file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("A procedure file.", valueName: "file"), completion: .file(extensions: ["xml"]))
         var path: String
 
         @Option(help: "Output format: text or json.")

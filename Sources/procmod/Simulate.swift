@@ -18,14 +18,14 @@ extension Procmod {
 
                 Examples:
                   procmod simulate procedures/passport.xml
-                  procmod simulate --cases 5000 --replications 10 --seed 7 procedures/birth-registration.xml
-                  procmod simulate --horizon 365 --warmup 30 --format json procedures/land-use-certificate.xml
-                  procmod simulate --event-log passport-log.csv procedures/passport.xml
-                  procmod simulate --event-log passport-log.xes procedures/passport.xml
+                  procmod simulate --cases 5000 --replications 10 --seed 7 FILE
+                  procmod simulate --horizon 365 --warmup 30 --format json FILE
+                  procmod simulate --event-log log.csv procedures/passport.xml
+                  procmod simulate --event-log log.xes procedures/passport.xml
                 """
         )
 
-        @Argument(help: ArgumentHelp("A procedure file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("A procedure file.", valueName: "file"), completion: .file(extensions: ["xml"]))
         var path: String
 
         @Option(help: "Cases per replication (default 10000 unless --horizon is given).")

@@ -61,6 +61,8 @@ enum Terminal {
     static let useColor: Bool = {
         let environment = ProcessInfo.processInfo.environment
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        // FORCE_COLOR (not empty, not 0) colours even a pipe, as CI logs that render colour want.
+        if let force = environment["FORCE_COLOR"], !force.isEmpty, force != "0" { return true }
         if environment["TERM"] == "dumb" { return false }
         return isatty(STDOUT_FILENO) == 1
     }()

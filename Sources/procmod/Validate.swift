@@ -20,7 +20,7 @@ extension Procmod {
                 """
         )
 
-        @Argument(help: ArgumentHelp("Procedure files or directories.", valueName: "file-or-dir"))
+        @Argument(help: ArgumentHelp("Procedure files or directories.", valueName: "file-or-dir"), completion: .file(extensions: ["xml"]))
         var paths: [String]
 
         @Option(help: "Output format: text or json.")

@@ -157,6 +157,22 @@ import Testing
         #expect((a["files"] as? [String] ?? []).allSatisfy { $0.hasPrefix("examples/after/") && $0.hasSuffix(".xml") })
     }
 
+    /// A mistyped rule id gets a suggestion; completion scripts offer rule ids and XML files.
+    @Test func helpAndCompletionGuide() throws {
+        let r = try TestSupport.runProcmod(["rules", "certifed-copy"])
+        #expect(r.status == 64 && r.stderr.contains("did you mean 'certified-copy'?"))
+        let bash = try TestSupport.runProcmod(["--generate-completion-script", "bash"])
+        #expect(bash.stdout.contains("once-only") && bash.stdout.contains("xml"))
+        // Every example in every command's help fits a line of 80 columns, so copying one runs it whole.
+        for command in ["report", "diagram", "export", "import", "cost", "analyze", "check", "simulate", "digitize", "compare"] {
+            let help = try TestSupport.runProcmod([command, "--help"], environment: ["NO_COLOR": "1", "COLUMNS": "80"]).stdout
+            let examples = help.components(separatedBy: "Examples:").dropFirst().first?.components(separatedBy: "USAGE:").first ?? ""
+            for line in examples.split(separator: "\n") where !line.allSatisfy(\.isWhitespace) {
+                #expect(line.hasPrefix("  procmod ") || line.hasPrefix("  ("), "\(command): an example wrapped: \(line)")
+            }
+        }
+    }
+
     @Test func validateSkipsOtherXMLInFolders() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
