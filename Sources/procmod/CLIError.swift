@@ -51,6 +51,17 @@ extension Procmod {
     /// Runs the command and turns a `CLIError` into its message and exit code; everything else (usage
     /// errors, help, version) is the argument parser's.
     static func main() {
+        // A mistyped command: name the closest one rather than only "Unexpected argument".
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, !first.hasPrefix("-") {
+            let names = configuration.subcommands.map { $0._commandName } + ["help"]
+            if !names.contains(first) {
+                let best = names.min { RuleID.editDistance(first, $0) < RuleID.editDistance(first, $1) }
+                let hint = best.map { RuleID.editDistance(first, $0) <= 2 ? " (did you mean '\($0)'?)" : "" } ?? ""
+                Terminal.err("procmod: unknown command '\(first)'\(hint); `procmod --help` lists them")
+                exit(withError: ExitCode(64))
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

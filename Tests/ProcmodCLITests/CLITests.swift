@@ -161,6 +161,8 @@ import Testing
     @Test func helpAndCompletionGuide() throws {
         let r = try TestSupport.runProcmod(["rules", "certifed-copy"])
         #expect(r.status == 64 && r.stderr.contains("did you mean 'certified-copy'?"))
+        let command = try TestSupport.runProcmod(["reprot", "procedures/passport.xml"])
+        #expect(command.status == 64 && command.stderr.contains("unknown command 'reprot' (did you mean 'report'?)"))
         let bash = try TestSupport.runProcmod(["--generate-completion-script", "bash"])
         #expect(bash.stdout.contains("once-only") && bash.stdout.contains("xml"))
         // Every example in every command's help fits a line of 80 columns, so copying one runs it whole.
