@@ -38,6 +38,31 @@ struct CompiledModel: Sendable {
         var isApplicant: Bool
         var isReceive: Bool
         var producesResult: Bool
+        /// The reference calendar of the step's procedure (delays in working days, excluded time).
+        var reference = 0
+    }
+
+    /// Where cases of one procedure come from, and the slices of the flat arrays that are theirs. A
+    /// procedure on its own has one source; a catalogue site has one per procedure.
+    struct Source: Sendable {
+        /// The flow node the procedure's cases enter at.
+        var entry: Int
+        /// The procedure's reference calendar (arrivals, working days of lead times).
+        var reference: Int
+        var meanArrivalGap: Double
+        var profile: ArrivalProfile?
+        var profileMean: Double
+        var profileMax: Double
+        var fixedArrivals: [Double]
+        var hasFixedArrivals: Bool
+        var startDay: Int
+        /// The procedure's channel shares; a case's channel index is `channelBase` plus the one drawn.
+        var channelShares: [Double]
+        var channelBase: Int
+        /// The procedure's loop counters, parallel blocks and deadline parts: first index and count.
+        var counterBase: Int, counterCount: Int
+        var joinBase: Int, joinCount: Int
+        var partBase: Int, partCount: Int
     }
 
     struct Actor: Sendable {
@@ -176,7 +201,8 @@ struct CompiledModel: Sendable {
                     isTravel: s.kind == .travel && kind == .applicant,
                     // The applicant's time counts whether it does the step or takes part in it (with=).
                     isApplicant: kind == .applicant || s.coActors.contains { p.actors[$0]?.kind == .applicant },
-                    isReceive: s.kind == .receive, producesResult: s.produces.contains { $0.document == p.result }))
+                    isReceive: s.kind == .receive, producesResult: s.produces.contains { $0.document == p.result },
+                    reference: referenceIndex))
                 names.append(s.id)
                 labels.append(s.name.text(.vi, fallback: s.id))
                 actorNames.append(s.actor)
@@ -248,7 +274,15 @@ struct CompiledModel: Sendable {
             profileMean = 1
             profileMax = 1
         }
+        sources = [Source(entry: 0, reference: referenceIndex, meanArrivalGap: meanArrivalGap, profile: profile,
+                          profileMean: profileMean, profileMax: profileMax, fixedArrivals: fixedArrivals,
+                          hasFixedArrivals: hasFixedArrivals, startDay: startDay, channelShares: channelShares, channelBase: 0,
+                          counterBase: 0, counterCount: counters, joinBase: 0, joinCount: joins,
+                          partBase: 0, partCount: parts.count)]
     }
+
+    /// The procedures of the model, each with its arrivals (one for a single procedure).
+    var sources: [Source] = []
 
     /// Day number of day 0.
     var startDay: Int

@@ -49,6 +49,8 @@ struct CaseState {
     var excluded = 0.0
     /// True while the dossier is on the applicant's side (before submission, or sent back to supplement).
     var withApplicant = true
+    /// The procedure (source) the case belongs to: 0 unless the model is a catalogue site.
+    var source = 0
     var channel = 0
     var tokens = 1
     /// Steps the case has entered: a case past ``Limits/maximumStepsPerCase`` is a runaway loop.
@@ -97,9 +99,10 @@ struct Engine {
     let model: CompiledModel
     /// Service times, delays and branch choices.
     var rng: Xoshiro256
-    /// Arrival times and channels, on their own stream: two models run with the same seed see the same
-    /// cases arrive (common random numbers for paired comparisons).
-    var arrivalRNG: Xoshiro256
+    /// Arrival times and channels, on their own stream per source: two models run with the same seed see
+    /// the same cases arrive (common random numbers for paired comparisons), and a procedure's arrivals
+    /// do not change when another joins it on a catalogue site.
+    var arrivalRNGs: [Xoshiro256]
     var heap = Heap<Event>()
     var now = 0.0
     var sequence: UInt64 = 0
@@ -130,10 +133,11 @@ struct Engine {
 
     // Arrivals and observation.
     var arrivalsLeft: Int
-    var arrivalPending = false
+    /// Sources whose next arrival is in the heap.
+    var arrivalsPending = 0
     /// Events in the heap other than outages: when none is left, nothing can move any more.
     var progressEvents = 0
-    var nextFixed = 0
+    var nextFixed: [Int]
     var down: [Bool]
     let stopsWhenEmpty: Bool
     var horizon: Double
@@ -144,7 +148,13 @@ struct Engine {
     var active = 0
     /// Arrivals and service completions: the event count the peer benchmarks use.
     var modelEvents = 0
-    var observer: Observer
+    /// One per source.
+    var observers: [Observer]
+    /// The first source's observer (the procedure's own, for a single model).
+    var observer: Observer {
+        get { observers[0] }
+        set { observers[0] = newValue }
+    }
     weak var log: (any EventLogSink)?
     /// Set when the run had to stop because it would not end: the node where it was noticed.
     var runaway: Runaway?
@@ -155,7 +165,8 @@ struct Engine {
          log: (any EventLogSink)?) {
         self.model = model
         rng = Xoshiro256(seed: seed, stream: stream)
-        arrivalRNG = Xoshiro256(seed: seed, stream: stream | 1 << 40)
+        arrivalRNGs = model.sources.indices.map { Xoshiro256(seed: seed, stream: stream | 1 << 40 | UInt64($0) << 44) }
+        nextFixed = [Int](repeating: 0, count: model.sources.count)
         busy = [Int](repeating: 0, count: model.actors.count)
         servers = model.actors.map { $0.servers ?? -1 }
         actorCalendar = model.actors.map(\.calendar)
@@ -170,7 +181,7 @@ struct Engine {
         down = [Bool](repeating: false, count: model.actors.count)
         self.horizon = horizon ?? .infinity
         self.warmup = warmup
-        observer = Observer(model: model)
+        observers = model.sources.indices.map { Observer(model: model, source: $0) }
         self.log = log
         log?.begin(activities: model.stepNames, names: model.stepLabels, resources: model.stepActorNames)
         stepLimit = max(Limits.maximumStepsPerCase, 10 * model.steps.count)
@@ -193,7 +204,7 @@ struct Engine {
 
     /// Runs until every generated case is done (cases mode) or the horizon is reached.
     mutating func run() -> Observer {
-        scheduleNextArrival(after: 0)
+        for k in model.sources.indices { scheduleNextArrival(source: k, after: 0) }
         for (a, actor) in model.actors.enumerated() where actor.meanMinutesUp > 0 {
             schedule(.outageStart, at: rng.exponential(mean: actor.meanMinutesUp), slot: Int32(a))
         }
@@ -202,7 +213,7 @@ struct Engine {
             now = event.time
             if event.kind != .outageStart && event.kind != .outageEnd { progressEvents -= 1 }
             switch event.kind {
-            case .arrival: modelEvents += 1; arrivalPending = false; arrive()
+            case .arrival: modelEvents += 1; arrivalsPending -= 1; arrive(source: Int(event.slot))
             case .serviceDone: modelEvents += 1; serviceDone(event)
             case .delayDone: proceed(slot: event.slot, from: event.node)
             case .cadenceTick: cadenceTick(actor: Int(event.slot))
@@ -210,41 +221,62 @@ struct Engine {
             case .outageEnd: outage(actor: Int(event.slot), starts: false)
             }
             if runaway != nil { break }
-            if stopsWhenEmpty && !arrivalPending && arrivalsLeft == 0 && (active == 0 || progressEvents == 0) { break }
+            if stopsWhenEmpty && arrivalsPending == 0 && arrivalsLeft == 0 && (active == 0 || progressEvents == 0) { break }
         }
-        observer.finish(at: now, from: warmup, active: active, counters: actorCounters, queueLengths: queues.map(\.count))
+        for k in observers.indices {
+            observers[k].finish(at: now, from: warmup, active: k == 0 ? active : activeBySource(k),
+                                counters: k == 0 ? actorCounters : nil, queueLengths: queues.map(\.count))
+        }
+        if observers.count > 1 { observers[0].result.kpis[figure: .workInProgressAtEnd] = Double(activeBySource(0)) }
         observer.result.kpis["events"] = Double(modelEvents)
         return observer
     }
 
-    // MARK: Arrivals
-
-    mutating func scheduleNextArrival(after t: Double) {
-        guard arrivalsLeft > 0 else { return }
-        var next: Double
-        if model.hasFixedArrivals {
-            guard nextFixed < model.fixedArrivals.count else { arrivalsLeft = 0; return }
-            next = model.fixedArrivals[nextFixed]
-            nextFixed += 1
-        } else {
-            guard model.meanArrivalGap.isFinite else { arrivalsLeft = 0; return }
-            next = t
-            repeat {
-                // Thinning: candidates at the peak rate, each kept with probability weight ÷ peak weight.
-                let gap = arrivalRNG.exponential(mean: model.meanArrivalGap * model.profileMean / model.profileMax)
-                next = alwaysOpen[model.reference] ? next + gap : model.calendars[model.reference].advance(next, by: gap)
-            } while next.isFinite && model.profile != nil && arrivalRNG.uniform() * model.profileMax > weight(at: next)
-        }
-        guard next.isFinite, next <= horizon else { arrivalsLeft = 0; return }
-        arrivalsLeft -= 1
-        arrivalPending = true
-        schedule(.arrival, at: next)
+    /// Cases of one source still in the system (catalogue sites only: slots in use whose source is `k`).
+    func activeBySource(_ k: Int) -> Int {
+        var inUse = [Bool](repeating: true, count: cases.count)
+        for slot in free { inUse[Int(slot)] = false }
+        return cases.indices.filter { inUse[$0] && cases[$0].source == k }.count
     }
 
-    func weight(at t: Double) -> Double {
-        guard let profile = model.profile else { return 1 }
+    // MARK: Arrivals
+
+    /// Schedules source `k`'s next arrival after `t`; a source with no more arrivals schedules none (a
+    /// single source then ends the arrivals, as the procedure has no other).
+    mutating func scheduleNextArrival(source k: Int, after t: Double) {
+        guard arrivalsLeft > 0 else { return }
+        let source = model.sources[k]
+        var next: Double
+        if source.hasFixedArrivals {
+            guard nextFixed[k] < source.fixedArrivals.count else { endArrivals(); return }
+            next = source.fixedArrivals[nextFixed[k]]
+            nextFixed[k] += 1
+        } else {
+            guard source.meanArrivalGap.isFinite else { endArrivals(); return }
+            next = t
+            let hasProfile = source.profile != nil
+            repeat {
+                // Thinning: candidates at the peak rate, each kept with probability weight ÷ peak weight.
+                let gap = arrivalRNGs[k].exponential(mean: source.meanArrivalGap * source.profileMean / source.profileMax)
+                next = alwaysOpen[source.reference] ? next + gap : model.calendars[source.reference].advance(next, by: gap)
+            } while next.isFinite && hasProfile && arrivalRNGs[k].uniform() * source.profileMax > weight(at: next, source: k)
+        }
+        guard next.isFinite, next <= horizon else { endArrivals(); return }
+        arrivalsLeft -= 1
+        arrivalsPending += 1
+        schedule(.arrival, at: next, slot: Int32(k))
+    }
+
+    /// A source has no more arrivals: with one source the run's arrivals are over; on a catalogue site
+    /// the others go on.
+    mutating func endArrivals() {
+        if model.sources.count == 1 { arrivalsLeft = 0 }
+    }
+
+    func weight(at t: Double, source k: Int) -> Double {
+        guard let profile = model.sources[k].profile else { return 1 }
         let day = Int((t / 1440).rounded(.down))
-        return profile.weight(date: LocalDate(dayNumber: model.startDay + day), minute: Int(t - Double(day) * 1440))
+        return profile.weight(date: LocalDate(dayNumber: model.sources[k].startDay + day), minute: Int(t - Double(day) * 1440))
     }
 
     /// An online system goes down (no service starts) or comes back (its queue drains).
@@ -264,20 +296,24 @@ struct Engine {
         }
     }
 
-    mutating func arrive() {
+    mutating func arrive(source k: Int) {
         lastArrival = now
-        let slot = allocateSlot()
-        var u = arrivalRNG.uniform(), c = 0
-        while c < model.channelShares.count - 1 && u >= model.channelShares[c] { u -= model.channelShares[c]; c += 1 }
+        let slot = allocateSlot(source: k)
+        let source = model.sources[k]
+        var u = arrivalRNGs[k].uniform(), c = 0
+        while c < source.channelShares.count - 1 && u >= source.channelShares[c] { u -= source.channelShares[c]; c += 1 }
+        c += source.channelBase
         cases[Int(slot)].channel = c
         cases[Int(slot)].deadline = model.channelDeadline[min(c, model.channelDeadline.count - 1)]
         cases[Int(slot)].deadlineInCalendarDays = model.channelDeadlineInCalendarDays[min(c, model.channelDeadline.count - 1)]
         active += 1
-        scheduleNextArrival(after: now)
-        enter(slot: slot, node: 0)
+        scheduleNextArrival(source: k, after: now)
+        enter(slot: slot, node: source.entry)
     }
 
-    mutating func allocateSlot() -> Int32 {
+    /// A case slot for a new case of source `k`, its counters, parallel blocks and deadline parts reset
+    /// (those of other sources are never read for it).
+    mutating func allocateSlot(source k: Int) -> Int32 {
         let slot: Int32
         if let s = free.popLast() {
             slot = s
@@ -292,10 +328,15 @@ struct Engine {
         }
         let s = Int(slot)
         cases[s] = CaseState(id: nextCaseID, arrival: now)
+        cases[s].source = k
         nextCaseID += 1
-        for k in 0..<model.counters { counters[s * model.counters + k] = 0 }
-        for k in 0..<model.joins { joinCounts[s * model.joins + k] = 0 }
-        for k in 0..<model.partAgencies.count { partStart[s * model.partAgencies.count + k] = -1; partEnd[s * model.partAgencies.count + k] = -1 }
+        let source = model.sources[k]
+        let base = s * model.counters + source.counterBase
+        for i in 0..<source.counterCount { counters[base + i] = 0 }
+        let joinBase = s * model.joins + source.joinBase
+        for i in 0..<source.joinCount { joinCounts[joinBase + i] = 0 }
+        let partBase = s * model.partAgencies.count + source.partBase
+        for i in 0..<source.partCount { partStart[partBase + i] = -1; partEnd[partBase + i] = -1 }
         return slot
     }
 
@@ -422,8 +463,9 @@ struct Engine {
         active -= 1
         log?.caseFinished(cases[s].id)
         if cases[s].arrival >= warmup {
-            let n = model.partAgencies.count
-            observer.complete(cases[s], at: now, partStart: partStart[(s * n)..<(s * n + n)], partEnd: partEnd[(s * n)..<(s * n + n)])
+            let k = cases[s].source
+            let from = s * model.partAgencies.count + model.sources[k].partBase, to = from + model.sources[k].partCount
+            observers[k].complete(cases[s], at: now, partStart: partStart[from..<to], partEnd: partEnd[from..<to])
         }
         free.append(slot)
     }
@@ -571,7 +613,7 @@ struct Engine {
         var end = now
         if let delay = step.delay {
             let x = max(0, rng.sample(delay, tables: model.tables))
-            let reference = model.calendars[model.reference]
+            let reference = model.calendars[step.reference]
             end = !step.delayOnReference ? now + x * step.delayScale
                 : (reference.alwaysOpen ? now + x * step.delayScale : reference.advance(now, workingDays: x))
             if step.delayCategory == .transfer { cases[s].transfer += end - now } else { cases[s].wait += end - now }
@@ -581,7 +623,7 @@ struct Engine {
         // for, e.g. the days an office takes to issue a card) included.
         // Excluded time counts up to the result, the producing step's own time included.
         if step.clock == .excluded && cases[s].receipt >= 0 && cases[s].resultAt < 0 {
-            cases[s].excluded += model.calendars[model.reference].openMinutes(from: event.started, to: end)
+            cases[s].excluded += model.calendars[step.reference].openMinutes(from: event.started, to: end)
         }
         if step.producesResult && cases[s].resultAt < 0 { cases[s].resultAt = end }
         if step.part >= 0 {

@@ -23,9 +23,20 @@ struct Observer {
     var keepLeadTimes = false
     var leadTimes: [Double] = []
 
-    init(model: CompiledModel) {
+    /// The source (procedure) whose cases this observer counts, and its first deadline part.
+    let source: Int
+    let partBase: Int
+
+    init(model: CompiledModel, source: Int = 0) {
         self.model = model
-        reference = model.calendars[model.reference]
+        self.source = source
+        partBase = model.sources.isEmpty ? 0 : model.sources[source].partBase
+        reference = model.calendars[model.sources.isEmpty ? model.reference : model.sources[source].reference]
+        if model.sources.count > 1 {
+            // Many procedures on one site: small histograms that grow when needed (the same values).
+            leadWorking = Histogram<UInt64>(highestTrackableValue: 20_000, numberOfSignificantValueDigits: .three)
+            leadCalendar = Histogram<UInt64>(highestTrackableValue: 20_000, numberOfSignificantValueDigits: .three)
+        }
         leadWorking.autoResize = true
         leadCalendar.autoResize = true
     }
@@ -35,17 +46,17 @@ struct Observer {
     var partCases: [Int] = [], partOnTime: [Int] = [], partDays: [Double] = []
 
     mutating func complete(_ c: CaseState, at end: Double, partStart: ArraySlice<Double> = [], partEnd: ArraySlice<Double> = []) {
-        if partCases.isEmpty && !model.partAgencies.isEmpty {
-            partCases = Array(repeating: 0, count: model.partAgencies.count)
+        if partCases.isEmpty && !partStart.isEmpty {
+            partCases = Array(repeating: 0, count: partStart.count)
             partOnTime = partCases
-            partDays = Array(repeating: 0, count: model.partAgencies.count)
+            partDays = Array(repeating: 0, count: partStart.count)
         }
         for (k, (from, to)) in zip(partStart, partEnd).enumerated() where from >= 0 && to >= from {
             // Each agency's own clock: from the dossier reaching it to its last step there.
             let clock = model.channelClock[min(c.channel, model.channelClock.count - 1)]
             partCases[k] += 1
-            if clock.timeliness(receivedAt: from, resultAt: to, workingDays: model.partDeadlines[k],
-                                calendarDays: model.partDeadlineInCalendarDays[k]) != .late { partOnTime[k] += 1 }
+            if clock.timeliness(receivedAt: from, resultAt: to, workingDays: model.partDeadlines[partBase + k],
+                                calendarDays: model.partDeadlineInCalendarDays[partBase + k]) != .late { partOnTime[k] += 1 }
             partDays[k] += clock.countedWorkingDays(receivedAt: from, resultAt: to, excludedMinutes: 0)
         }
         let start = c.arrival
@@ -82,7 +93,8 @@ struct Observer {
     }
 
     /// The run's figures. Per-actor figures cover the time after the warm-up (`from`) only.
-    mutating func finish(at end: Double, from warmup: Double, active: Int, counters: [ActorCounters], queueLengths: [Int]) {
+    /// Per-actor figures are computed when `counters` are given (by the first source's observer).
+    mutating func finish(at end: Double, from warmup: Double, active: Int, counters: [ActorCounters]?, queueLengths: [Int]) {
         var k: [String: Double] = [:]
         let n = Double(max(completed, 1))
         let sums: [(Figure, Double)] = [(.leadTimeWorkingDays, sumWorking), (.leadTimeCalendarDays, sumCalendar), (.workDays, sumWork),
@@ -106,12 +118,14 @@ struct Observer {
         k[figure: .throughputPerYear] = end > 0 ? Double(completed) / (end / (weeksPerYear * 7 * 1440)) : 0
         k[figure: .workInProgressAtEnd] = Double(active)
         k[figure: .simulatedDays] = end / 1440
-        for (i, agency) in model.partAgencies.enumerated() where i < partCases.count && partCases[i] > 0 {
+        for i in partCases.indices where partCases[i] > 0 {
+            let agency = model.partAgencies[partBase + i]
             k["part.\(agency).onTimeShare"] = Double(partOnTime[i]) / Double(partCases[i])
             k["part.\(agency).workingDays"] = partDays[i] / Double(partCases[i])
         }
         var actors: [String: [String: Double]] = [:]
         for (a, actor) in model.actors.enumerated() {
+            guard let counters else { break }
             let c = counters[a]
             var m: [String: Double] = [:]
             m[figure: .served] = Double(c.served)
