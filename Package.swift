@@ -10,7 +10,7 @@ let package = Package(
         /// Swift tools and test suites (docs/library.md).
         .library(name: "ProcmodKit", targets: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation",
                                                "ProcmodScenario", "ProcmodInvariants", "ProcmodReporting", "ProcmodLocalization", "ProcmodDiagram",
-                                               "ProcmodBPMN"]),
+                                               "ProcmodBPMN", "ProcmodCatalogue"]),
         /// Assertions for a reform team's Swift Testing or XCTest suites.
         .library(name: "ProcmodTesting", targets: ["ProcmodTesting"]),
         /// The fuzzing pipeline, for the libFuzzer harness in Fuzz/.
@@ -54,6 +54,9 @@ let package = Package(
         .target(name: "ProcmodScenario", dependencies: ["ProcmodModel", "ProcmodLocalization", "ProcmodAnalysis", "ProcmodSimulation"]),
         .target(name: "ProcmodSpreadsheet", dependencies: ["CXlsxWriter", "ProcmodModel", "ProcmodLocalization", "ProcmodAnalysis",
                                                           "ProcmodScenario"]),
+        /// Catalogues: procedures of a site on shared resources, scenarios across them, the portfolio report, shards.
+        .target(name: "ProcmodCatalogue", dependencies: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodScenario",
+                                                        "ProcmodSimulation", "ProcmodLocalization", "ProcmodMarkup", "ProcmodReporting"]),
         .target(name: "ProcmodInvariants", dependencies: ["ProcmodModel", "ProcmodAnalysis", "ProcmodSimulation"]),
         .target(name: "ProcmodTesting", dependencies: ["ProcmodInvariants", "ProcmodLoader", "ProcmodModel", "ProcmodSimulation"]),
         .target(
@@ -70,7 +73,7 @@ let package = Package(
             dependencies: [
                 "ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodReporting", "ProcmodSimulation",
                 "ProcmodScenario", "ProcmodInvariants", "ProcmodOutput", "ProcmodSpreadsheet", "ProcmodLocalization", "ProcmodDiagram",
-                "ProcmodBPMN",
+                "ProcmodBPMN", "ProcmodCatalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

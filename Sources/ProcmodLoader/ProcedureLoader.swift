@@ -94,6 +94,10 @@ public struct ProcedureLoader: Sendable {
                                                diagnostics: ScenarioLoader(maximumFileSize: limit).load(path: path).diagnostics))
             case .suite:
                 results.set(i, LoadedProcedure(path: path, procedure: nil, diagnostics: SuiteLoader(maximumFileSize: limit).load(path: path).diagnostics))
+            case .catalogue:
+                // The catalogue's own problems (its procedures are validated as files of their own).
+                let own = CatalogueLoader(maximumFileSize: limit).load(path: path).diagnostics.filter { $0.location.file == path }
+                results.set(i, LoadedProcedure(path: path, procedure: nil, diagnostics: own))
             }
         }
         return results.values
@@ -133,7 +137,7 @@ private final class ResultSlots: @unchecked Sendable {
 
 /// The two kinds of DSL file.
 public enum DSLFileKind: Sendable {
-    case procedure, scenario, suite
+    case procedure, scenario, suite, catalogue
     /// XML of another kind (a BPMN file, a build file): its root is not a procmod root element.
     case foreign
 
@@ -154,6 +158,7 @@ public enum DSLFileKind: Sendable {
             switch local {
             case "scenario": return .scenario
             case "suite": return .suite
+            case "catalogue": return .catalogue
             case "procedure": return .procedure
             default: return .foreign
             }

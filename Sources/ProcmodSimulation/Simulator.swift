@@ -177,7 +177,7 @@ public struct Simulator: Sendable {
     }
 
     /// The error for a replication that would not end, naming the step that keeps cases in the system.
-    private static func error(_ runaway: Runaway, _ procedure: Procedure, _ model: CompiledModel) -> SimulationError {
+    static func error(_ runaway: Runaway, _ procedure: Procedure, _ model: CompiledModel) -> SimulationError {
         let node = procedure.flow.nodes.indices.contains(runaway.node) ? procedure.flow.nodes[runaway.node] : nil
         let actor = model.actors.indices.contains(runaway.actor) ? model.actors[runaway.actor].id : nil
         let place = node.map { "at '\($0.id)'" } ?? actor.map { "at actor '\($0)'" } ?? "in the flow"

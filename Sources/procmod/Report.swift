@@ -140,20 +140,46 @@ extension Procmod {
                 Examples:
                   procmod report procedures/passport.xml --scenario post.xml
                   procmod report --lang vi --format html -o bao-cao.html FILE --scenario S.xml
+                  procmod report examples/catalogue/commune.xml --target-cost 30%
                   (scenarios for every shipped procedure: examples/scenarios/)
+
+                Given a catalogue (docs/catalogue.md), report writes the portfolio: every procedure and the
+                totals before and after the catalogue-wide --scenario and each entry's own, the cut against
+                --target-cost and --target-time, the ranking, and the shared resources.
                 """
         )
 
-        @Argument(help: ArgumentHelp("The procedure (before).", valueName: "file"), completion: .file(extensions: ["xml"]))
+        @Argument(help: ArgumentHelp("The procedure (before), or a catalogue.", valueName: "file"), completion: .file(extensions: ["xml"]))
         var path: String
 
-        @Option(help: ArgumentHelp("The scenario file.", valueName: "file"), completion: .file(extensions: ["xml"]))
-        var scenario: String
+        @Option(help: ArgumentHelp("The scenario file (for a catalogue: one whose procedure attribute is the catalogue's id).", valueName: "file"),
+                completion: .file(extensions: ["xml"]))
+        var scenario: String?
+
+        @Option(help: ArgumentHelp("Catalogues: the compliance-cost cut to reach, e.g. 30%.", valueName: "cut"), transform: parseCut)
+        var targetCost: Double?
+
+        @Option(help: ArgumentHelp("Catalogues: the processing-time cut to reach, e.g. 30%.", valueName: "cut"), transform: parseCut)
+        var targetTime: Double?
+
+        @Option(help: ArgumentHelp("Catalogues: run shard I of N (every N-th replication) and write a partial result for `procmod merge`.",
+                                   valueName: "I/N"))
+        var shard: Shard?
+
+        @Option(help: ArgumentHelp("Catalogues: calendar days each replication simulates.", valueName: "days"))
+        var horizon: Double = 365
 
         @OptionGroup var report: ReportOptions
         @OptionGroup var load: LoadOptions
 
         func run() throws {
+            if DSLFileKind.of(path: path) == .catalogue { return try runCatalogue() }
+            guard let scenario else {
+                throw CLIError.usage("report needs --scenario FILE for a procedure (scenarios for every shipped procedure: examples/scenarios/)")
+            }
+            if shard != nil || targetCost != nil || targetTime != nil {
+                throw CLIError.usage("--shard, --target-cost and --target-time are for catalogues")
+            }
             if report.format != .svg { try Terminal.precheck(report.output, inputs: [path, scenario], force: report.force) }
             let (after, changes, (before, s)) = try DigitizeJob(path: path, scenario: scenario, maximumFileSize: load.bytes).run()
             if report.format == .xlsx { return try report.emitWorkbook(before: before, after: after, changes: changes, inputs: [path, scenario]) }
@@ -166,6 +192,22 @@ extension Procmod {
                 throw CLIError(error)
             }
             try report.emit(comparison, before: before, after: after, inputs: [path, scenario])
+        }
+
+        /// The portfolio of a catalogue.
+        private func runCatalogue() throws {
+            guard let format = PortfolioFormat(rawValue: report.format.rawValue) else {
+                throw CLIError.usage("a catalogue's report is text, markdown, json or html, not \(report.format.rawValue)")
+            }
+            guard horizon > 0 && horizon <= Limits.maximumHorizonDays else {
+                throw CLIError.usage("--horizon must be a number of days above 0 and at most \(decimalText(Limits.maximumHorizonDays))")
+            }
+            let s = report.sampling
+            let options = report.noSimulation ? nil : CatalogueJob.options(replications: s.replications, seed: s.seed, horizon: horizon, warmup: 0,
+                                                                           start: SimulationOptions().startDate, threads: nil)
+            try CatalogueJob(path: path, scenario: scenario, options: options, targetCost: targetCost, targetTime: targetTime,
+                             maximumFileSize: load.bytes)
+                .run(command: "report", shard: shard, format: format, language: report.lang, output: report.output, force: report.force)
         }
     }
 }

@@ -22,11 +22,24 @@ extension Procmod {
                   procmod simulate --horizon 365 --warmup 30 --format json FILE
                   procmod simulate --event-log log.csv procedures/passport.xml
                   procmod simulate --event-log log.xes procedures/passport.xml
+                  procmod simulate examples/catalogue/commune.xml
+                  procmod simulate CATALOGUE --shard 2/7 -o part-2.json
+
+                A catalogue (docs/catalogue.md) is simulated as one site: all its procedures together on
+                the resources they share, for one year (--horizon) with every case that arrives.
                 """
         )
 
-        @Argument(help: ArgumentHelp("A procedure file.", valueName: "file"), completion: .file(extensions: ["xml"]))
+        @Argument(help: ArgumentHelp("A procedure file, or a catalogue.", valueName: "file"), completion: .file(extensions: ["xml"]))
         var path: String
+
+        @Option(help: ArgumentHelp("Catalogues: run shard I of N (every N-th replication) and write a partial result for `procmod merge`.",
+                                   valueName: "I/N"))
+        var shard: Shard?
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Catalogues: write the report or partial result here (atomically).", valueName: "file"),
+                completion: .file())
+        var output: String?
 
         @Option(help: "Cases per replication (default 10000 unless --horizon is given).")
         var cases: Int?
@@ -89,6 +102,14 @@ extension Procmod {
         }
 
         func run() throws {
+            if DSLFileKind.of(path: path) == .catalogue {
+                if cases != nil { throw CLIError.usage("a catalogue is simulated over --horizon days (default 365), not a number of cases") }
+                let options = CatalogueJob.options(replications: replications, seed: seed, horizon: horizon, warmup: warmup, start: start,
+                                                   threads: threads)
+                return try CatalogueJob(path: path, scenario: nil, options: options, maximumFileSize: load.bytes)
+                    .run(command: "simulate", shard: shard, format: format == .json ? .json : .text, language: lang, output: output, force: force)
+            }
+            if shard != nil || output != nil { throw CLIError.usage("--shard and -o are for catalogues; a procedure's report goes to standard output") }
             let loaded = ProcedureLoader(maximumFileSize: load.bytes).load(path: path)
             for d in loaded.diagnostics { Terminal.err(Terminal.line(for: d)) }
             guard let procedure = loaded.procedure else { throw CLIError.badInput() }
