@@ -115,6 +115,11 @@ let package = Package(
                            "ProcmodSimulation", "ProcmodTestSupport"]
         ),
         .testTarget(
+            name: "ProcmodCatalogueTests",
+            dependencies: ["ProcmodCatalogue", "ProcmodSimulation", "ProcmodLoader", "ProcmodModel", "ProcmodLocalization",
+                           "ProcmodTestSupport"]
+        ),
+        .testTarget(
             name: "ProcmodFuzzTests",
             dependencies: ["ProcmodFuzzing", "ProcmodTestSupport", "ProcmodLoader", "ProcmodModel"]
         ),

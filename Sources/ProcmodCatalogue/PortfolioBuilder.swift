@@ -99,11 +99,12 @@ public struct PortfolioBuilder: Sendable {
             }
         }
         var targets: [PortfolioTarget] = []
-        if let t = targetCost ?? before.catalogue.targetCost {
+        // Targets measure a cut: there is none to measure without a scenario.
+        if scenario != nil, let t = targetCost ?? before.catalogue.targetCost {
             targets.append(PortfolioTarget(kind: "cost", target: t, achieved: totals.costPerYear.cut ?? 0,
                                            proceduresNeeded: Self.needed(ranking.map(\.costPerYear.saving), goal: t * totals.costPerYear.before)))
         }
-        if let t = targetTime ?? before.catalogue.targetTime {
+        if scenario != nil, let t = targetTime ?? before.catalogue.targetTime {
             // Time: the simulated mean lead time over all cases of the site when simulated, else the
             // analyzer's volume-weighted one; procedures needed by their share of case-days saved.
             let time = totals.simulatedLeadTime.map { PortfolioPair($0.before.mean, $0.after.mean) } ?? weightedLead

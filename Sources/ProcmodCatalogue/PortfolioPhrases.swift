@@ -29,6 +29,8 @@ public struct PortfolioPhrases: Sendable {
     }
 
     private var l: Localizer { localizer }
+    /// No scenario: one column of figures, the ranking by yearly cost.
+    private var single: Bool { portfolio.scenario == nil }
     private var n: NumberStyle { localizer.numbers }
 
     public var title: String {
@@ -58,6 +60,17 @@ public struct PortfolioPhrases: Sendable {
     /// The headline sentences: the yearly cost and its cut, the targets, who carries the cut.
     public var summary: [String] {
         let t = portfolio.totals
+        if single {
+            var out = [l.text("portfolio.summary.costNow", ["cost": n.moneyProse(t.costPerYear.before),
+                                                            "cases": n.number(t.casesPerYear, decimals: 0)]),
+                       l.text("portfolio.summary.hoursNow", ["hours": n.number(t.applicantHoursPerYear.before, decimals: 0),
+                                                             "visits": n.number(t.visitsPerYear.before, decimals: 0),
+                                                             "pages": n.number(t.pagesPerYear.before, decimals: 0)])]
+            if let worst = portfolio.resources.first {
+                out.append(l.text("portfolio.summary.bottleneckNow", ["resource": name(worst), "utilisation": n.percent(worst.utilisation.before.mean)]))
+            }
+            return out
+        }
         var out = [l.text("portfolio.summary.cost", ["before": n.moneyProse(t.costPerYear.before), "after": n.moneyProse(t.costPerYear.after),
                                                      "cut": n.percent(t.costPerYear.cut ?? 0)])]
         out.append(l.text("portfolio.summary.hours", ["hours": n.number(t.applicantHoursPerYear.saving, decimals: 0),
@@ -98,6 +111,20 @@ public struct PortfolioPhrases: Sendable {
 
     var totals: PortfolioSection {
         let t = portfolio.totals
+        if single {
+            var rows: [[String]] = [
+                [l.text("portfolio.casesPerYear"), n.number(t.casesPerYear, decimals: 0)],
+                [l.text("portfolio.costPerYear"), n.money(t.costPerYear.before)],
+                [l.text("portfolio.applicantHoursPerYear"), n.number(t.applicantHoursPerYear.before, decimals: 0)],
+                [l.text("portfolio.visitsPerYear"), n.number(t.visitsPerYear.before, decimals: 0)],
+                [l.text("portfolio.pagesPerYear"), n.number(t.pagesPerYear.before, decimals: 0)],
+                [l.text("portfolio.leadTimeDays"), n.number(t.leadTimeDays.before, decimals: 2)],
+            ]
+            if let s = t.simulatedLeadTime { rows.append([l.text("portfolio.simulatedLeadTime"), estimate(s.before, share: false)]) }
+            if let s = t.onTimeShare { rows.append([l.text("portfolio.onTimeShare"), estimate(s.before, share: true)]) }
+            return PortfolioSection(title: l.text("portfolio.totals"), header: [l.text("figure"), l.text("portfolio.value")], rows: rows,
+                                    textColumns: 1, note: l.text("portfolio.totals.note"))
+        }
         var rows: [[String]] = [
             [l.text("portfolio.casesPerYear"), n.number(t.casesPerYear, decimals: 0), n.number(t.casesPerYear, decimals: 0), "—"],
             pairRow("portfolio.costPerYear", t.costPerYear) { n.money($0) },
@@ -125,6 +152,24 @@ public struct PortfolioPhrases: Sendable {
     var ranking: PortfolioSection {
         let byCode = Dictionary(portfolio.rows.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let codes = rankingLimit.map { Array(portfolio.ranking.prefix($0)) } ?? portfolio.ranking
+        var more = ""
+        if let limit = rankingLimit, portfolio.ranking.count > limit {
+            more = " " + l.text("portfolio.ranking.more", ["count": n.number(Double(portfolio.ranking.count - limit), decimals: 0)])
+        }
+        if single {
+            let rows: [[String]] = codes.enumerated().compactMap { k, code in
+                guard let r = byCode[code] else { return nil }
+                return [n.number(Double(k + 1), decimals: 0), r.code, r.name.text(l.language, fallback: r.code),
+                        n.number(r.casesPerYear, decimals: 0), n.money(r.costPerYear.before), n.number(r.applicantHoursPerYear.before, decimals: 0),
+                        n.number(r.visitsPerYear.before, decimals: 0), r.simulatedLeadTime.map { estimate($0.before, share: false) } ?? "—",
+                        r.onTimeShare.map { estimate($0.before, share: true) } ?? "—"]
+            }
+            return PortfolioSection(title: l.text("portfolio.rankingByCost"),
+                                    header: ["#", l.text("portfolio.code"), l.text("portfolio.procedure"), l.text("portfolio.cases"),
+                                             l.text("portfolio.costNow"), l.text("portfolio.hoursNow"), l.text("portfolio.visitsNow"),
+                                             l.text("portfolio.leadTimeNow"), l.text("portfolio.onTimeNow")],
+                                    rows: rows, textColumns: 3, note: l.text("portfolio.rankingByCost.note") + more)
+        }
         let rows: [[String]] = codes.enumerated().compactMap { k, code in
             guard let r = byCode[code] else { return nil }
             return [n.number(Double(k + 1), decimals: 0), r.code, r.name.text(l.language, fallback: r.code),
@@ -134,10 +179,7 @@ public struct PortfolioPhrases: Sendable {
                     r.simulatedLeadTime.map { "\(estimate($0.before, share: false)) → \(estimate($0.after, share: false))" } ?? "—",
                     r.onTimeShare.map { "\(estimate($0.before, share: true)) → \(estimate($0.after, share: true))" } ?? "—"]
         }
-        var note = l.text("portfolio.ranking.note")
-        if let limit = rankingLimit, portfolio.ranking.count > limit {
-            note += " " + l.text("portfolio.ranking.more", ["count": n.number(Double(portfolio.ranking.count - limit), decimals: 0)])
-        }
+        let note = l.text("portfolio.ranking.note") + more
         return PortfolioSection(title: l.text("portfolio.ranking"),
                                 header: ["#", l.text("portfolio.code"), l.text("portfolio.procedure"), l.text("portfolio.cases"),
                                          l.text("portfolio.costBefore"), l.text("portfolio.costAfter"), l.text("portfolio.saving"),
@@ -147,7 +189,17 @@ public struct PortfolioPhrases: Sendable {
     }
 
     var resources: PortfolioSection {
-        PortfolioSection(title: l.text("portfolio.resources"),
+        if single {
+            return PortfolioSection(title: l.text("portfolio.resources"),
+                                    header: [l.text("portfolio.resource"), l.text("portfolio.servers"), l.text("utilisation"),
+                                             l.text("portfolio.waitNow"), l.text("portfolio.queueNow"), l.text("portfolio.users")],
+                                    rows: portfolio.resources.map { r in
+                                        [name(r), r.servers.map { n.number($0.before, decimals: 0) } ?? "∞", estimate(r.utilisation.before, share: true),
+                                         estimate(r.meanWaitMinutes.before, share: false), estimate(r.meanQueueLength.before, share: false),
+                                         n.number(Double(r.procedures.count), decimals: 0)]
+                                    }, textColumns: 1, note: l.text("portfolio.resources.note"))
+        }
+        return PortfolioSection(title: l.text("portfolio.resources"),
                          header: [l.text("portfolio.resource"), l.text("portfolio.servers"), l.text("portfolio.utilisationBefore"),
                                   l.text("portfolio.utilisationAfter"), l.text("portfolio.wait"), l.text("portfolio.queue"),
                                   l.text("portfolio.users")],

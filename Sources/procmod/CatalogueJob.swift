@@ -45,6 +45,8 @@ struct CatalogueJob {
     var targetCost: Double?
     var targetTime: Double?
     var maximumFileSize: Int
+    /// False for `simulate`: the catalogue as it is, the entries' own scenarios left out.
+    var applyScenarios = true
 
     struct Loaded {
         var before: CatalogueSite
@@ -75,7 +77,7 @@ struct CatalogueJob {
         var after = site
         var levers = site.procedures.map { _ in AppliedLevers(applied: [], notApplicable: [], changes: []) }
         var more: [Diagnostic] = []
-        if wide != nil || loaded.scenarios.contains(where: { $0 != nil }) {
+        if applyScenarios && (wide != nil || loaded.scenarios.contains(where: { $0 != nil })) {
             (after, levers, more) = CatalogueDigitizer().apply(wide, own: loaded.scenarios, to: site)
         }
         for d in diagnostics + more { Terminal.err(Terminal.line(for: d)) }
@@ -85,7 +87,7 @@ struct CatalogueJob {
         var bytes = files.map { (try? Array(Data(contentsOf: URL(fileURLWithPath: $0)))) ?? [] }
         bytes.append(scenarioBytes)
         bytes.append(Array("\(targetCost ?? -1) \(targetTime ?? -1) \(options.map { "\($0.horizonDays ?? -1) \($0.warmupDays) \($0.startDate)" } ?? "none")".utf8))
-        let named = wide.map(\.name) ?? (loaded.scenarios.contains { $0 != nil } ? LocalizedName(vi: "Phương án riêng của từng thủ tục", en: "Each procedure's own scenario") : nil)
+        let named = wide.map(\.name) ?? (applyScenarios && loaded.scenarios.contains { $0 != nil } ? LocalizedName(vi: "Phương án riêng của từng thủ tục", en: "Each procedure's own scenario") : nil)
         return Loaded(before: site, after: after, levers: levers, paths: loaded.procedurePaths, scenarioName: named,
                       fingerprint: fingerprint(bytes))
     }
@@ -207,7 +209,7 @@ extension Procmod {
             let options = first.noSimulation ? nil : CatalogueJob.options(replications: first.replications, seed: first.seed,
                                                                          horizon: first.horizonDays, warmup: first.warmupDays, start: start, threads: 1)
             let job = CatalogueJob(path: first.catalogue, scenario: first.scenario, options: options, targetCost: first.targetCost,
-                                   targetTime: first.targetTime, maximumFileSize: load.bytes)
+                                   targetTime: first.targetTime, maximumFileSize: load.bytes, applyScenarios: first.command == "report")
             let loaded = try job.load()
             guard loaded.fingerprint == first.fingerprint else {
                 throw CLIError.badInput("the catalogue \(first.catalogue), its procedures or scenarios, changed since the shards ran "

@@ -106,7 +106,7 @@ extension Procmod {
                 if cases != nil { throw CLIError.usage("a catalogue is simulated over --horizon days (default 365), not a number of cases") }
                 let options = CatalogueJob.options(replications: replications, seed: seed, horizon: horizon, warmup: warmup, start: start,
                                                    threads: threads)
-                return try CatalogueJob(path: path, scenario: nil, options: options, maximumFileSize: load.bytes)
+                return try CatalogueJob(path: path, scenario: nil, options: options, maximumFileSize: load.bytes, applyScenarios: false)
                     .run(command: "simulate", shard: shard, format: format == .json ? .json : .text, language: lang, output: output, force: force)
             }
             if shard != nil || output != nil { throw CLIError.usage("--shard and -o are for catalogues; a procedure's report goes to standard output") }
