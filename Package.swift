@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "procmod-bench",
             dependencies: [
-                "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation", "ProcmodTestSupport",
+                "ProcmodLoader", "ProcmodAnalysis", "ProcmodSimulation", "ProcmodTestSupport", "ProcmodCatalogue", "ProcmodModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -191,7 +191,7 @@ public struct PortfolioPhrases: Sendable {
     var resources: PortfolioSection {
         if single {
             return PortfolioSection(title: l.text("portfolio.resources"),
-                                    header: [l.text("portfolio.resource"), l.text("portfolio.servers"), l.text("utilisation"),
+                                    header: [l.text("portfolio.resource"), l.text("portfolio.servers"), l.text("portfolio.utilisationNow"),
                                              l.text("portfolio.waitNow"), l.text("portfolio.queueNow"), l.text("portfolio.users")],
                                     rows: portfolio.resources.map { r in
                                         [name(r), r.servers.map { n.number($0.before, decimals: 0) } ?? "∞", estimate(r.utilisation.before, share: true),

@@ -513,5 +513,6 @@ extension Catalog {
         "portfolio.onTimeNow": "On time",
         "portfolio.waitNow": "Mean wait (minutes)",
         "portfolio.queueNow": "Mean queue",
+        "portfolio.utilisationNow": "Utilisation",
     ]
 }

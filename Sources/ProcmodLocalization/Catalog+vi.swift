@@ -514,5 +514,6 @@ extension Catalog {
         "portfolio.onTimeNow": "Đúng hạn",
         "portfolio.waitNow": "Chờ trung bình (phút)",
         "portfolio.queueNow": "Hàng đợi trung bình",
+        "portfolio.utilisationNow": "Mức sử dụng",
     ]
 }

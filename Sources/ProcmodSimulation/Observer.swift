@@ -124,6 +124,8 @@ struct Observer {
             k["part.\(agency).workingDays"] = partDays[i] / Double(partCases[i])
         }
         var actors: [String: [String: Double]] = [:]
+        // Open minutes per calendar, computed once (a catalogue site has thousands of actors on a few calendars).
+        var openByCalendar: [Int: Double] = [:]
         for (a, actor) in model.actors.enumerated() {
             guard let counters else { break }
             let c = counters[a]
@@ -133,7 +135,8 @@ struct Observer {
             m[figure: .maxWaitMinutes] = c.waitMax
             if let servers = actor.servers {
                 let from = min(warmup, end)
-                let open = model.calendars[actor.calendar].openMinutes(from: from, to: end)
+                let open = openByCalendar[actor.calendar] ?? model.calendars[actor.calendar].openMinutes(from: from, to: end)
+                openByCalendar[actor.calendar] = open
                 m[figure: .utilisation] = open > 0 ? c.busyMinutes / (Double(servers) * open) : 0
                 let area = c.queueArea + Double(queueLengths[a]) * (end - max(c.lastChange, from))
                 m[figure: .meanQueueLength] = end > from ? area / (end - from) : 0

@@ -1,6 +1,7 @@
 // procmod-bench: speed benchmarks, with their commands in docs/benchmarks.md.
 //   load     validate against libxml2's own floor (xmllint --schema)
 //   analyze  analyzer time for generated procedures of 1,000, 10,000 and 100,000 steps and procedures/
+//   catalogue  a synthetic province catalogue (generate writes it only): analyze, joint simulation, shards
 // Run: swift build -c release && .build/release/procmod-bench load|analyze [--steps N] [--files N] [--runs N]
 import Foundation
 import ProcmodAnalysis
@@ -15,6 +16,7 @@ struct Options {
 }
 
 let mode = CommandLine.arguments.dropFirst().first ?? "load"
+if mode == "catalogue" || mode == "generate" { exit(catalogueBenchmark(mode, Array(CommandLine.arguments.dropFirst(2)))) }
 
 func parseOptions() -> Options {
     var options = Options()
