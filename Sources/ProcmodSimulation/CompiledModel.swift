@@ -43,27 +43,36 @@ struct CompiledModel: Sendable {
     }
 
     /// Where cases of one procedure come from, and the slices of the flat arrays that are theirs. A
-    /// procedure on its own has one source; a catalogue site has one per procedure.
+    /// procedure on its own has one source; a catalogue site has one per procedure. Plain values only,
+    /// so reading a source in the event loop retains nothing.
     struct Source: Sendable {
         /// The flow node the procedure's cases enter at.
         var entry: Int
         /// The procedure's reference calendar (arrivals, working days of lead times).
         var reference: Int
         var meanArrivalGap: Double
-        var profile: ArrivalProfile?
+        var hasProfile: Bool
         var profileMean: Double
         var profileMax: Double
-        var fixedArrivals: [Double]
         var hasFixedArrivals: Bool
+        /// Its fixed arrivals are `fixedArrivalTimes[fixedBase ..< fixedBase + fixedCount]`.
+        var fixedBase: Int, fixedCount: Int
         var startDay: Int
-        /// The procedure's channel shares; a case's channel index is `channelBase` plus the one drawn.
-        var channelShares: [Double]
-        var channelBase: Int
+        /// A case's channel index is `channelBase` plus the one drawn from
+        /// `sourceChannelShares[channelBase ..< channelBase + channelCount]`.
+        var channelBase: Int, channelCount: Int
         /// The procedure's loop counters, parallel blocks and deadline parts: first index and count.
         var counterBase: Int, counterCount: Int
         var joinBase: Int, joinCount: Int
         var partBase: Int, partCount: Int
     }
+
+    /// Per source, its arrival profile (nil: even).
+    var sourceProfiles: [ArrivalProfile?] = []
+    /// Every source's fixed arrivals, one after the other (see ``Source``).
+    var fixedArrivalTimes: [Double] = []
+    /// Every source's channel shares, at the source's channel indices.
+    var sourceChannelShares: [Double] = []
 
     struct Actor: Sendable {
         /// nil when unlimited.
@@ -274,11 +283,15 @@ struct CompiledModel: Sendable {
             profileMean = 1
             profileMax = 1
         }
-        sources = [Source(entry: 0, reference: referenceIndex, meanArrivalGap: meanArrivalGap, profile: profile,
-                          profileMean: profileMean, profileMax: profileMax, fixedArrivals: fixedArrivals,
-                          hasFixedArrivals: hasFixedArrivals, startDay: startDay, channelShares: channelShares, channelBase: 0,
-                          counterBase: 0, counterCount: counters, joinBase: 0, joinCount: joins,
+        sources = [Source(entry: 0, reference: referenceIndex, meanArrivalGap: meanArrivalGap, hasProfile: profile != nil,
+                          profileMean: profileMean, profileMax: profileMax, hasFixedArrivals: hasFixedArrivals,
+                          fixedBase: 0, fixedCount: fixedArrivals.count, startDay: startDay, channelBase: 0,
+                          channelCount: channelShares.count, counterBase: 0, counterCount: counters, joinBase: 0, joinCount: joins,
                           partBase: 0, partCount: parts.count)]
+        sourceProfiles = [profile]
+        fixedArrivalTimes = fixedArrivals
+        // Aligned with the channel deadlines (one entry even for a procedure without channels).
+        sourceChannelShares = channelShares + Array(repeating: 0, count: max(0, channelDeadline.count - channelShares.count))
     }
 
     /// The procedures of the model, each with its arrivals (one for a single procedure).

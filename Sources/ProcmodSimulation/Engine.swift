@@ -248,13 +248,13 @@ struct Engine {
         let source = model.sources[k]
         var next: Double
         if source.hasFixedArrivals {
-            guard nextFixed[k] < source.fixedArrivals.count else { endArrivals(); return }
-            next = source.fixedArrivals[nextFixed[k]]
+            guard nextFixed[k] < source.fixedCount else { endArrivals(); return }
+            next = model.fixedArrivalTimes[source.fixedBase + nextFixed[k]]
             nextFixed[k] += 1
         } else {
             guard source.meanArrivalGap.isFinite else { endArrivals(); return }
             next = t
-            let hasProfile = source.profile != nil
+            let hasProfile = source.hasProfile
             repeat {
                 // Thinning: candidates at the peak rate, each kept with probability weight ÷ peak weight.
                 let gap = arrivalRNGs[k].exponential(mean: source.meanArrivalGap * source.profileMean / source.profileMax)
@@ -274,7 +274,7 @@ struct Engine {
     }
 
     func weight(at t: Double, source k: Int) -> Double {
-        guard let profile = model.sources[k].profile else { return 1 }
+        guard let profile = model.sourceProfiles[k] else { return 1 }
         let day = Int((t / 1440).rounded(.down))
         return profile.weight(date: LocalDate(dayNumber: model.sources[k].startDay + day), minute: Int(t - Double(day) * 1440))
     }
@@ -300,9 +300,9 @@ struct Engine {
         lastArrival = now
         let slot = allocateSlot(source: k)
         let source = model.sources[k]
-        var u = arrivalRNGs[k].uniform(), c = 0
-        while c < source.channelShares.count - 1 && u >= source.channelShares[c] { u -= source.channelShares[c]; c += 1 }
-        c += source.channelBase
+        var u = arrivalRNGs[k].uniform(), c = source.channelBase
+        let last = source.channelBase + source.channelCount - 1
+        while c < last && u >= model.sourceChannelShares[c] { u -= model.sourceChannelShares[c]; c += 1 }
         cases[Int(slot)].channel = c
         cases[Int(slot)].deadline = model.channelDeadline[min(c, model.channelDeadline.count - 1)]
         cases[Int(slot)].deadlineInCalendarDays = model.channelDeadlineInCalendarDays[min(c, model.channelDeadline.count - 1)]

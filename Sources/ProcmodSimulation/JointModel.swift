@@ -26,6 +26,7 @@ extension CompiledModel {
         channelDeadline = []; channelClock = []; channelHasClockStart = []; channelDeadlineInCalendarDays = []
         partAgencies = []; partDeadlines = []; partDeadlineInCalendarDays = []
         edgeDeadline = []; edgeDeadlineInCalendarDays = []; sources = []; channelShares = []
+        sourceProfiles = []; fixedArrivalTimes = []; sourceChannelShares = []
         perSiteVolume = 0
         for member in members {
             let m = member.model
@@ -89,8 +90,13 @@ extension CompiledModel {
             partDeadlines += m.partDeadlines
             partDeadlineInCalendarDays += m.partDeadlineInCalendarDays
             perSiteVolume += m.perSiteVolume
+            let fixedBase = fixedArrivalTimes.count
+            sourceProfiles += m.sourceProfiles
+            fixedArrivalTimes += m.fixedArrivalTimes
+            sourceChannelShares += m.sourceChannelShares
             for var source in m.sources {
                 source.entry += nodeBase
+                source.fixedBase += fixedBase
                 source.reference += calendarBase
                 source.channelBase += channelBase
                 source.counterBase += counterBase

@@ -137,15 +137,15 @@ extension Procmod {
         static let configuration = CommandConfiguration(
             abstract: "Apply a scenario and report before and after: figures, simulation, the levers' waterfall, changes.",
             discussion: """
+                Given a catalogue (docs/catalogue.md), report writes the portfolio: every procedure and the
+                totals before and after the catalogue-wide --scenario and each entry's own, the cut against
+                --target-cost and --target-time, the ranking, and the shared resources.
+
                 Examples:
                   procmod report procedures/passport.xml --scenario post.xml
                   procmod report --lang vi --format html -o bao-cao.html FILE --scenario S.xml
                   procmod report examples/catalogue/commune.xml --target-cost 30%
                   (scenarios for every shipped procedure: examples/scenarios/)
-
-                Given a catalogue (docs/catalogue.md), report writes the portfolio: every procedure and the
-                totals before and after the catalogue-wide --scenario and each entry's own, the cut against
-                --target-cost and --target-time, the ranking, and the shared resources.
                 """
         )
 

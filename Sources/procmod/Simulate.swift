@@ -16,6 +16,9 @@ extension Procmod {
                 Replications run in parallel on independent random streams derived from --seed; the output
                 is the same bytes for the same input and seed, whatever the number of threads.
 
+                A catalogue (docs/catalogue.md) is simulated as one site: all its procedures together on
+                the resources they share, for one year (--horizon) with every case that arrives.
+
                 Examples:
                   procmod simulate procedures/passport.xml
                   procmod simulate --cases 5000 --replications 10 --seed 7 FILE
@@ -24,9 +27,6 @@ extension Procmod {
                   procmod simulate --event-log log.xes procedures/passport.xml
                   procmod simulate examples/catalogue/commune.xml
                   procmod simulate CATALOGUE --shard 2/7 -o part-2.json
-
-                A catalogue (docs/catalogue.md) is simulated as one site: all its procedures together on
-                the resources they share, for one year (--horizon) with every case that arrives.
                 """
         )
 

@@ -48,6 +48,9 @@ import Testing
             + scenarios.map { ["cost", "--format", "json", $0.procedure, "--scenario", $0.scenario] }),
         ("check", [["check", "--format", "json"] + small + ["--suite", "examples/suites/reform-2026.xml", "examples/after/"],
                    ["check", "--format", "json", "procedures/"]]),
+        ("portfolio", [["report", "--format", "json", "--replications", "2", "examples/catalogue/commune.xml"],
+                       ["simulate", "--format", "json", "--replications", "2", "examples/catalogue/district.xml"],
+                       ["report", "--format", "json", "--no-simulation", "examples/catalogue/province.xml", "--target-cost", "50%"]]),
     ]
 
     @Test(arguments: documents.map(\.schema))

@@ -27,7 +27,7 @@ import Testing
               </resources>
               <procedure file="\(procedures)/birth-registration.xml">
                 <use actor="civil-oficer" resource="desk"/>
-                <use actor="chairman" resource="sigma"/>
+                <use actor="chairman" resource="signr"/>
                 <use actor="parent" resource="desk"/>
               </procedure>
               <procedure file="\(procedures)/no-such-file.xml"/>
@@ -38,7 +38,7 @@ import Testing
         #expect(loaded.catalogue == nil)
         let messages = loaded.diagnostics.filter { $0.severity == .error }.map(\.description)
         let expected = ["resource 'desk' is defined twice", "calendar 'nowhere'", "no actor 'civil-oficer'", "did you mean 'civil-officer'?",
-                        "resource 'sigma'", "did you mean 'signer'?", "actor 'parent' of 1.001193 is the applicant", "no-such-file.xml",
+                        "resource 'signr'", "did you mean 'signer'?", "actor 'parent' of 1.001193 is the applicant", "no-such-file.xml",
                         "procedure 1.001193 is already in the catalogue"]
         for text in expected {
             #expect(messages.contains { $0.contains(text) }, "missing: \(text)\n\(messages.joined(separator: "\n"))")
