@@ -18,4 +18,9 @@ done
   --format html --lang vi -o examples/reports/birth-registration-2024.vi.html
 "$bin" report procedures/birth-registration.xml --scenario examples/scenarios/birth-registration-2024.xml \
   --format html --lang en -o examples/reports/birth-registration-2024.en.html
-echo "regenerated $(ls examples/after | wc -l) after-models and $(ls examples/reports | wc -l) reports"
+mkdir -p examples/catalogue/reports
+for catalogue in commune district province; do
+  "$bin" report "examples/catalogue/$catalogue.xml" --format markdown -o "examples/catalogue/reports/$catalogue.md"
+  "$bin" report "examples/catalogue/$catalogue.xml" --format html --lang vi -o "examples/catalogue/reports/$catalogue.vi.html"
+done
+echo "regenerated $(ls examples/after | wc -l) after-models, $(ls examples/reports | wc -l) reports and $(ls examples/catalogue/reports | wc -l) portfolio reports"

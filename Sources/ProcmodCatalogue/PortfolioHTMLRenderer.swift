@@ -50,7 +50,9 @@ public struct PortfolioHTMLRenderer: Sendable {
     /// Utilisation of each shared resource, before (grey) and after (blue), bars on a fixed 0–100% axis.
     private func chart(_ portfolio: Portfolio, _ p: PortfolioPhrases) -> HTMLNode {
         let rows = portfolio.resources
-        let labelWidth = 220.0, barWidth = 420.0, rowHeight = 34.0
+        // Room for the longest name at about 6.5 px a character (12 px text), within 160–380 px.
+        let longest = rows.map { $0.name.text(language, fallback: $0.id).count }.max() ?? 10
+        let labelWidth = min(380, max(160, Double(longest) * 6.5 + 12)), barWidth = 420.0, rowHeight = 34.0
         let height = Double(rows.count) * rowHeight + 40
         var nodes: [HTMLNode] = []
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
@@ -82,7 +84,7 @@ public struct PortfolioHTMLRenderer: Sendable {
     static let css = """
         body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#222}
         table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:right}
-        th.t,td.t{text-align:left}thead th{background:#f3f3f3}.note,.fact{color:#555;font-size:.9rem}
+        th.t,td.t{text-align:left}td:not(.t){white-space:nowrap}td.t{min-width:6rem}thead th{background:#f3f3f3}.note,.fact{color:#555;font-size:.9rem}
         .scroll{overflow-x:auto}figure svg{max-width:44rem;width:100%;height:auto}footer{margin-top:2rem;color:#777;font-size:.8rem}
         .warnings li{color:#8a4b00}
         @media print{body{margin:0;max-width:none}.scroll{overflow:visible}}
