@@ -76,6 +76,11 @@ public enum Limits {
         "postal-delivery@days": 0...3_650,
         "postal-delivery@fee": 0...1e15,
         "capacity@servers": 1...100_000,
+        // Catalogues: one site's cases a year, sites, shared resources.
+        "procedure@per-year": 0...10_000_000,
+        "catalogue@sites": 1...1_000_000,
+        "resource@capacity": 1...100_000,
+        "resource@batch-size": 1...10_000,
         // Invariants.
         "max-visits@value": 0...1_000_000,
         "max-handoffs@value": 0...1_000_000,

@@ -74,6 +74,15 @@ struct CatalogueJob {
             throw CLIError.badInput()
         }
         let site = CatalogueSite(catalogue: catalogue, procedures: loaded.procedures)
+        // A run that would take hours is refused up front rather than left to look hung.
+        if let options {
+            let cases = site.procedures.indices.reduce(0) { $0 + site.perYear($1) } * (options.horizonDays ?? 365) / 365
+            if cases > Self.maximumCasesPerReplication {
+                throw CLIError.usage("\(path): one replication would simulate about \(Int(cases)) cases (the site's cases a year over "
+                                     + "\(decimalText(options.horizonDays ?? 365)) days), over the bound of \(Int(Self.maximumCasesPerReplication)): "
+                                     + "shorten --horizon, or lower the entries' per-year (a catalogue describes one site)")
+            }
+        }
         var after = site
         var levers = site.procedures.map { _ in AppliedLevers(applied: [], notApplicable: [], changes: []) }
         var more: [Diagnostic] = []
@@ -91,6 +100,9 @@ struct CatalogueJob {
         return Loaded(before: site, after: after, levers: levers, paths: loaded.procedurePaths, scenarioName: named,
                       fingerprint: fingerprint(bytes))
     }
+
+    /// About two minutes of one core per replication on the development machine (docs/scale.md).
+    static let maximumCasesPerReplication = 20_000_000.0
 
     /// Simulates the replications numbered `indices` (all when nil), with a progress bar.
     func runs(_ loaded: Loaded, indices: [Int]? = nil) throws -> PortfolioRuns {

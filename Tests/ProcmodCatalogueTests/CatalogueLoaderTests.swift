@@ -46,6 +46,32 @@ import Testing
         #expect(loaded.diagnostics.contains { $0.location.line == 4 && $0.message.contains("defined twice") })
     }
 
+    /// Hostile or careless input gets located errors, never a crash or a hang: a DOCTYPE, a volume past
+    /// its bound, a catalogue that names itself as a procedure, a procedure file that is a folder.
+    @Test func hostileInputIsRefusedWithLocatedErrors() throws {
+        let doctype = try write("""
+            <?xml version="1.0"?>
+            <!DOCTYPE catalogue [<!ENTITY x "y">]>
+            <catalogue xmlns="urn:procmod:catalogue:1" id="c"><resources><resource id="r"/></resources>
+              <procedure file="a.xml"/></catalogue>
+            """)
+        #expect(CatalogueLoader().load(path: doctype).diagnostics.contains { $0.code == "doctype" })
+        let folder = try TestSupport.temporaryDirectory()
+        let path = folder.appendingPathComponent("self.xml").path
+        try """
+            <catalogue xmlns="urn:procmod:catalogue:1" id="c" sites="0">
+              <resources><resource id="r" capacity="0"/></resources>
+              <procedure file="self.xml" per-year="1e12"/>
+              <procedure file="."/>
+            </catalogue>
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let loaded = CatalogueLoader().load(path: path)
+        #expect(loaded.catalogue == nil)
+        let text = loaded.diagnostics.map(\.description).joined(separator: "\n")
+        #expect(loaded.diagnostics.allSatisfy { $0.location.line > 0 }, "\(text)")
+        #expect(!loaded.diagnostics.isEmpty)
+    }
+
     /// A file that is not a catalogue is refused with what it is.
     @Test func aProcedureIsNotACatalogue() {
         let loaded = CatalogueLoader().load(path: TestSupport.path("procedures/passport.xml"))
