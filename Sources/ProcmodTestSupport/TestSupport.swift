@@ -39,12 +39,12 @@ public enum TestSupport {
     }
 
     /// Runs the built `procmod` with arguments; returns exit status, stdout and stderr.
-    public static func runProcmod(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"])
+    public static func runProcmod(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"], in folder: URL? = nil)
         throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("procmod")
         process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
+        process.currentDirectoryURL = folder ?? repositoryRoot
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -57,14 +57,14 @@ extension Procmod {
         @Option(help: "Language of text and Markdown output: vi or en (default: PROCMOD_LANG, else the locale). JSON and SARIF keep English messages and add each finding's catalog message.")
         var lang: Language = .fromEnvironment
 
-        @Option(help: "Exit 1 when a finding is at this severity or above: error, warning, note, or never.")
-        var failOn: FailOn = .error
+        @Option(help: "Exit 1 when a finding is at this severity or above: error (default), warning, note, or never.")
+        var failOn: FailOn?
 
         @Flag(help: "Exit 0 whatever the findings (the same as --fail-on never), as linters offer for SARIF uploads.")
         var exitZero = false
 
-        @Option(help: "Severity preset: recommended or strict.")
-        var preset: Preset = .recommended
+        @Option(help: "Severity preset: recommended (default) or strict.")
+        var preset: Preset?
 
         @Option(name: .customLong("enable"), help: ArgumentHelp("Run a rule, optionally at a severity: ID or ID=error|warning|note.", valueName: "rule"),
                 completion: .list(RuleCatalog.all.map(\.id)), transform: RuleSetting.parse)
@@ -74,11 +74,11 @@ extension Procmod {
                 completion: .list(RuleCatalog.all.map(\.id)), transform: RuleID.parse)
         var disabled: [RuleID] = []
 
-        @Option(help: "Utilisation from which high-utilisation reports.")
-        var highUtilisation: Double = 0.85
+        @Option(help: "Utilisation from which high-utilisation reports (default 0.85).")
+        var highUtilisation: Double?
 
-        @Option(help: "Most applicant visits before too-many-visits reports.")
-        var maxVisits: Double = 1
+        @Option(help: "Most applicant visits before too-many-visits reports (default 1).")
+        var maxVisits: Double?
 
         @Option(help: ArgumentHelp("Judge obsolete documents at this date instead of the model's as-of (default 2026-01-05).",
                                    valueName: "YYYY-MM-DD"), transform: LocalDate.parseArgument)
@@ -87,20 +87,28 @@ extension Procmod {
         @OptionGroup var load: LoadOptions
 
         func validate() throws {
-            guard (0...1).contains(highUtilisation) else { throw ValidationError("--high-utilisation must be between 0 and 1") }
-            guard maxVisits >= 0 && maxVisits <= 1_000 else { throw ValidationError("--max-visits must be from 0 to 1000") }
+            if let highUtilisation, !(0...1).contains(highUtilisation) { throw ValidationError("--high-utilisation must be between 0 and 1") }
+            if let maxVisits, !(maxVisits >= 0 && maxVisits <= 1_000) { throw ValidationError("--max-visits must be from 0 to 1000") }
         }
 
+        /// `.procmod.json`'s analyze settings (checked when it was read).
+        private var settings: ProjectConfig.AnalyzeSettings? { ProjectConfig.current?.config.analyze }
+
+        /// The command line's options over the configuration file's over the defaults.
         var configuration: AnalyzerConfiguration {
             var overrides: [String: Severity] = [:]
+            for (rule, severity) in settings?.rules ?? [:] { overrides[rule] = Severity(rawValue: severity) }
             for setting in enabled { overrides[setting.rule] = setting.severity }
             for id in disabled { overrides[id.id] = .off }
             var options = RuleOptions()
-            options.highUtilisation = highUtilisation
-            options.maxVisits = maxVisits
+            options.highUtilisation = highUtilisation ?? settings?.highUtilisation ?? 0.85
+            options.maxVisits = maxVisits ?? settings?.maxVisits ?? 1
             options.asOf = asOf
+            let preset = preset ?? settings?.preset.flatMap(Preset.init(rawValue:)) ?? .recommended
             return AnalyzerConfiguration(preset: preset, overrides: overrides, options: options)
         }
+
+        var failThreshold: FailOn { failOn ?? settings?.failOn.flatMap(FailOn.init(rawValue:)) ?? .error }
 
         func run() throws {
             let loaded = ProcedureLoader(maximumFileSize: load.bytes).loadAll(paths)
@@ -132,7 +140,7 @@ extension Procmod {
                                                                            "notes": count(.note), "procedures": "\(reports.count)"]))
             }
             if loaded.contains(where: { $0.procedure == nil }) && !exitZero { throw CLIError.badInput() }
-            let threshold: Severity? = exitZero ? nil : failOn.severity
+            let threshold: Severity? = exitZero ? nil : failThreshold.severity
             if let threshold, reports.contains(where: { $0.findings.contains { $0.severity <= threshold } }) { throw CLIError.findings }
         }
     }

@@ -62,6 +62,8 @@ extension Procmod {
                 exit(withError: ExitCode(64))
             }
         }
+        // A broken .procmod.json is an error before anything runs (it prints where and why, exit 65).
+        _ = ProjectConfig.current
         do {
             var command = try parseAsRoot()
             try command.run()

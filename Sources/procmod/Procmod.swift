@@ -21,7 +21,7 @@ struct Procmod: ParsableCommand {
               procmod schema > procedure-1.xsd
             """,
         version: procmodVersion,
-        subcommands: [Report.self, Validate.self, Show.self, Diagram.self, Export.self, Import.self, Analyze.self, Cost.self, Simulate.self, Digitize.self, Compare.self, Check.self, Merge.self,
+        subcommands: [Report.self, Validate.self, Show.self, Diagram.self, Export.self, Import.self, Analyze.self, Cost.self, Simulate.self, Digitize.self, Compare.self, Check.self, Merge.self, Init.self,
                       Rules.self, Schema.self]
     )
 }

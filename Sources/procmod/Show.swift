@@ -10,6 +10,7 @@ extension Language: ExpressibleByArgument {
     static var fromEnvironment: Language {
         let environment = ProcessInfo.processInfo.environment
         if let chosen = environment["PROCMOD_LANG"].flatMap(Language.init(rawValue:)) { return chosen }
+        if let configured = ProjectConfig.current?.config.lang { return configured }
         let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
         return locale.hasPrefix("vi") ? .vi : .en
     }
