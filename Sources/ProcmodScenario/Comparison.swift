@@ -97,8 +97,9 @@ public struct Comparer: Sendable {
 
     ///
     /// Throws ``SimulationError`` when either model cannot be simulated (a runaway or no case counted).
+    /// `progress` is called with the number of replications done, before then after (2 × replications in all).
     public func compare(before: Procedure, after: Procedure, scenario: Scenario? = nil,
-                        changes: [Change] = []) throws(SimulationError) -> Comparison {
+                        changes: [Change] = [], progress: (@Sendable (Int) -> Void)? = nil) throws(SimulationError) -> Comparison {
         let a = Analyzer().analyze(before), b = Analyzer().analyze(after)
         let ma = a.metrics, mb = b.metrics
         func row(_ key: String, _ f: (ProcedureMetrics) -> Double) -> StaticRow { StaticRow(key: key, before: f(ma), after: f(mb)) }
@@ -125,9 +126,12 @@ public struct Comparer: Sendable {
         var overloads: [OverloadNotice] = []
         if let options = simulation {
             let sim = Simulator(options: options)
-            let ra = try sim.replications(before)
+            let ra = try sim.replications(before, progress: progress)
             let rb: [ReplicationResult]
-            do { rb = try sim.replications(after) } catch { throw Self.afterModel(error) }
+            let done = options.replications
+            do { rb = try sim.replications(after, progress: progress.map { report in { @Sendable n in report(done + n) } }) } catch {
+                throw Self.afterModel(error)
+            }
             for key in [Figure.leadTimeWorkingDays.rawValue, Figure.leadTimeWorkingDaysP50.rawValue, Figure.leadTimeWorkingDaysP90.rawValue, Figure.leadTimeCalendarDays.rawValue,
                         Figure.leadTimeCalendarDaysP90.rawValue, Figure.statutoryWorkingDays.rawValue, Figure.onTimeShare.rawValue, Figure.lateShare.rawValue,
                         Figure.applicantVisits.rawValue, Figure.applicantHours.rawValue] {

@@ -95,11 +95,15 @@ extension Procmod {
             }
             let checker = InvariantChecker(simulation: sampling.simulation)
             var results: [InvariantResult] = []
-            for loaded in procedures {
+            // On a terminal, after about a second: procedures checked so far.
+            let progress = ProgressBar(total: max(procedures.count, 1), unit: "procedures")
+            for (k, loaded) in procedures.enumerated() {
+                defer { progress.update(k + 1) }
                 guard let p = loaded.procedure else { continue }
                 let invariants = applicableInvariants(for: p, path: loaded.path, suites: loadedSuites.compactMap(\.suite))
                 results += checker.check(invariants, on: p, path: loaded.path)
             }
+            progress.clear()
             // The JUnit file first: a reader that closes standard output early must not cost the CI its report.
             if let junit {
                 let xml = JUnitWriter(timestamp: junitTimestamp, inconclusiveFails: inconclusive == .fail).write(results)

@@ -125,9 +125,14 @@ extension Procmod {
             if report.format == .xlsx { return try report.emitWorkbook(before: pa, after: pb, changes: [], inputs: [before, after]) }
             if report.format == .csv { return try report.emitForms(before: pa, after: pb, inputs: [before, after]) }
             let comparison: Comparison
-            do throws(SimulationError) { comparison = try Comparer(simulation: report.simulation).compare(before: pa, after: pb) } catch {
+            let progress = ProgressBar(total: 2 * max(report.sampling.replications, 1))
+            do throws(SimulationError) {
+                comparison = try Comparer(simulation: report.simulation).compare(before: pa, after: pb) { progress.update($0) }
+            } catch {
+                progress.clear()
                 throw CLIError(error)
             }
+            progress.clear()
             try report.emit(comparison, before: pa, after: pb, inputs: [before, after])
         }
     }
@@ -185,12 +190,15 @@ extension Procmod {
             if report.format == .xlsx { return try report.emitWorkbook(before: before, after: after, changes: changes, inputs: [path, scenario]) }
             if report.format == .csv { return try report.emitForms(before: before, after: after, inputs: [path, scenario]) }
             let comparison: Comparison
+            let progress = ProgressBar(total: 2 * max(report.sampling.replications, 1))
             do throws(SimulationError) {
                 comparison = try Comparer(simulation: report.simulation).compare(before: before, after: after, scenario: s,
-                                                                                  changes: changes)
+                                                                                  changes: changes) { progress.update($0) }
             } catch {
+                progress.clear()
                 throw CLIError(error)
             }
+            progress.clear()
             try report.emit(comparison, before: before, after: after, inputs: [path, scenario])
         }
 

@@ -157,8 +157,12 @@ final class ProgressBar: @unchecked Sendable {
     private let enabled = isatty(STDERR_FILENO) == 1
     private let lock = NSLock()
     private var shown = false
+    private let unit: String
 
-    init(total: Int) { self.total = total }
+    init(total: Int, unit: String = "replications") {
+        self.total = total
+        self.unit = unit
+    }
 
     func update(_ done: Int) {
         guard enabled, Date().timeIntervalSince(started) > 1 else { return }
@@ -166,7 +170,7 @@ final class ProgressBar: @unchecked Sendable {
         shown = true
         let width = 30, filled = width * done / max(total, 1)
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) replications".utf8))
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) \(unit)".utf8))
     }
 
     func clear() {
