@@ -1,6 +1,6 @@
 # procmod in a container, for sharded runs on a cluster (docs/scale.md):
-#   docker build -t procmod:0.1.0 .
-#   docker run --rm -v "$PWD:/data" -w /data procmod:0.1.0 procmod report examples/catalogue/commune.xml
+#   docker build -t procmod:0.2.0 .
+#   docker run --rm -v "$PWD:/data" -w /data procmod:0.2.0 procmod report examples/catalogue/commune.xml
 ARG SWIFT_IMAGE=swift:6.3-noble
 FROM ${SWIFT_IMAGE} AS build
 RUN apt-get update && apt-get install -y --no-install-recommends libxml2-dev libxlsxwriter-dev pkg-config \

@@ -27,7 +27,7 @@ struct Procmod: ParsableCommand {
 }
 
 /// procmod's version.
-let procmodVersion = "0.1.0"
+let procmodVersion = "0.2.0"
 
 
 /// Output formats shared by the commands.

@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func versionAndHelp() throws {
-        #expect(try TestSupport.runProcmod(["--version"]).stdout == "0.1.0\n")
+        #expect(try TestSupport.runProcmod(["--version"]).stdout == "0.2.0\n")
         let help = try TestSupport.runProcmod(["validate", "--help"]).stdout
         #expect(help.contains("procmod validate procedures/"))
     }
