@@ -78,8 +78,8 @@ public struct JointSimulator: Sendable {
         }
         let prefixes = members.map { $0.procedure.code + "/" }
         let wanted = indices ?? Array(0..<options.replications)
-        let slots = JointSlots(count: wanted.count)
-        let counter = JointCounter()
+        let slots = ReplicationSlots<JointReplication>(count: wanted.count)
+        let counter = ProgressCounter()
         let options = self.options
         let work: @Sendable (Int) -> Void = { i in
             let r = wanted[i]
@@ -129,21 +129,4 @@ public struct JointSimulator: Sendable {
         }
         return JointReplication(index: index, members: results, resources: resources)
     }
-}
-
-private final class JointSlots: @unchecked Sendable {
-    private var slots: [JointReplication?]
-    private var failures: [(Runaway, CompiledModel)?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count); failures = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: JointReplication) { lock.lock(); slots[i] = r; lock.unlock() }
-    func fail(_ i: Int, _ r: Runaway, _ model: CompiledModel) { lock.lock(); failures[i] = (r, model); lock.unlock() }
-    var values: [JointReplication] { slots.compactMap { $0 } }
-    var firstFailure: (Runaway, CompiledModel)? { failures.lazy.compactMap { $0 }.first }
-}
-
-private final class JointCounter: @unchecked Sendable {
-    private var done = 0
-    private let lock = NSLock()
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; done += 1; return done }
 }

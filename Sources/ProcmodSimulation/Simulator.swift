@@ -155,7 +155,7 @@ public struct Simulator: Sendable {
     /// The replications of an already compiled model (compiled once per run).
     private func replications(_ procedure: Procedure, _ sites: SiteKinds, eventLog: EventLogWriter?,
                               progress: (@Sendable (Int) -> Void)?) throws(SimulationError) -> [ReplicationResult] {
-        let results = ReplicationSlots(count: options.replications)
+        let results = ReplicationSlots<ReplicationResult>(count: options.replications)
         let counter = ProgressCounter()
         let options = self.options
         let work: @Sendable (Int) -> Void = { r in
@@ -231,14 +231,15 @@ public struct Simulator: Sendable {
     }
 }
 
-private final class ReplicationSlots: @unchecked Sendable {
-    private var slots: [ReplicationResult?]
+/// Results of replications that run in parallel, kept in replication order, and the runaways.
+final class ReplicationSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
     private var failures: [(Runaway, CompiledModel)?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count); failures = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: ReplicationResult) { lock.lock(); slots[i] = r; lock.unlock() }
+    func set(_ i: Int, _ r: Value) { lock.lock(); slots[i] = r; lock.unlock() }
     func fail(_ i: Int, _ r: Runaway, _ model: CompiledModel) { lock.lock(); failures[i] = (r, model); lock.unlock() }
-    var values: [ReplicationResult] { slots.compactMap { $0 } }
+    var values: [Value] { slots.compactMap { $0 } }
     /// The failure of the lowest-numbered replication that failed (the same whatever the thread count).
     var firstFailure: (Runaway, CompiledModel)? { failures.lazy.compactMap { $0 }.first }
 }
@@ -270,7 +271,7 @@ struct SiteKinds: Sendable {
     }
 }
 
-private final class ProgressCounter: @unchecked Sendable {
+final class ProgressCounter: @unchecked Sendable {
     private var done = 0
     private let lock = NSLock()
     func increment() -> Int { lock.lock(); defer { lock.unlock() }; done += 1; return done }
