@@ -53,7 +53,7 @@ let package = Package(
                                                          "ProcmodDiagram"]),
         .target(name: "ProcmodScenario", dependencies: ["ProcmodModel", "ProcmodLocalization", "ProcmodAnalysis", "ProcmodSimulation"]),
         .target(name: "ProcmodSpreadsheet", dependencies: ["CXlsxWriter", "ProcmodModel", "ProcmodLocalization", "ProcmodAnalysis",
-                                                          "ProcmodScenario"]),
+                                                          "ProcmodScenario", "ProcmodCatalogue"]),
         /// Catalogues: procedures of a site on shared resources, scenarios across them, the portfolio report, shards.
         .target(name: "ProcmodCatalogue", dependencies: ["ProcmodModel", "ProcmodLoader", "ProcmodAnalysis", "ProcmodScenario",
                                                         "ProcmodSimulation", "ProcmodLocalization", "ProcmodMarkup", "ProcmodReporting"]),

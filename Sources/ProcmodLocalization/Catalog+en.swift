@@ -514,5 +514,18 @@ extension Catalog {
         "portfolio.waitNow": "Mean wait (minutes)",
         "portfolio.queueNow": "Mean queue",
         "portfolio.utilisationNow": "Utilisation",
+        "portfolio.sheet.procedures": "Procedures",
+        "portfolio.sheet.pagesSaved": "Pages saved/year",
+        "portfolio.sheet.leadBefore": "Lead time before (analytic)",
+        "portfolio.sheet.leadAfter": "Lead time after (analytic)",
+        "portfolio.sheet.simBefore": "Lead time before (simulated)",
+        "portfolio.sheet.simAfter": "Lead time after (simulated)",
+        "portfolio.sheet.onTimeBefore": "On time before",
+        "portfolio.sheet.onTimeAfter": "On time after",
+        "portfolio.sheet.levers": "Levers applied",
+        "portfolio.sheet.cut": "Cut",
+        "portfolio.sheet.resources": "Shared resources",
+        "portfolio.sheet.waitBefore": "Wait before (minutes)",
+        "portfolio.sheet.waitAfter": "Wait after (minutes)",
     ]
 }

@@ -515,5 +515,18 @@ extension Catalog {
         "portfolio.waitNow": "Chờ trung bình (phút)",
         "portfolio.queueNow": "Hàng đợi trung bình",
         "portfolio.utilisationNow": "Mức sử dụng",
+        "portfolio.sheet.procedures": "Danh mục thủ tục",
+        "portfolio.sheet.pagesSaved": "Trang giấy giảm/năm",
+        "portfolio.sheet.leadBefore": "Thời gian trước (công thức)",
+        "portfolio.sheet.leadAfter": "Thời gian sau (công thức)",
+        "portfolio.sheet.simBefore": "Thời gian trước (mô phỏng)",
+        "portfolio.sheet.simAfter": "Thời gian sau (mô phỏng)",
+        "portfolio.sheet.onTimeBefore": "Đúng hạn trước",
+        "portfolio.sheet.onTimeAfter": "Đúng hạn sau",
+        "portfolio.sheet.levers": "Biện pháp đã áp dụng",
+        "portfolio.sheet.cut": "Mức giảm",
+        "portfolio.sheet.resources": "Nguồn lực dùng chung",
+        "portfolio.sheet.waitBefore": "Chờ trước (phút)",
+        "portfolio.sheet.waitAfter": "Chờ sau (phút)",
     ]
 }

@@ -5,10 +5,11 @@ import ProcmodLoader
 import ProcmodLocalization
 import ProcmodModel
 import ProcmodSimulation
+import ProcmodSpreadsheet
 
 /// Formats of the portfolio report.
 enum PortfolioFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json, html
+    case text, markdown, json, html, xlsx
 }
 
 /// A shard of a catalogue run: `--shard 2/7`.
@@ -128,9 +129,8 @@ struct CatalogueJob {
                    scenario: loaded.scenarioName, runs: runs)
     }
 
-    /// Renders the portfolio in `format` and `language`.
+    /// Renders the portfolio in `format` and `language` (a text format; xlsx goes through ``emit``).
     static func render(_ portfolio: Portfolio, format: PortfolioFormat, language: Language) throws -> String {
-        for warning in portfolio.warnings { Terminal.err("\(Terminal.paint("warning:", "1;33")) \(warning) [simulation]") }
         switch format {
         case .text: return PortfolioTextRenderer(language: language).render(portfolio)
         case .markdown: return PortfolioMarkdownRenderer(language: language).render(portfolio)
@@ -138,28 +138,50 @@ struct CatalogueJob {
         case .html:
             return PortfolioHTMLRenderer(language: language, date: NumberStyle(language).date(Terminal.today), version: procmodVersion)
                 .render(portfolio)
+        case .xlsx: throw CLIError.usage("--format xlsx writes a binary workbook: give a file with -o (e.g. -o portfolio.xlsx)")
         }
     }
 
-    /// The whole run: a shard's partial result, or the rendered portfolio.
+    /// Prints the portfolio's warnings and writes it in `format` to `output` (standard output when nil or
+    /// `-`; a workbook needs a file).
+    static func emit(_ portfolio: Portfolio, format: PortfolioFormat, language: Language, output: String?, inputs: [String],
+                     force: Bool) throws {
+        for warning in portfolio.warnings { Terminal.err("\(Terminal.paint("warning:", "1;33")) \(warning) [simulation]") }
+        if format == .xlsx {
+            guard let output, output != "-" else {
+                throw CLIError.usage("--format xlsx writes a binary workbook: give a file with -o (e.g. -o portfolio.xlsx)")
+            }
+            let bytes: [UInt8]
+            do { bytes = try PortfolioWorkbook(language: language).bytes(portfolio) } catch { throw CLIError.cannotWrite("\(error)") }
+            try Terminal.save(bytes: bytes, to: output, inputs: inputs, force: force)
+            Terminal.err("wrote \(output): the procedures in ranking order, the totals and targets, the shared resources")
+            return
+        }
+        let text = try render(portfolio, format: format, language: language)
+        if let output, output != "-" { try Terminal.save(text, to: output, inputs: inputs, force: force) } else { Terminal.out(text) }
+    }
+
+    /// The whole run: a shard's partial result, or the portfolio in `format`.
     func run(command: String, shard: Shard?, format: PortfolioFormat, language: Language, output: String?, force: Bool) throws {
         let inputs = [path] + (scenario.map { [$0] } ?? [])
+        if format == .xlsx && shard == nil && (output == nil || output == "-") {
+            throw CLIError.usage("--format xlsx writes a binary workbook: give a file with -o (e.g. -o portfolio.xlsx)")
+        }
         try Terminal.precheck(output, inputs: inputs, force: force)
         let loaded = try load()
-        let text: String
-        if let shard {
-            let replications = options?.replications ?? 0
-            let indices = PartialResult.indices(shard: shard.index, of: shard.count, replications: replications)
-            let runs = options == nil ? PortfolioRuns(before: [], after: nil) : try self.runs(loaded, indices: indices)
-            let partial = PartialResult(command: command, catalogue: path, scenario: scenario, fingerprint: loaded.fingerprint,
-                                        shard: shard.index, shards: shard.count, options: options ?? SimulationOptions(replications: 0),
-                                        targetCost: targetCost, targetTime: targetTime, noSimulation: options == nil, runs: runs)
-            text = try partial.json()
-            Terminal.err("shard \(shard.index)/\(shard.count): replications \(indices.map { "\($0 + 1)" }.joined(separator: ", ")) "
-                         + "of \(replications); combine the shards with `procmod merge`")
-        } else {
-            text = try Self.render(portfolio(loaded, runs: try runs(loaded)), format: format, language: language)
+        guard let shard else {
+            return try Self.emit(portfolio(loaded, runs: try runs(loaded)), format: format, language: language, output: output,
+                                 inputs: inputs, force: force)
         }
+        let replications = options?.replications ?? 0
+        let indices = PartialResult.indices(shard: shard.index, of: shard.count, replications: replications)
+        let runs = options == nil ? PortfolioRuns(before: [], after: nil) : try self.runs(loaded, indices: indices)
+        let partial = PartialResult(command: command, catalogue: path, scenario: scenario, fingerprint: loaded.fingerprint,
+                                    shard: shard.index, shards: shard.count, options: options ?? SimulationOptions(replications: 0),
+                                    targetCost: targetCost, targetTime: targetTime, noSimulation: options == nil, runs: runs)
+        let text = try partial.json()
+        Terminal.err("shard \(shard.index)/\(shard.count): replications \(indices.map { "\($0 + 1)" }.joined(separator: ", ")) "
+                     + "of \(replications); combine the shards with `procmod merge`")
         if let output, output != "-" { try Terminal.save(text, to: output, inputs: inputs, force: force) } else { Terminal.out(text) }
     }
 
@@ -184,13 +206,14 @@ extension Procmod {
                 Examples:
                   procmod merge part-1.json part-2.json part-3.json
                   procmod merge --format html --lang vi -o bao-cao.html parts/*.json
+                  procmod merge --format xlsx --lang vi -o ke-hoach.xlsx parts/*.json
                 """
         )
 
         @Argument(help: ArgumentHelp("Partial results of the shards.", valueName: "part.json"), completion: .file(extensions: ["json"]))
         var parts: [String]
 
-        @Option(help: "Output format: text, markdown, json or html.")
+        @Option(help: "Output format: text, markdown, json, html, or xlsx (a workbook; needs -o).")
         var format: PortfolioFormat = .text
 
         @Option(help: "Language of labels and names: vi or en.")
@@ -227,8 +250,8 @@ extension Procmod {
                 throw CLIError.badInput("the catalogue \(first.catalogue), its procedures or scenarios, changed since the shards ran "
                                         + "(inputs \(loaded.fingerprint), shards \(first.fingerprint)): run the shards again")
             }
-            let text = try CatalogueJob.render(job.portfolio(loaded, runs: runs), format: format, language: lang)
-            if let output, output != "-" { try Terminal.save(text, to: output, inputs: parts, force: force) } else { Terminal.out(text) }
+            try CatalogueJob.emit(job.portfolio(loaded, runs: runs), format: format, language: lang, output: output, inputs: parts,
+                                  force: force)
         }
     }
 }

@@ -205,7 +205,7 @@ extension Procmod {
         /// The portfolio of a catalogue.
         private func runCatalogue() throws {
             guard let format = PortfolioFormat(rawValue: report.format.rawValue) else {
-                throw CLIError.usage("a catalogue's report is text, markdown, json or html, not \(report.format.rawValue)")
+                throw CLIError.usage("a catalogue's report is text, markdown, json, html or xlsx, not \(report.format.rawValue)")
             }
             guard horizon > 0 && horizon <= Limits.maximumHorizonDays else {
                 throw CLIError.usage("--horizon must be a number of days above 0 and at most \(decimalText(Limits.maximumHorizonDays))")

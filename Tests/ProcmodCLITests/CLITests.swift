@@ -523,6 +523,36 @@ import Testing
         let share = try #require(cut[2]["value"] as? Double)
         #expect(share > 0.2 && share < 0.4, "cut \(share)")
     }
+
+    /// The portfolio of a catalogue as a workbook: procedures in ranking order, totals equal to the JSON report's.
+    @Test(.enabled(if: available))
+    func openpyxlReadsThePortfolioInRankingOrderWithTheJSONTotals() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = ["report", "examples/catalogue/commune.xml", "--replications", "3", "--lang", "vi"]
+        let missing = try TestSupport.runProcmod(run + ["--format", "xlsx"])
+        #expect(missing.status == 64 && missing.stderr.contains("give a file with -o"))
+        let path = try Self.workbook(run + ["--format", "xlsx"], in: directory)
+        let (status, data) = try TestSupport.runOracle(Self.python, "openpyxl_workbook.py", [path])
+        #expect(status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["sheets"] as? [String] == ["Danh mục thủ tục", "Tổng cộng danh mục", "Nguồn lực dùng chung"])
+        let rows = try #require(object["rows"] as? [String: [[[String: Any]]]])
+        let json = try TestSupport.runProcmod(run + ["--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let ranking = try #require(report["ranking"] as? [String])
+        let codes = try #require(rows["Danh mục thủ tục"]).compactMap { row -> String? in
+            guard row.count > 1, row[0]["type"] as? String == "int" else { return nil }
+            return row[1]["value"] as? String
+        }
+        #expect(codes == ranking)
+        let totals = try #require(report["totals"] as? [String: Any])
+        let cost = try #require(totals["costPerYear"] as? [String: Double])
+        let row = try #require(rows["Tổng cộng danh mục"]?.first { ($0.first?["value"] as? String) == "Chi phí tuân thủ mỗi năm (đồng)" })
+        #expect(abs((row[1]["value"] as? Double ?? 0) - cost["before", default: -1]) < 1)
+        #expect(abs((row[2]["value"] as? Double ?? 0) - cost["after", default: -1]) < 1)
+        #expect(row[3]["value"] as? Double ?? 0 > 0.2, "the cut is a share")
+    }
 }
 
 /// JSON as a contract (issue 13 §4): every document says its version and kind, and carries no
