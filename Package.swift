@@ -63,7 +63,6 @@ let package = Package(
             name: "ProcmodSimulation",
             dependencies: [
                 "ProcmodModel", "ProcmodOutput",
-                .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]

@@ -30,6 +30,8 @@ public struct ProcedureAnalysis: Sendable {
     public let nodeVariance: [Double]
     /// Parallel blocks, innermost first: the split, its join and each branch's nodes.
     let blocks: [(split: Int, join: Int, branches: [[Int]])]
+    /// How often each document is asked for, over every step: what a saving asks once per finding.
+    let tally: RequirementTally
 
     public init(_ procedure: Procedure) {
         self.procedure = procedure
@@ -43,6 +45,7 @@ public struct ProcedureAnalysis: Sendable {
         }
         self.loads = loads
         blocks = Self.parallelBlocks(procedure.flow, flow.graph)
+        tally = RequirementTally(procedure)
         let loadByActor = Dictionary(uniqueKeysWithValues: loads.map { ($0.actor, $0) })
         nodeDays = procedure.flow.nodes.map { node in
             guard let step = node.step else { return 0 }

@@ -41,20 +41,25 @@ extension ProcedureAnalysis {
     /// The certify and photocopy steps that go when `requirement` at `node` is dropped (`removing`) or
     /// becomes a plain copy: the ones no other requirement needs any more.
     public func helpersGone(droppingOrPlain requirement: DocumentRequirement, at node: Int, removing: Bool) -> [Int] {
-        let others = stepNodes.flatMap { i in
-            step(i).requires.enumerated().filter { !(i == node && $0.element == requirement) }.map(\.element)
-        } + (removing ? [] : [DocumentRequirement(document: requirement.document, form: .copy)])
+        // The other requirements are every step's but those equal to `requirement` at `node`, plus, when it
+        // becomes a plain copy, that copy: counted from the tally, not listed (once per finding, this made
+        // analysis quadratic in the steps).
+        let here = step(node).requires.filter { $0 == requirement }.count
+        let plainCopy = removing ? 0 : 1
+        let d = requirement.document
+        let othersAskFor = tally.byDocument[d, default: 0] - here + plainCopy
+        let othersCertified = tally.certifiedByDocument[d, default: 0] - (requirement.form == .certifiedCopy ? here : 0)
+        let othersCopies = tally.copies - (requirement.form == .copy || requirement.form == .certifiedCopy ? here : 0) + plainCopy
         var gone: [Int] = []
         // Dropped altogether: the steps that only fetched it go too (a trip for a certificate from
         // another office), unless another requirement still asks for it.
-        if removing, !others.contains(where: { $0.document == requirement.document }) {
+        if removing, othersAskFor <= 0 {
             gone += fetchingSteps(for: requirement.document)
         }
-        if requirement.form == .certifiedCopy,
-           !others.contains(where: { $0.document == requirement.document && $0.form == .certifiedCopy }) {
+        if requirement.form == .certifiedCopy, othersCertified <= 0 {
             gone += certifyingSteps(for: requirement.document)
         }
-        if !others.contains(where: { $0.form == .copy || $0.form == .certifiedCopy }) {
+        if othersCopies <= 0 {
             gone += stepNodes.filter { step($0).kind == .copy }
         }
         return gone
@@ -111,4 +116,23 @@ extension ProcedureAnalysis {
 public func certificationChargeVND(pages: Int) -> Double {
     let charge = Double(min(pages, 2)) * 2000 + Double(max(0, pages - 2)) * 1000
     return min(charge, 200_000)
+}
+
+/// Requirements counted over every step of a procedure: by document, certified copies by document, and
+/// copies of any kind (plain or certified).
+struct RequirementTally: Sendable {
+    var byDocument: [String: Int] = [:]
+    var certifiedByDocument: [String: Int] = [:]
+    var copies = 0
+
+    init(_ procedure: Procedure) {
+        for node in procedure.flow.nodes {
+            guard let step = node.step else { continue }
+            for r in step.requires {
+                byDocument[r.document, default: 0] += 1
+                if r.form == .certifiedCopy { certifiedByDocument[r.document, default: 0] += 1 }
+                if r.form == .copy || r.form == .certifiedCopy { copies += 1 }
+            }
+        }
+    }
 }

@@ -194,8 +194,9 @@ struct BPMNGraph {
         }
         // The legal basis of each step that cites one, in a row of notes above the pool.
         var taken: [Double: Int] = [:]
+        let lookup = NodeLookup(p)
         for node in nodes where node.type.hasSuffix("Task") {
-            guard let i = p.flow.index(of: Self.modelID(node.id, p)), let s = p.flow.nodes[i].step, !s.legal.isEmpty else { continue }
+            guard let i = lookup.index(node.id, prefix: "Task_"), let s = p.flow.nodes[i].step, !s.legal.isEmpty else { continue }
             let text = s.legal.map { l.citation(p.legal[$0]?.citation ?? $0) }.joined(separator: "; ")
             let row = taken[node.box.x, default: 0]
             taken[node.box.x] = row + 1
@@ -211,9 +212,8 @@ struct BPMNGraph {
     }
 
     /// The model id behind a BPMN task id (`Task_<id>`).
-    static func modelID(_ bpmnID: String, _ p: Procedure) -> String {
-        let raw = String(bpmnID.dropFirst("Task_".count))
-        return p.flow.nodes.first { ncName($0.id) == raw }?.id ?? raw
+    static func modelID(_ bpmnID: String, _ lookup: NodeLookup, _ p: Procedure) -> String {
+        lookup.index(bpmnID, prefix: "Task_").map { p.flow.nodes[$0].id } ?? String(bpmnID.dropFirst("Task_".count))
     }
 
     /// A step's BPMN task type: what an applicant or a third party does by hand is a manual task; sending
@@ -240,5 +240,26 @@ struct BPMNGraph {
 
     static func durationText(_ q: TimedQuantity, _ l: Localizer) -> String {
         l.text("unit." + q.unit.rawValue, ["count": l.numbers.number(q.distribution.mean)])
+    }
+}
+
+/// A procedure's flow nodes by their BPMN name (the id as an NCName; the first node wins) and by id, built
+/// once per export: looked up per BPMN element, a search of the flow made exports quadratic in the steps.
+struct NodeLookup {
+    private var byName: [String: Int] = [:]
+    private var byID: [String: Int] = [:]
+
+    init(_ p: Procedure) {
+        for (i, node) in p.flow.nodes.enumerated() {
+            let name = ncName(node.id)
+            if byName[name] == nil { byName[name] = i }
+            if byID[node.id] == nil { byID[node.id] = i }
+        }
+    }
+
+    /// The node behind a BPMN id made of `prefix` and the node's name (`Task_`, `Timer_delay_`).
+    func index(_ bpmnID: String, prefix: String) -> Int? {
+        let raw = String(bpmnID.dropFirst(prefix.count))
+        return byName[raw] ?? byID[raw]
     }
 }

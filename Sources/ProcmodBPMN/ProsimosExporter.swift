@@ -15,6 +15,7 @@ public struct ProsimosExporter: Sendable {
 
     public func export(_ p: Procedure) -> String {
         let graph = BPMNGraph(p, language: .en)
+        let lookup = NodeLookup(p)
         let reference = p.calendar(p.referenceCalendarID)
         let openMinutesPerWeek = Self.openMinutesPerWeek(reference)
         // A working day: the week's open time over its open days.
@@ -34,7 +35,7 @@ public struct ProsimosExporter: Sendable {
         document.arrival_time_distribution = Distribution(name: "expon", params: [gap, 0, gap * 100])
         // Resources: a pool per actor, its servers (or many, when unlimited), on its calendar.
         for (id, actor) in p.actors {
-            let tasks = graph.nodes.filter { $0.id.hasPrefix("Task_") && BPMNGraph.taskActor($0.id, p) == id }.map(\.id)
+            let tasks = graph.nodes.filter { $0.id.hasPrefix("Task_") && BPMNGraph.taskActor($0.id, lookup, p) == id }.map(\.id)
             let amount = actor.capacity.servers ?? 10_000
             let hourly = (actor.tariff ?? 0)
             document.resource_profiles.append(Pool(id: "Pool_" + ncName(id), name: actor.name.en ?? actor.name.vi ?? id,
@@ -44,19 +45,18 @@ public struct ProsimosExporter: Sendable {
         }
         // Task durations: the step's work, on its actor's resource.
         for node in graph.nodes where node.id.hasPrefix("Task_") {
-            let id = BPMNGraph.modelID(node.id, p)
-            guard let step = p.flow.nodes.first(where: { $0.id == id })?.step else { continue }
+            guard let step = lookup.index(node.id, prefix: "Task_").flatMap({ p.flow.nodes[$0].step }) else { continue }
             let work = step.work.map { Self.distribution($0, openMinutesPerDay: openMinutesPerDay) } ?? Distribution(name: "fix", params: [0])
             document.task_resource_distribution.append(TaskDistribution(task_id: node.id, resources: [
                 Identified(key: "resource_id", id: "Resource_" + ncName(step.actor), distribution: work)]))
         }
         // Timers: a delay's distribution; a signing cadence's expected wait.
         for node in graph.nodes where node.type == "intermediateCatchEvent" {
-            if node.id.hasPrefix("Timer_delay_"), let step = Self.step(node.id, prefix: "Timer_delay_", p), let delay = step.delay {
+            if node.id.hasPrefix("Timer_delay_"), let step = Self.step(node.id, prefix: "Timer_delay_", lookup, p), let delay = step.delay {
                 // A delay is elapsed time: a working day of it is a calendar day of the open week.
                 document.event_distribution.append(Identified(key: "event_id", id: node.id,
                                                               distribution: Self.distribution(delay, openMinutesPerDay: 1_440 * 7 / openDays)))
-            } else if node.id.hasPrefix("Timer_cadence_"), let step = Self.step(node.id, prefix: "Timer_cadence_", p),
+            } else if node.id.hasPrefix("Timer_cadence_"), let step = Self.step(node.id, prefix: "Timer_cadence_", lookup, p),
                       let cadence = p.actors[step.actor]?.cadence {
                 let slots = max(cadence.times.count * max(cadence.days.count, 1), 1)
                 let wait = 7 * 86_400 / Double(slots) / 2
@@ -83,9 +83,8 @@ public struct ProsimosExporter: Sendable {
         return total
     }
 
-    private static func step(_ id: String, prefix: String, _ p: Procedure) -> Step? {
-        let raw = String(id.dropFirst(prefix.count))
-        return p.flow.nodes.first { ncName($0.id) == raw }?.step
+    private static func step(_ id: String, prefix: String, _ lookup: NodeLookup, _ p: Procedure) -> Step? {
+        lookup.index(id, prefix: prefix).flatMap { p.flow.nodes[$0].step }
     }
 
     /// Weekly periods, one per day and interval.
@@ -194,8 +193,7 @@ public struct ProsimosExporter: Sendable {
 
 extension BPMNGraph {
     /// The actor of the step behind a BPMN task id.
-    static func taskActor(_ bpmnID: String, _ p: Procedure) -> String? {
-        let id = modelID(bpmnID, p)
-        return p.flow.nodes.first { $0.id == id }?.step?.actor
+    static func taskActor(_ bpmnID: String, _ lookup: NodeLookup, _ p: Procedure) -> String? {
+        lookup.index(bpmnID, prefix: "Task_").flatMap { p.flow.nodes[$0].step?.actor }
     }
 }

@@ -12,6 +12,7 @@ extension SemanticChecks {
             }
         }
         let index = Dictionary(procedure.flow.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let nodesAreSteps = procedure.flow.nodes.map { $0.step != nil }  // once: per step it made the check quadratic
         for (i, node) in procedure.flow.nodes.enumerated() {
             guard let step = node.step else { continue }
             for r in step.requires {
@@ -45,7 +46,7 @@ extension SemanticChecks {
                                 code: "presence")
             }
             checkCoActors(step, procedure)
-            checkDependencies(step, at: i, index: index, graph, nodesAreSteps: procedure.flow.nodes.map { $0.step != nil })
+            checkDependencies(step, at: i, index: index, graph, nodesAreSteps: nodesAreSteps)
         }
     }
 

@@ -1,31 +1,6 @@
 import DequeModule
-import HeapModule
 import Histogram
 import ProcmodModel
-
-/// An event: ordered by (time, priority, sequence), so ties never depend on the heap's internals.
-struct Event: Comparable {
-    var time: Double
-    var priority: UInt8
-    var sequence: UInt64
-    var kind: Kind
-    var slot: Int32
-    var node: Int32
-    /// For service and delay events: when the step began.
-    var started: Double
-    /// For service events: when the case asked for the actor (the step was enabled).
-    var enabled: Double
-
-    enum Kind: UInt8 { case serviceDone, delayDone, outageEnd, outageStart, cadenceTick, arrival }
-
-    static func < (a: Event, b: Event) -> Bool {
-        if a.time != b.time { return a.time < b.time }
-        if a.priority != b.priority { return a.priority < b.priority }
-        return a.sequence < b.sequence
-    }
-
-    static func == (a: Event, b: Event) -> Bool { a.sequence == b.sequence }
-}
 
 /// A case's token waiting at a resource.
 struct Waiting {
@@ -103,7 +78,7 @@ struct Engine {
     /// the same cases arrive (common random numbers for paired comparisons), and a procedure's arrivals
     /// do not change when another joins it on a catalogue site.
     var arrivalRNGs: [Xoshiro256]
-    var heap = Heap<Event>()
+    var heap = EventQueue()
     var now = 0.0
     var sequence: UInt64 = 0
 
@@ -156,6 +131,8 @@ struct Engine {
         set { observers[0] = newValue }
     }
     weak var log: (any EventLogSink)?
+    /// Whether an event log is written: tested before the weak reference is loaded (on every event).
+    let logging: Bool
     /// Set when the run had to stop because it would not end: the node where it was noticed.
     var runaway: Runaway?
     /// Steps one case may enter before it is a runaway: the bound, or ten per step of a very long flow.
@@ -183,6 +160,7 @@ struct Engine {
         self.warmup = warmup
         observers = model.sources.indices.map { Observer(model: model, source: $0) }
         self.log = log
+        logging = log != nil
         log?.begin(activities: model.stepNames, names: model.stepLabels, resources: model.stepActorNames)
         stepLimit = max(Limits.maximumStepsPerCase, 10 * model.steps.count)
     }
@@ -197,9 +175,7 @@ struct Engine {
         }
         sequence += 1
         if kind != .outageStart && kind != .outageEnd { progressEvents += 1 }
-        let priority: UInt8 = kind.rawValue
-        heap.insert(Event(time: time, priority: priority, sequence: sequence, kind: kind, slot: slot, node: node,
-                          started: started, enabled: enabled))
+        heap.insert(Event(time: time, kind: kind, sequence: sequence, slot: slot, node: node, started: started, enabled: enabled))
     }
 
     /// Runs until every generated case is done (cases mode) or the horizon is reached.
@@ -461,11 +437,16 @@ struct Engine {
         cases[s].tokens -= 1
         guard cases[s].tokens <= 0 else { return }
         active -= 1
-        log?.caseFinished(cases[s].id)
+        if logging { log?.caseFinished(cases[s].id) }
         if cases[s].arrival >= warmup {
             let k = cases[s].source
-            let from = s * model.partAgencies.count + model.sources[k].partBase, to = from + model.sources[k].partCount
-            observers[k].complete(cases[s], at: now, partStart: partStart[from..<to], partEnd: partEnd[from..<to])
+            let parts = model.sources[k].partCount
+            if parts == 0 {
+                observers[k].complete(cases[s], at: now)
+            } else {
+                let from = s * model.partAgencies.count + model.sources[k].partBase, to = from + parts
+                observers[k].complete(cases[s], at: now, partStart: partStart[from..<to], partEnd: partEnd[from..<to])
+            }
         }
         free.append(slot)
     }
@@ -563,31 +544,48 @@ struct Engine {
         let opens = alwaysOpen[c] ? now : model.calendars[c].nextOpen(now)
         let begins = opens.isFinite ? min(opens, finish) : now
         let waited = begins - w.since
-        cases[s].queue += waited
+        // One access to the case and one to the actor's counters (each indexed write checks its array).
+        let counted = Self.charge(&cases[s], step: step, waited: waited, minutes: minutes, wait: max(0, finish - begins - minutes),
+                                  warmup: warmup)
         // Per-actor figures leave out the warm-up: its cases' waits and the work done before it ends.
-        if cases[s].arrival >= warmup {
-            actorCounters[a].waitTotal += waited
-            actorCounters[a].waitMax = max(actorCounters[a].waitMax, waited)
-            actorCounters[a].served += 1
-        }
-        if now >= warmup { actorCounters[a].busyMinutes += minutes }
-        switch step.category {
-        case .work: cases[s].work += minutes
-        case .transfer: cases[s].transfer += minutes
-        case .wait: cases[s].wait += minutes
-        }
-        cases[s].wait += max(0, finish - begins - minutes)
-        if step.isApplicant { cases[s].applicantMinutes += minutes }
-        if step.isTravel { cases[s].visits += 1 }
+        Self.count(&actorCounters[a], waited: waited, minutes: minutes, counted: counted, busy: now >= warmup)
         schedule(.serviceDone, at: finish, slot: w.slot, node: w.node, started: begins, enabled: w.since)
+    }
+
+    /// A step's times added to its case; whether the case counts (it arrived after the warm-up).
+    @inline(__always)
+    static func charge(_ c: inout CaseState, step: CompiledModel.Step, waited: Double, minutes: Double, wait: Double,
+                       warmup: Double) -> Bool {
+        c.queue += waited
+        switch step.category {
+        case .work: c.work += minutes
+        case .transfer: c.transfer += minutes
+        case .wait: c.wait += minutes
+        }
+        c.wait += wait
+        if step.isApplicant { c.applicantMinutes += minutes }
+        if step.isTravel { c.visits += 1 }
+        return c.arrival >= warmup
+    }
+
+    @inline(__always)
+    static func count(_ k: inout ActorCounters, waited: Double, minutes: Double, counted: Bool, busy: Bool) {
+        if counted {
+            k.waitTotal += waited
+            k.waitMax = max(k.waitMax, waited)
+            k.served += 1
+        }
+        if busy { k.busyMinutes += minutes }
     }
 
     mutating func serviceDone(_ event: Event) {
         guard case .step(let stepIndex) = model.nodeKinds[Int(event.node)] else { return }
         let step = model.steps[stepIndex]
         let a = step.actor
-        log?.record(caseID: cases[Int(event.slot)].id, step: stepIndex, kind: .work, enabled: event.enabled,
-                    start: event.started, end: now)
+        if logging {
+            log?.record(caseID: cases[Int(event.slot)].id, step: stepIndex, kind: .work, enabled: event.enabled,
+                        start: event.started, end: now)
+        }
         if servers[a] >= 0 {
             if !down[a], let next = queues[a].first {
                 noteQueueChange(actor: a)
@@ -617,7 +615,7 @@ struct Engine {
             end = !step.delayOnReference ? now + x * step.delayScale
                 : (reference.alwaysOpen ? now + x * step.delayScale : reference.advance(now, workingDays: x))
             if step.delayCategory == .transfer { cases[s].transfer += end - now } else { cases[s].wait += end - now }
-            log?.record(caseID: cases[s].id, step: stepIndex, kind: .delay, enabled: now, start: now, end: end)
+            if logging { log?.record(caseID: cases[s].id, step: stepIndex, kind: .delay, enabled: now, start: now, end: end) }
         }
         // The result is ready when the step that produces it ends, its delay (the processing it stands
         // for, e.g. the days an office takes to issue a card) included.

@@ -39,10 +39,10 @@ public enum TestSupport {
     }
 
     /// Runs the built `procmod` with arguments; returns exit status, stdout and stderr.
-    public static func runProcmod(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"], in folder: URL? = nil)
-        throws -> (status: Int32, stdout: String, stderr: String) {
+    public static func runProcmod(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"], in folder: URL? = nil,
+                                  product: String = "procmod") throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("procmod")
+        process.executableURL = productsDirectory.appendingPathComponent(product)
         process.arguments = arguments
         process.currentDirectoryURL = folder ?? repositoryRoot
         process.environment = environment

@@ -33,6 +33,7 @@ extension Procmod {
     /// `procmod analyze`: redundant paper, bottlenecks and metrics.
     struct Analyze: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "analyze",
             abstract: "Find redundant paper steps and bottlenecks, with what removing each would save.",
             discussion: """
                 Findings print as path:line:col: severity: message [rule-id], each with its saving per case
@@ -148,6 +149,7 @@ extension Procmod {
     /// `procmod rules`: list and explain the rules.
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rules",
             abstract: "List the analyzer's rules, or explain one.",
             discussion: """
                 Examples:

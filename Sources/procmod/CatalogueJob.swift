@@ -197,6 +197,7 @@ extension Procmod {
     /// `procmod merge`: the shards of a catalogue run combined into the run's report.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Combine the partial results of a sharded catalogue run into its report, byte for byte as one run.",
             discussion: """
                 Each shard of `procmod simulate|report CATALOGUE --shard I/N -o part-I.json` simulates

@@ -28,6 +28,7 @@ extension Procmod {
     /// `procmod check`: procedure invariants for CI.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check procedure invariants (in the procedures and in suite files), for CI.",
             discussion: """
                 One line per invariant: path:line:col: pass|fail|inconclusive: invariant — details. A run that checks

@@ -11,6 +11,7 @@ extension Procmod {
     /// `procmod cost`: the compliance cost form of Circular 02/2017/TT-VPCP, before and after a scenario.
     struct Cost: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cost",
             abstract: "The compliance cost form (Circular 02/2017/TT-VPCP Art. 27): cost per activity, per case and per year.",
             discussion: """
                 One row per activity of the applicant: its hours and their cost at the applicant's income per \

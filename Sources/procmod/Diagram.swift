@@ -8,6 +8,7 @@ extension Procmod {
     /// `procmod diagram`: the procedure as a swimlane diagram in SVG.
     struct Diagram: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diagram",
             abstract: "Draw a procedure as an SVG swimlane diagram (docs/diagrams.md).",
             discussion: """
                 With --scenario, the after-model is drawn with the steps the scenario adds highlighted.

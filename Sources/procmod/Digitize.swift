@@ -9,6 +9,7 @@ extension Procmod {
     /// `procmod digitize`: apply a scenario and write the after-procedure.
     struct Digitize: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "digitize",
             abstract: "Apply a digitization scenario to a procedure and write the after-procedure.",
             discussion: """
                 The output is a valid procedure file (it is reloaded and checked before it is written), with

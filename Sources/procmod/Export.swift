@@ -12,6 +12,7 @@ extension Procmod {
     /// `procmod export`: a procedure in another tool's format.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export a procedure as BPMN 2.0 with diagram interchange (docs/interop.md).",
             discussion: """
                 The whole procmod model rides in the process's extension elements, so `procmod import` reads an

@@ -7,6 +7,7 @@ extension Procmod {
     /// `procmod import`: a BPMN 2.0 process as a procmod procedure.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import a BPMN 2.0 process as a procedure, listing what could not be mapped (docs/interop.md).",
             discussion: """
                 A file procmod exported is read back exactly from its extension. Any other process is mapped (lanes to actors,

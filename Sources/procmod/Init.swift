@@ -6,6 +6,7 @@ extension Procmod {
     /// `procmod init`: a starter procedure and a `.procmod.json` for a new repository of procedures.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Start a repository of procedures: a commented starter procedure and a .procmod.json.",
             discussion: """
                 Writes procedure.xml (a small valid procedure to copy from; docs/dsl.md has every

@@ -99,6 +99,7 @@ extension Procmod {
     /// `procmod compare`: two versions of a procedure side by side.
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract: "Compare two versions of a procedure: static figures, and simulated ones with paired confidence intervals.",
             discussion: """
                 Examples:
@@ -140,6 +141,7 @@ extension Procmod {
     /// `procmod report`: the main job — digitize a procedure and report before and after.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Apply a scenario and report before and after: figures, simulation, the levers' waterfall, changes.",
             discussion: """
                 Given a catalogue (docs/catalogue.md), report writes the portfolio: every procedure and the

@@ -5,6 +5,7 @@ extension Procmod {
     /// `procmod schema`: print the DSL's XML Schema for editors and other tools.
     struct Schema: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schema",
             abstract: "Print the XML Schema (XSD) of the procedure DSL, or of scenarios, suites or catalogues.",
             discussion: """
                 Point your editor's XML support at the output for completion and validation.

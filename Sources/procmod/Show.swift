@@ -20,6 +20,7 @@ extension Procmod {
     /// `procmod show`: a readable summary of one procedure.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Summarise a procedure: steps in order with actor and channel, documents, deadline, volume.",
             discussion: """
                 Examples:

@@ -11,6 +11,7 @@ extension Procmod {
     /// `procmod simulate`: lead times, on-time share and utilisation, with confidence intervals.
     struct Simulate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "simulate",
             abstract: "Simulate a procedure: lead time, on-time share, queues and utilisation, with 95% confidence intervals.",
             discussion: """
                 Replications run in parallel on independent random streams derived from --seed; the output

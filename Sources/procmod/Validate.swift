@@ -8,6 +8,7 @@ extension Procmod {
     /// `procmod validate`: check procedure files against the schema and the semantic rules.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check procedure, scenario and suite files: XML, the DSL schema, references, probabilities and flow.",
             discussion: """
                 Every problem in every file is reported as path:line:col: error: message [code],

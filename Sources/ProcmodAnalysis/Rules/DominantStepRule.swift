@@ -30,12 +30,13 @@ struct DominantStepRule: Rule {
         let total = a.expectedLeadTimeDays
         guard total > 0 else { return [] }
         return a.stepNodes.compactMap { i in
-            // A step on a parallel branch that is not the slowest adds nothing to the lead time: removing
-            // it would not shorten the procedure, so it is never dominant.
-            guard total - a.expectedDays(excluding: [i]) > 1e-9 else { return nil }
             let days = a.flow.visits[i] * a.nodeDays[i]
             let share = days / total
             guard share > options.dominantShare else { return nil }
+            // A step on a parallel branch that is not the slowest adds nothing to the lead time: removing
+            // it would not shorten the procedure, so it is never dominant. (Asked only of the few steps over
+            // the share: the lead time without a step costs a pass over the flow.)
+            guard total - a.expectedDays(excluding: [i]) > 1e-9 else { return nil }
             let step = a.step(i)
             return finding("dominantStep", ["step": step.id, "share": decimalText(share, decimals: 4),
                                            "days": decimalText(days, decimals: 4), "total": decimalText(total, decimals: 4)],
