@@ -32,6 +32,8 @@ public struct ProcedureAnalysis: Sendable {
     let blocks: [(split: Int, join: Int, branches: [[Int]])]
     /// How often each document is asked for, over every step: what a saving asks once per finding.
     let tally: RequirementTally
+    /// The expected lead time, computed once (rules and savings ask for it once per finding).
+    private var leadTimeDays = 0.0
 
     public init(_ procedure: Procedure) {
         self.procedure = procedure
@@ -60,6 +62,7 @@ public struct ProcedureAnalysis: Sendable {
             let cadence = load?.cadenceWaitDays ?? 0
             return time.daysVariance(step) + queue * queue + cadence * cadence / 3
         }
+        leadTimeDays = expectedDays(excluding: [])
     }
 
     private static func load(of actor: Actor, _ p: Procedure, _ time: TimeModel, _ flow: FlowAnalysis) -> ActorLoad {
@@ -97,9 +100,7 @@ public struct ProcedureAnalysis: Sendable {
 
     /// Expected lead time in working days: the sum over nodes of visits × days, except that a parallel
     /// block counts the expected maximum of its branches (``ParallelMaximum``), not their sum.
-    public var expectedLeadTimeDays: Double {
-        expectedDays(excluding: [])
-    }
+    public var expectedLeadTimeDays: Double { leadTimeDays }
 
     private static func parallelBlocks(_ flow: Flow, _ graph: FlowGraph) -> [(split: Int, join: Int, branches: [[Int]])] {
         let nodes = flow.nodes

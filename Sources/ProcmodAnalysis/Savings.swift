@@ -13,7 +13,8 @@ extension ProcedureAnalysis {
             if let payment = step.payment { s.applicantVND += v * payment.amount }
             for r in step.requires { s.pages += handedInPages(of: r, at: i) }
         }
-        s.elapsedDays = max(0, expectedLeadTimeDays - expectedDays(excluding: nodes))
+        // Nothing removed saves no time; the lead time without nodes costs a pass over the flow.
+        s.elapsedDays = nodes.isEmpty ? 0 : max(0, expectedLeadTimeDays - expectedDays(excluding: nodes))
         return s
     }
 

@@ -50,8 +50,28 @@ struct BPMNGraph {
     var annotations: [Annotation] = []
     var pool = Box(x: 0, y: 0, width: 0, height: 0)
 
-    func incoming(_ node: Int) -> [Int] { flows.indices.filter { flows[$0].target == node } }
-    func outgoing(_ node: Int) -> [Int] { flows.indices.filter { flows[$0].source == node } }
+    /// Each node's incoming and outgoing flows, indexed once the flows are laid (asked per node, a search
+    /// of every flow made exports quadratic in the steps); a search while the index is out of date.
+    private var incomingFlows: [[Int]] = [], outgoingFlows: [[Int]] = []
+    private var indexedFlows = -1
+
+    func incoming(_ node: Int) -> [Int] {
+        indexedFlows == flows.count && incomingFlows.indices.contains(node) ? incomingFlows[node] : flows.indices.filter { flows[$0].target == node }
+    }
+
+    func outgoing(_ node: Int) -> [Int] {
+        indexedFlows == flows.count && outgoingFlows.indices.contains(node) ? outgoingFlows[node] : flows.indices.filter { flows[$0].source == node }
+    }
+
+    private mutating func indexFlows() {
+        incomingFlows = Array(repeating: [], count: nodes.count)
+        outgoingFlows = Array(repeating: [], count: nodes.count)
+        for (f, flow) in flows.enumerated() {
+            if incomingFlows.indices.contains(flow.target) { incomingFlows[flow.target].append(f) }
+            if outgoingFlows.indices.contains(flow.source) { outgoingFlows[flow.source].append(f) }
+        }
+        indexedFlows = flows.count
+    }
 
     init(_ p: Procedure, language: Language) {
         let layout = DiagramLayout(p)
@@ -184,6 +204,7 @@ struct BPMNGraph {
             }
             flows.append(flow)
         }
+        indexFlows()
         // An exclusive split takes its likeliest branch by default; the others carry the literal condition
         // False (the probabilities are in the extension), so tools that run the model finish it.
         for i in nodes.indices where nodes[i].type == "exclusiveGateway" && nodes[i].direction == "Diverging" {

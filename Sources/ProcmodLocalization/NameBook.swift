@@ -25,9 +25,15 @@ public struct NameBook: Sendable, Hashable {
                 channels[id] = c.name.isEmpty ? Self.catalogName("channel." + c.kind.rawValue) : c.name
             }
             // A choice has no name of its own: it is the outcome of the step before it.
+            // The first step (in document order) with an edge to each node, found in one pass.
+            var stepBefore = [Int?](repeating: nil, count: p.flow.nodes.count)
+            for (j, node) in p.flow.nodes.enumerated() where node.step != nil {
+                for edge in node.edges where stepBefore.indices.contains(edge.target) && stepBefore[edge.target] == nil {
+                    stepBefore[edge.target] = j
+                }
+            }
             for (i, node) in p.flow.nodes.enumerated() where steps[node.id] == nil {
-                guard case .choice = node.kind,
-                      let before = p.flow.nodes.first(where: { $0.step != nil && $0.edges.contains { $0.target == i } })?.step else { continue }
+                guard case .choice = node.kind, let j = stepBefore[i], let before = p.flow.nodes[j].step else { continue }
                 let name = before.name.isEmpty ? LocalizedName(vi: before.id, en: before.id) : before.name
                 steps[node.id] = LocalizedName(vi: Localizer(.vi).text("choiceAfter", ["name": name.text(.vi, fallback: before.id)]),
                                                en: Localizer(.en).text("choiceAfter", ["name": name.text(.en, fallback: before.id)]))

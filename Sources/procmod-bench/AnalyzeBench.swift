@@ -45,7 +45,7 @@ struct Analyze: ParsableCommand {
         print("|---|---:|---:|---:|")
         let commands: [(String, [String], Set<Int32>)] = [
             ("validate", ["validate", "--quiet"], [0]), ("analyze", ["analyze", "--exit-zero"], [0]), ("show", ["show"], [0]),
-            ("cost", ["cost"], [0]), ("simulate (1,000 cases)", ["simulate", "--cases", "1000", "--replications", "2"], [0]),
+            ("cost", ["cost"], [0]),
             ("diagram", ["diagram", "--force", "-o", scratch.path("d.svg")], [0]),
             ("export BPMN + Prosimos", ["export", "--force", "-o", scratch.path("e.bpmn"), "--prosimos", scratch.path("e.json")], [0]),
         ]

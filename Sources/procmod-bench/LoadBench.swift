@@ -42,8 +42,8 @@ struct Load: ParsableCommand {
             let size = (try? FileManager.default.attributesOfItem(atPath: big)[.size] as? NSNumber)?.intValue ?? 0
             print("procmod-bench load: whole process, \(pairs.runs) pairs (xmllint, procmod) after \(pairs.warmup) warm-up pairs, "
                   + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
-            print("| case | xmllint --noout --schema | procmod validate | procmod ÷ xmllint, median (min–max) | peak MiB xmllint / procmod |")
-            print("|---|---:|---:|---:|---:|")
+            print("| case | xmllint --noout --schema | procmod validate | procmod ÷ xmllint, median (min–max) | CPU xmllint / procmod | CPU ÷, median (min–max) | peak MiB xmllint / procmod |")
+            print("|---|---:|---:|---:|---:|---:|---:|")
             let cases: [(String, [String], [String])] = [
                 (String(format: "one procedure, %d steps (%.1f MB)", steps, Double(size) / 1e6), [big], [big]),
                 ("folder of \(files) procedures", copies, [folder]),
@@ -54,6 +54,7 @@ struct Load: ParsableCommand {
                     Timed(label: "procmod validate", argv: [procmod, "validate", "--quiet"] + procmodFiles),
                     runs: pairs.runs, warmup: pairs.warmup, scratch: scratch)
                 print("| \(name) | \(seconds(r.wallA.median)) | \(seconds(r.wallB.median)) | \(ratio(r.ratios)) | "
+                      + "\(seconds(r.cpuA.median)) / \(seconds(r.cpuB.median)) | \(ratio(r.cpuRatios)) | "
                       + "\(peakText(r.peakA)) / \(peakText(r.peakB)) |")
             }
         }

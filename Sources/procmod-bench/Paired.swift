@@ -38,6 +38,11 @@ struct PairedRuns {
     var b: [ChildRun]
 
     var ratios: Spread { Spread(zip(a, b).map { $0.1.wallSeconds / $0.0.wallSeconds }) }
+    /// Per pair, B's CPU time (user + system) over A's: steadier than wall time on a machine whose other
+    /// tenants take the processor now and then.
+    var cpuRatios: Spread { Spread(zip(a, b).map { $0.1.cpuSeconds / $0.0.cpuSeconds }) }
+    var cpuA: Spread { Spread(a.map(\.cpuSeconds)) }
+    var cpuB: Spread { Spread(b.map(\.cpuSeconds)) }
     var wallA: Spread { Spread(a.map(\.wallSeconds)) }
     var wallB: Spread { Spread(b.map(\.wallSeconds)) }
     var peakA: Double { a.map(\.peakMiB).max() ?? .nan }

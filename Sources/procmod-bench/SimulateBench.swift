@@ -52,8 +52,8 @@ struct Simulate: ParsableCommand {
                   + "\(pairs.warmup) warm-up pairs, \(ProcessInfo.processInfo.activeProcessorCount) cores")
             print("")
             print("Whole process (spawn to exit):")
-            print("| model | N | C loop | procmod | procmod ÷ C, median (min–max) | events C / procmod | mean time in system C / procmod | peak MiB C / procmod |")
-            print("|---|---:|---:|---:|---:|---:|---:|---:|")
+            print("| model | N | C loop | procmod | procmod ÷ C, median (min–max) | CPU C / procmod | CPU ÷, median (min–max) | events C / procmod | mean time in system C / procmod | peak MiB C / procmod |")
+            print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
             var files: [String: String] = [:]
             for model in models {
                 let file = try scratch.write(model.xml, to: "m\(model.number).xml")
@@ -63,7 +63,7 @@ struct Simulate: ParsableCommand {
                                                                         "--format", "json"], captures: true)
                 guard let c else {
                     let runs = try (0..<pairs.runs).map { _ throws(BenchError) in try PairedRuns.run(procmodRun, scratch: scratch) }
-                    print("| \(model.name) | \(model.customers) | – | \(seconds(Spread(runs.map(\.wallSeconds)).median)) | – | | | |")
+                    print("| \(model.name) | \(model.customers) | – | \(seconds(Spread(runs.map(\.wallSeconds)).median)) | – | | | | | |")
                     continue
                 }
                 let r = try PairedRuns.measure(Timed(label: "C loop", argv: [c, model.number, "\(model.customers)", Self.seed], captures: true),
@@ -71,6 +71,7 @@ struct Simulate: ParsableCommand {
                 let ours = try Self.procmodFigures(r.b.last?.output ?? "")
                 let theirs = try Self.referenceFigures(r.a.last?.output ?? "")
                 print("| \(model.name) | \(model.customers) | \(seconds(r.wallA.median)) | \(seconds(r.wallB.median)) | \(ratio(r.ratios)) | "
+                      + "\(seconds(r.cpuA.median)) / \(seconds(r.cpuB.median)) | \(ratio(r.cpuRatios)) | "
                       + String(format: "%.0f / %.0f | %.4f / %.4f | ", theirs.events, ours.events, theirs.meanTime, ours.meanTime)
                       + "\(peakText(r.peakA)) / \(peakText(r.peakB)) |")
             }

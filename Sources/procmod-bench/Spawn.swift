@@ -12,6 +12,8 @@ struct ChildRun {
     var status: Int32
     /// What the child wrote to standard output, when it was captured.
     var output = ""
+
+    var cpuSeconds: Double { userSeconds + systemSeconds }
 }
 
 /// Runs `argv` (the first element is the executable's path) with standard error sent to /dev/null and
