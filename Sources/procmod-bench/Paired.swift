@@ -77,6 +77,7 @@ final class Scratch {
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw BenchError("cannot create \(folder): \(error.localizedDescription)")
         }
+        if ProcessInfo.processInfo.environment["PROCMOD_BENCH_KEEP"] != nil { print("keeping the files in \(folder)") }
     }
 
     deinit {
