@@ -6,7 +6,7 @@ import ProcmodLoader
 /// `procmod-bench analyze`: the analyzer's time in process (loading excluded) as procedures grow.
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Analyzer time in process for generated procedures of 1,000, 10,000 and 100,000 steps and procedures/.")
+        abstract: "Analyzer time in process (1,000 to 100,000 steps, and procedures/), then whole commands on 1,000 and 10,000 steps.")
 
     @Option(help: "Runs per case (the median is reported).")
     var runs = 3

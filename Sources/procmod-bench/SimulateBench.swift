@@ -22,7 +22,7 @@ struct Simulate: ParsableCommand {
     @Option(help: ArgumentHelp("A Python with SimPy installed, for the SimPy rows (default: $PROCMOD_BENCH_PYTHON).", valueName: "python"))
     var python: String?
 
-    @Flag(help: "Skip the 10-million-case memory run (about 3 s).")
+    @Flag(help: "Skip the memory runs (1 and 10 million cases, a few seconds).")
     var noMemory = false
 
     func validate() throws {
