@@ -232,11 +232,6 @@ struct BPMNGraph {
         return 0
     }
 
-    /// The model id behind a BPMN task id (`Task_<id>`).
-    static func modelID(_ bpmnID: String, _ lookup: NodeLookup, _ p: Procedure) -> String {
-        lookup.index(bpmnID, prefix: "Task_").map { p.flow.nodes[$0].id } ?? String(bpmnID.dropFirst("Task_".count))
-    }
-
     /// A step's BPMN task type: what an applicant or a third party does by hand is a manual task; sending
     /// and receiving the dossier are send and receive tasks; an official's work is a user task.
     static func taskType(_ s: Step, _ p: Procedure) -> String {

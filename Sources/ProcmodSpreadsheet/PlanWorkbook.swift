@@ -16,21 +16,17 @@ public struct PlanWorkbook: Sendable {
 
     /// The workbook's bytes: the plan (when there is an after-model), the cost form before, and after.
     public func bytes(before: Procedure, after: Procedure? = nil, changes: [Change] = []) throws -> [UInt8] {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("procmod-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        guard let book = Workbook(path: path) else { throw SpreadsheetError("cannot create a workbook at \(path)") }
-        let a = ProcedureAnalysis(before)
-        if let after {
-            let b = ProcedureAnalysis(after)
-            plan(book, before: before, a: a, b: b, changes: changes)
-            form(book, a.costForm, title: l("plan.formBefore"))
-            form(book, b.costForm, title: l("plan.formAfter"))
-        } else {
-            form(book, a.costForm, title: l("plan.form"))
+        try Workbook.bytes { book in
+            let a = ProcedureAnalysis(before)
+            if let after {
+                let b = ProcedureAnalysis(after)
+                plan(book, before: before, a: a, b: b, changes: changes)
+                form(book, a.costForm, title: l("plan.formBefore"))
+                form(book, b.costForm, title: l("plan.formAfter"))
+            } else {
+                form(book, a.costForm, title: l("plan.form"))
+            }
         }
-        if let message = book.close() { throw SpreadsheetError("cannot write the workbook: \(message)") }
-        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
     private var l: Localizer { Localizer(language) }

@@ -12,16 +12,12 @@ public struct PortfolioWorkbook: Sendable {
     public init(language: Language = .vi) { self.language = language }
 
     public func bytes(_ portfolio: Portfolio) throws -> [UInt8] {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("procmod-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        guard let book = Workbook(path: path) else { throw SpreadsheetError("cannot create a workbook at \(path)") }
-        let p = PortfolioPhrases(portfolio, language: language)
-        procedures(book, portfolio, p)
-        totals(book, portfolio, p)
-        if !portfolio.resources.isEmpty { resources(book, portfolio, p) }
-        if let message = book.close() { throw SpreadsheetError("cannot write the workbook: \(message)") }
-        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        try Workbook.bytes { book in
+            let p = PortfolioPhrases(portfolio, language: language)
+            procedures(book, portfolio, p)
+            totals(book, portfolio, p)
+            if !portfolio.resources.isEmpty { resources(book, portfolio, p) }
+        }
     }
 
     private var l: Localizer { Localizer(language) }

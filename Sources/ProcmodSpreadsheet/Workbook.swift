@@ -36,6 +36,18 @@ final class Workbook {
         return Sheet(worksheet: ws, formats: formats)
     }
 
+    /// A workbook's bytes: `fill` writes its sheets into a temporary file, which is read back and removed
+    /// (libxlsxwriter writes to a path only).
+    static func bytes(_ fill: (Workbook) -> Void) throws -> [UInt8] {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("procmod-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard let book = Workbook(path: path) else { throw SpreadsheetError("cannot create a workbook at \(path)") }
+        fill(book)
+        if let message = book.close() { throw SpreadsheetError("cannot write the workbook: \(message)") }
+        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
     /// Writes the file; nil on success, else libxlsxwriter's message.
     func close() -> String? {
         closed = true

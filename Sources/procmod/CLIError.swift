@@ -17,6 +17,11 @@ enum CLIError: Error {
     /// An output file that cannot be created or replaced: exit 73.
     case cannotWrite(String)
 
+    /// `--format xlsx` without a file to write: a workbook is binary, never standard output.
+    static func workbookNeedsFile(example: String) -> CLIError {
+        .usage("--format xlsx writes a binary workbook: give a file with -o (e.g. -o \(example))")
+    }
+
     /// sysexits(3): 64 EX_USAGE, 65 EX_DATAERR, 73 EX_CANTCREAT.
     var exitCode: Int32 {
         switch self {

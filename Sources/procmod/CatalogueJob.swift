@@ -138,7 +138,7 @@ struct CatalogueJob {
         case .html:
             return PortfolioHTMLRenderer(language: language, date: NumberStyle(language).date(Terminal.today), version: procmodVersion)
                 .render(portfolio)
-        case .xlsx: throw CLIError.usage("--format xlsx writes a binary workbook: give a file with -o (e.g. -o portfolio.xlsx)")
+        case .xlsx: throw CLIError.workbookNeedsFile(example: "portfolio.xlsx")
         }
     }
 
@@ -149,7 +149,7 @@ struct CatalogueJob {
         for warning in portfolio.warnings { Terminal.err("\(Terminal.paint("warning:", "1;33")) \(warning) [simulation]") }
         if format == .xlsx {
             guard let output, output != "-" else {
-                throw CLIError.usage("--format xlsx writes a binary workbook: give a file with -o (e.g. -o portfolio.xlsx)")
+                throw CLIError.workbookNeedsFile(example: "portfolio.xlsx")
             }
             let bytes: [UInt8]
             do { bytes = try PortfolioWorkbook(language: language).bytes(portfolio) } catch { throw CLIError.cannotWrite("\(error)") }
@@ -165,7 +165,7 @@ struct CatalogueJob {
     func run(command: String, shard: Shard?, format: PortfolioFormat, language: Language, output: String?, force: Bool) throws {
         let inputs = [path] + (scenario.map { [$0] } ?? [])
         if format == .xlsx && shard == nil && (output == nil || output == "-") {
-            throw CLIError.usage("--format xlsx writes a binary workbook: give a file with -o (e.g. -o portfolio.xlsx)")
+            throw CLIError.workbookNeedsFile(example: "portfolio.xlsx")
         }
         try Terminal.precheck(output, inputs: inputs, force: force)
         let loaded = try load()

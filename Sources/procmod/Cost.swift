@@ -74,7 +74,7 @@ extension Procmod {
         /// The cost form (and, with a scenario, the plan and the form after) as an .xlsx workbook.
         private func workbook(_ inputs: [String]) throws {
             guard let output, output != "-" else {
-                throw CLIError.usage("--format xlsx writes a binary workbook: give a file with -o (e.g. -o cost.xlsx)")
+                throw CLIError.workbookNeedsFile(example: "cost.xlsx")
             }
             var before: Procedure, after: Procedure? = nil, changes: [Change] = []
             if let scenario {

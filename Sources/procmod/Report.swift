@@ -37,7 +37,7 @@ struct ReportOptions: ParsableArguments {
     /// Writes the spreadsheet of the plan and the cost forms (no simulation needed) to `--output`.
     func emitWorkbook(before: Procedure, after: Procedure, changes: [Change], inputs: [String]) throws {
         guard let output, output != "-" else {
-            throw CLIError.usage("--format xlsx writes a binary workbook: give a file with -o (e.g. -o plan.xlsx)")
+            throw CLIError.workbookNeedsFile(example: "plan.xlsx")
         }
         let bytes: [UInt8]
         do { bytes = try PlanWorkbook(language: lang).bytes(before: before, after: after, changes: changes) } catch {
