@@ -205,7 +205,7 @@ extension Procedure {
 
 /// What a step's time counts as in the lead time split (docs/simulation.md, "What it reports"); waiting
 /// for the actor (queues, signing times) is the fourth part, `queue`.
-public enum TimeCategory: String, Sendable, Hashable, CaseIterable, Codable {
+public enum TimeCategory: String, Sendable, Hashable, CaseIterable, Codable, BitwiseCopyable {
     case work, transfer, wait
 }
 

@@ -109,7 +109,7 @@ public struct Handoff: Sendable, Hashable, Codable {
 }
 
 /// How a step's time stands on the statutory clock (docs/simulation.md, "The statutory clock").
-public enum ClockRole: String, Sendable, Hashable, CaseIterable, Codable {
+public enum ClockRole: String, Sendable, Hashable, CaseIterable, Codable, BitwiseCopyable {
     /// The complete dossier is received when this step ends: the clock starts, or restarts from zero
     /// (Decree 61/2018/NĐ-CP Art. 19.4). The default of `receive` steps.
     case start

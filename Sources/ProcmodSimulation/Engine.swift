@@ -1,5 +1,3 @@
-import DequeModule
-import Histogram
 import ProcmodModel
 
 /// A case's token waiting at a resource.
@@ -67,44 +65,44 @@ protocol EventLogSink: AnyObject {
 /// What a row of the event log stands for.
 enum EventLogRowKind { case work, delay }
 
-/// The discrete-event loop of one replication. Value-typed state, indices instead of references,
-/// case slots recycled: nothing is allocated per event once the arrays have grown to the peak number
-/// of cases in the system.
-struct Engine {
+/// The discrete-event loop of one replication. Plain values in flat buffers, indices instead of
+/// references, case slots recycled: nothing is allocated per event once the buffers have grown to the
+/// peak number of cases in the system. The engine owns its buffers (EngineStorage.swift) and frees them
+/// when it goes, so it cannot be copied.
+struct Engine: ~Copyable {
     let model: CompiledModel
     /// Service times, delays and branch choices.
     var rng: Xoshiro256
     /// Arrival times and channels, on their own stream per source: two models run with the same seed see
     /// the same cases arrive (common random numbers for paired comparisons), and a procedure's arrivals
     /// do not change when another joins it on a catalogue site.
-    var arrivalRNGs: [Xoshiro256]
+    let arrivalRNGs: RawBuffer<Xoshiro256>
     var heap = EventQueue()
     var now = 0.0
     var sequence: UInt64 = 0
 
-    // Case slots: plain values in one array, recycled through `free`.
-    var free: [Int32] = []
-    var cases: [CaseState] = []
-    var counters: [UInt32] = []
-    var joinCounts: [UInt32] = []
+    // Case slots: plain values, recycled through `free`.
+    var free = RawBuffer<Int32>()
+    var cases = RawBuffer<CaseState>()
+    /// Per case slot: its loop counters, and its arrivals at each parallel block's join.
+    var counters = RawBuffer<UInt32>()
+    var joinCounts = RawBuffer<UInt32>()
+    /// Per case slot and parallel block: the case's work, queue, transfer and wait when it split, and when.
+    var splitSnapshot = RawBuffer<Double>()
     /// Per case slot and deadline part: when the dossier reached the agency, and when its last step there
     /// ended (-1: not yet).
-    /// Per case slot and parallel block: the case's work, queue, transfer and wait when it split, and when.
-    var splitSnapshot: [Double] = []
-    var partStart: [Double] = []
-    var partEnd: [Double] = []
-    // Hot per-actor and per-calendar facts as flat arrays of plain values.
-    let servers: [Int]
-    let actorCalendar: [Int]
-    let gated: [Bool]
-    let alwaysOpen: [Bool]
+    var partStart = RawBuffer<Double>()
+    var partEnd = RawBuffer<Double>()
 
-    // Resources.
-    var busy: [Int]
-    var queues: [Deque<Waiting>]
+    // The compiled model's hot tables, as plain buffers (reading one copies nothing).
+    let steps: RawBuffer<CompiledModel.Step>
+    let nodeKinds: RawBuffer<CompiledModel.NodeKind>
+    /// The model's calendars (initialised copies, released in `deinit`).
+    let calendars: UnsafeMutablePointer<CalendarTimeline>
+
+    // Resources: one state per actor, its queue a ring buffer of its own.
+    let actors: RawBuffer<ActorState>
     var gates: [[Waiting]]
-    var tickScheduled: [Bool]
-    var actorCounters: [ActorCounters]
 
     // Arrivals and observation.
     var arrivalsLeft: Int
@@ -113,7 +111,6 @@ struct Engine {
     /// Events in the heap other than outages: when none is left, nothing can move any more.
     var progressEvents = 0
     var nextFixed: [Int]
-    var down: [Bool]
     let stopsWhenEmpty: Bool
     var horizon: Double
     var warmup: Double
@@ -123,13 +120,8 @@ struct Engine {
     var active = 0
     /// Arrivals and service completions: the event count the peer benchmarks use.
     var modelEvents = 0
-    /// One per source.
-    var observers: [Observer]
-    /// The first source's observer (the procedure's own, for a single model).
-    var observer: Observer {
-        get { observers[0] }
-        set { observers[0] = newValue }
-    }
+    /// One observer per source (initialised copies, released in `deinit`).
+    let observerBase: UnsafeMutablePointer<Observer>
     weak var log: (any EventLogSink)?
     /// Whether an event log is written: tested before the weak reference is loaded (on every event).
     let logging: Bool
@@ -142,27 +134,56 @@ struct Engine {
          log: (any EventLogSink)?) {
         self.model = model
         rng = Xoshiro256(seed: seed, stream: stream)
-        arrivalRNGs = model.sources.indices.map { Xoshiro256(seed: seed, stream: stream | 1 << 40 | UInt64($0) << 44) }
+        arrivalRNGs = RawBuffer(model.sources.indices.map { Xoshiro256(seed: seed, stream: stream | 1 << 40 | UInt64($0) << 44) })
         nextFixed = [Int](repeating: 0, count: model.sources.count)
-        busy = [Int](repeating: 0, count: model.actors.count)
-        servers = model.actors.map { $0.servers ?? -1 }
-        actorCalendar = model.actors.map(\.calendar)
-        gated = model.actors.map { !$0.cadence.isEmpty || $0.batch > 1 }
-        alwaysOpen = model.calendars.map(\.alwaysOpen)
-        queues = [Deque<Waiting>](repeating: [], count: model.actors.count)
+        steps = RawBuffer(model.steps)
+        nodeKinds = RawBuffer(model.nodeKinds)
+        calendars = .allocate(capacity: max(model.calendars.count, 1))
+        calendars.initialize(from: model.calendars, count: model.calendars.count)
+        actors = RawBuffer(model.actors.map {
+            ActorState(servers: $0.servers ?? -1, calendar: $0.calendar, alwaysOpen: model.calendars[$0.calendar].alwaysOpen,
+                       gated: !$0.cadence.isEmpty || $0.batch > 1)
+        })
         gates = [[Waiting]](repeating: [], count: model.actors.count)
-        tickScheduled = [Bool](repeating: false, count: model.actors.count)
-        actorCounters = [ActorCounters](repeating: ActorCounters(), count: model.actors.count)
         arrivalsLeft = cases ?? .max
         stopsWhenEmpty = cases != nil
-        down = [Bool](repeating: false, count: model.actors.count)
         self.horizon = horizon ?? .infinity
         self.warmup = warmup
-        observers = model.sources.indices.map { Observer(model: model, source: $0) }
+        observerBase = .allocate(capacity: max(model.sources.count, 1))
+        observerBase.initialize(from: model.sources.indices.map { Observer(model: model, source: $0) }, count: model.sources.count)
         self.log = log
         logging = log != nil
         log?.begin(activities: model.stepNames, names: model.stepLabels, resources: model.stepActorNames)
         stepLimit = max(Limits.maximumStepsPerCase, 10 * model.steps.count)
+    }
+
+    deinit {
+        heap.deallocate()
+        free.deallocate()
+        cases.deallocate()
+        counters.deallocate()
+        joinCounts.deallocate()
+        splitSnapshot.deallocate()
+        partStart.deallocate()
+        partEnd.deallocate()
+        steps.deallocate()
+        nodeKinds.deallocate()
+        calendars.deinitialize(count: model.calendars.count)
+        calendars.deallocate()
+        for a in actors.indices { actors[a].queue.deallocate() }
+        actors.deallocate()
+        arrivalRNGs.deallocate()
+        observerBase.deinitialize(count: model.sources.count)
+        observerBase.deallocate()
+    }
+
+    /// Every source's observer, the procedure's own first.
+    var observers: [Observer] { Array(UnsafeBufferPointer(start: observerBase, count: model.sources.count)) }
+
+    /// The first source's observer (the procedure's own, for a single model).
+    var observer: Observer {
+        _read { yield observerBase[0] }
+        nonmutating _modify { yield &observerBase[0] }
     }
 
     mutating func schedule(_ kind: Event.Kind, at time: Double, slot: Int32 = -1, node: Int32 = -1, started: Double = 0,
@@ -199,19 +220,20 @@ struct Engine {
             if runaway != nil { break }
             if stopsWhenEmpty && arrivalsPending == 0 && arrivalsLeft == 0 && (active == 0 || progressEvents == 0) { break }
         }
-        for k in observers.indices {
-            observers[k].finish(at: now, from: warmup, active: k == 0 ? active : activeBySource(k),
-                                counters: k == 0 ? actorCounters : nil, queueLengths: queues.map(\.count))
+        let counters = actors.array.map(\.counters), queueLengths = actors.array.map(\.queue.count)
+        for k in model.sources.indices {
+            observerBase[k].finish(at: now, from: warmup, active: k == 0 ? active : activeBySource(k),
+                                   counters: k == 0 ? counters : nil, queueLengths: queueLengths)
         }
-        if observers.count > 1 { observers[0].result.kpis[figure: .workInProgressAtEnd] = Double(activeBySource(0)) }
-        observer.result.kpis["events"] = Double(modelEvents)
-        return observer
+        if model.sources.count > 1 { observerBase[0].result.kpis[figure: .workInProgressAtEnd] = Double(activeBySource(0)) }
+        observerBase[0].result.kpis["events"] = Double(modelEvents)
+        return observerBase[0]
     }
 
     /// Cases of one source still in the system (catalogue sites only: slots in use whose source is `k`).
     func activeBySource(_ k: Int) -> Int {
         var inUse = [Bool](repeating: true, count: cases.count)
-        for slot in free { inUse[Int(slot)] = false }
+        for i in free.indices { inUse[Int(free[i])] = false }
         return cases.indices.filter { inUse[$0] && cases[$0].source == k }.count
     }
 
@@ -231,10 +253,11 @@ struct Engine {
             guard source.meanArrivalGap.isFinite else { endArrivals(); return }
             next = t
             let hasProfile = source.hasProfile
+            let alwaysOpen = calendars[source.reference].alwaysOpen
             repeat {
                 // Thinning: candidates at the peak rate, each kept with probability weight ÷ peak weight.
                 let gap = arrivalRNGs[k].exponential(mean: source.meanArrivalGap * source.profileMean / source.profileMax)
-                next = alwaysOpen[source.reference] ? next + gap : model.calendars[source.reference].advance(next, by: gap)
+                next = alwaysOpen ? next + gap : calendars[source.reference].advance(next, by: gap)
             } while next.isFinite && hasProfile && arrivalRNGs[k].uniform() * source.profileMax > weight(at: next, source: k)
         }
         guard next.isFinite, next <= horizon else { endArrivals(); return }
@@ -255,23 +278,6 @@ struct Engine {
         return profile.weight(date: LocalDate(dayNumber: model.sources[k].startDay + day), minute: Int(t - Double(day) * 1440))
     }
 
-    /// An online system goes down (no service starts) or comes back (its queue drains).
-    mutating func outage(actor a: Int, starts: Bool) {
-        let actor = model.actors[a]
-        down[a] = starts
-        if starts {
-            schedule(.outageEnd, at: now + rng.exponential(mean: actor.meanMinutesDown), slot: Int32(a))
-        } else {
-            schedule(.outageStart, at: now + rng.exponential(mean: actor.meanMinutesUp), slot: Int32(a))
-            while let next = queues[a].first, servers[a] < 0 || busy[a] < servers[a] {
-                noteQueueChange(actor: a)
-                queues[a].removeFirst()
-                if servers[a] >= 0 { busy[a] += 1 }
-                start(next, actor: a)
-            }
-        }
-    }
-
     mutating func arrive(source k: Int) {
         lastArrival = now
         let slot = allocateSlot(source: k)
@@ -279,9 +285,10 @@ struct Engine {
         var u = arrivalRNGs[k].uniform(), c = source.channelBase
         let last = source.channelBase + source.channelCount - 1
         while c < last && u >= model.sourceChannelShares[c] { u -= model.sourceChannelShares[c]; c += 1 }
+        let deadline = min(c, model.channelDeadline.count - 1)
         cases[Int(slot)].channel = c
-        cases[Int(slot)].deadline = model.channelDeadline[min(c, model.channelDeadline.count - 1)]
-        cases[Int(slot)].deadlineInCalendarDays = model.channelDeadlineInCalendarDays[min(c, model.channelDeadline.count - 1)]
+        cases[Int(slot)].deadline = model.channelDeadline[deadline]
+        cases[Int(slot)].deadlineInCalendarDays = model.channelDeadlineInCalendarDays[deadline]
         active += 1
         scheduleNextArrival(source: k, after: now)
         enter(slot: slot, node: source.entry)
@@ -296,15 +303,14 @@ struct Engine {
         } else {
             slot = Int32(cases.count)
             cases.append(CaseState())
-            counters.append(contentsOf: repeatElement(0, count: model.counters))
-            joinCounts.append(contentsOf: repeatElement(0, count: model.joins))
-            splitSnapshot.append(contentsOf: repeatElement(0, count: model.joins * 5))
-            partStart.append(contentsOf: repeatElement(-1, count: model.partAgencies.count))
-            partEnd.append(contentsOf: repeatElement(-1, count: model.partAgencies.count))
+            counters.append(repeating: 0, count: model.counters)
+            joinCounts.append(repeating: 0, count: model.joins)
+            splitSnapshot.append(repeating: 0, count: model.joins * 5)
+            partStart.append(repeating: -1, count: model.partAgencies.count)
+            partEnd.append(repeating: -1, count: model.partAgencies.count)
         }
         let s = Int(slot)
-        cases[s] = CaseState(id: nextCaseID, arrival: now)
-        cases[s].source = k
+        cases[s] = CaseState(id: nextCaseID, arrival: now, source: k)
         nextCaseID += 1
         let source = model.sources[k]
         let base = s * model.counters + source.counterBase
@@ -314,354 +320,5 @@ struct Engine {
         let partBase = s * model.partAgencies.count + source.partBase
         for i in 0..<source.partCount { partStart[partBase + i] = -1; partEnd[partBase + i] = -1 }
         return slot
-    }
-
-    // MARK: Flow
-
-    /// A token arrives at `node`: gateways are passed at once, a step asks for its actor.
-    mutating func enter(slot: Int32, node start: Int) {
-        var node = start
-        var gateways = 0
-        while true {
-            gateways += 1
-            // Gateways only, round and round (a model built in code that the validator never saw).
-            guard gateways <= stepLimit else {
-                if runaway == nil { runaway = Runaway(reason: .loop, node: node, actor: -1) }
-                return
-            }
-            switch model.nodeKinds[node] {
-            case .step(let s):
-                request(slot: slot, node: node, step: s)
-                return
-            case .choiceByProbability:
-                node = chooseByProbability(slot: slot, node: node)
-            case .choiceByChannel:
-                let c = cases[Int(slot)].channel
-                var target = -1
-                for e in model.edgeStart[node]..<model.edgeStart[node + 1] where model.edgeChannel[e] == c {
-                    target = model.edgeTarget[e]
-                }
-                guard target >= 0 else { finishToken(slot: slot); return }
-                node = target
-            case .parallel(let index):
-                // The case's time split so far, and the time, for the join to rescale (below).
-                let k = (Int(slot) * model.joins + index) * 5
-                let c = cases[Int(slot)]
-                splitSnapshot[k] = c.work; splitSnapshot[k + 1] = c.queue; splitSnapshot[k + 2] = c.transfer
-                splitSnapshot[k + 3] = c.wait; splitSnapshot[k + 4] = now
-                let first = model.edgeStart[node], last = model.edgeStart[node + 1]
-                cases[Int(slot)].tokens += last - first - 1
-                for e in (first + 1)..<last { enter(slot: slot, node: model.edgeTarget[e]) }
-                node = model.edgeTarget[first]
-            case .join(let index, let needed):
-                let k = Int(slot) * model.joins + index
-                joinCounts[k] += 1
-                if Int(joinCounts[k]) < needed { cases[Int(slot)].tokens -= 1; return }
-                joinCounts[k] = 0
-                rescaleParallelSplit(slot: Int(slot), join: index)
-                guard model.edgeStart[node] < model.edgeStart[node + 1] else { finishToken(slot: slot); return }
-                node = model.edgeTarget[model.edgeStart[node]]
-            case .end:
-                finishToken(slot: slot)
-                return
-            }
-        }
-    }
-
-    mutating func chooseByProbability(slot: Int32, node: Int) -> Int {
-        let first = model.edgeStart[node], last = model.edgeStart[node + 1]
-        var total = 0.0, open = 0, lastOpen = -1
-        for e in first..<last where available(e, slot: slot) {
-            total += model.edgeProbability[e]; open += 1; lastOpen = e
-        }
-        // No branch left (every one capped and used up): the last one, uncounted; the validator refuses
-        // such a choice, and the runaway guard stops a model built in code that has one.
-        guard lastOpen >= 0 else { return model.edgeTarget[last - 1] }
-        var chosen = lastOpen
-        if total > 0 {
-            var u = rng.uniform() * total
-            for e in first..<last where available(e, slot: slot) && model.edgeProbability[e] > 0 {
-                if u < model.edgeProbability[e] { chosen = e; break }
-                u -= model.edgeProbability[e]
-            }
-        } else {
-            // The branches left all have probability 0: they share it evenly.
-            var k = Int(rng.uniform() * Double(open))
-            for e in first..<last where available(e, slot: slot) {
-                if k == 0 { chosen = e; break }
-                k -= 1
-            }
-        }
-        if model.edgeCounter[chosen] >= 0 { counters[Int(slot) * model.counters + model.edgeCounter[chosen]] += 1 }
-        if model.edgeDeadline[chosen] >= 0 {
-            cases[Int(slot)].deadline = model.edgeDeadline[chosen]
-            cases[Int(slot)].deadlineInCalendarDays = model.edgeDeadlineInCalendarDays[chosen]
-        }
-        return model.edgeTarget[chosen]
-    }
-
-    /// At a join, the branches' work, queue, transfer and wait since the split add up to more than the
-    /// time the block took (they ran side by side): they are scaled down in proportion so that the
-    /// case's split sums to its lead time (docs/simulation.md, "What it reports").
-    mutating func rescaleParallelSplit(slot s: Int, join index: Int) {
-        let k = (s * model.joins + index) * 5
-        let elapsed = now - splitSnapshot[k + 4]
-        var c = cases[s]
-        let work = c.work - splitSnapshot[k], queue = c.queue - splitSnapshot[k + 1]
-        let transfer = c.transfer - splitSnapshot[k + 2], wait = c.wait - splitSnapshot[k + 3]
-        let total = work + queue + transfer + wait
-        guard total > elapsed, total > 0 else { return }
-        let scale = elapsed / total
-        c.work = splitSnapshot[k] + work * scale
-        c.queue = splitSnapshot[k + 1] + queue * scale
-        c.transfer = splitSnapshot[k + 2] + transfer * scale
-        c.wait = splitSnapshot[k + 3] + wait * scale
-        cases[s] = c
-    }
-
-    @inline(__always)
-    func available(_ e: Int, slot: Int32) -> Bool {
-        let k = model.edgeCounter[e]
-        return k < 0 || Int(counters[Int(slot) * model.counters + k]) < model.edgeMax[e]
-    }
-
-    /// After a step: on along its single edge (steps have exactly one).
-    mutating func proceed(slot: Int32, from node: Int32) {
-        let n = Int(node)
-        guard model.edgeStart[n] < model.edgeStart[n + 1] else { finishToken(slot: slot); return }
-        enter(slot: slot, node: model.edgeTarget[model.edgeStart[n]])
-    }
-
-    mutating func finishToken(slot: Int32) {
-        let s = Int(slot)
-        cases[s].tokens -= 1
-        guard cases[s].tokens <= 0 else { return }
-        active -= 1
-        if logging { log?.caseFinished(cases[s].id) }
-        if cases[s].arrival >= warmup {
-            let k = cases[s].source
-            let parts = model.sources[k].partCount
-            if parts == 0 {
-                observers[k].complete(cases[s], at: now)
-            } else {
-                let from = s * model.partAgencies.count + model.sources[k].partBase, to = from + parts
-                observers[k].complete(cases[s], at: now, partStart: partStart[from..<to], partEnd: partEnd[from..<to])
-            }
-        }
-        free.append(slot)
-    }
-
-    // MARK: Resources
-
-    mutating func request(slot: Int32, node: Int, step s: Int) {
-        let step = model.steps[s]
-        let a = step.actor
-        cases[Int(slot)].steps += 1
-        guard cases[Int(slot)].steps <= stepLimit else {
-            if runaway == nil { runaway = Runaway(reason: .loop, node: node, actor: a) }
-            return
-        }
-        if step.part >= 0 {
-            let k = Int(slot) * model.partAgencies.count + step.part
-            if partStart[k] < 0 { partStart[k] = now }
-        }
-        if step.isAgency {
-            // A channel without a receipt step: the clock starts when the dossier reaches the state's
-            // actors from the applicant's side (and restarts when it comes back supplemented).
-            let c = Int(slot)
-            if cases[c].withApplicant && cases[c].resultAt < 0
-                && !model.channelHasClockStart[min(cases[c].channel, model.channelHasClockStart.count - 1)] {
-                cases[c].receipt = now
-                cases[c].excluded = 0
-            }
-            cases[c].withApplicant = false
-        }
-        if gated[a] {
-            gates[a].append(Waiting(slot: slot, node: Int32(node), since: now))
-            if model.actors[a].cadence.isEmpty {
-                if gates[a].count >= model.actors[a].batch {
-                    releaseGate(actor: a)
-                } else if !tickScheduled[a] {
-                    // A batch that does not fill is worked at the end of the working day.
-                    tickScheduled[a] = true
-                    schedule(.cadenceTick, at: model.calendars[actorCalendar[a]].endOfWorkingDay(now), slot: Int32(a))
-                }
-            } else if !tickScheduled[a] {
-                scheduleTick(actor: a)
-            }
-            return
-        }
-        admit(Waiting(slot: slot, node: Int32(node), since: now), actor: a)
-    }
-
-    mutating func admit(_ w: Waiting, actor a: Int) {
-        let servers = self.servers[a]
-        if down[a] {
-            noteQueueChange(actor: a)
-            queues[a].append(w)
-            actorCounters[a].queueMax = max(actorCounters[a].queueMax, queues[a].count)
-        } else if servers >= 0 {
-            if busy[a] < servers {
-                busy[a] += 1
-                start(w, actor: a)
-            } else {
-                noteQueueChange(actor: a)
-                queues[a].append(w)
-                actorCounters[a].queueMax = max(actorCounters[a].queueMax, queues[a].count)
-            }
-        } else {
-            start(w, actor: a)
-        }
-    }
-
-    /// The queue's area (length × time) since the last change, counted after the warm-up only.
-    mutating func noteQueueChange(actor a: Int) {
-        let from = max(actorCounters[a].lastChange, warmup)
-        if now > from { actorCounters[a].queueArea += Double(queues[a].count) * (now - from) }
-        actorCounters[a].lastChange = now
-    }
-
-    /// A case's step gets its actor: its work is drawn and scheduled. The wait for the actor runs from the
-    /// request until work really begins (the next opening, when the actor is closed), so the event log's
-    /// enabled → start gap is the actor's queue figure; closed hours during the work are `wait`.
-    mutating func start(_ w: Waiting, actor a: Int) {
-        let s = Int(w.slot)
-        guard case .step(let stepIndex) = model.nodeKinds[Int(w.node)] else { return }
-        let step = model.steps[stepIndex]
-        let c = actorCalendar[a]
-        var minutes = 0.0, finish = now
-        if let work = step.work {
-            let x = max(0, rng.sample(work, tables: model.tables))
-            if step.workInDays && !alwaysOpen[c] {
-                // Working days count whole days of this actor's own calendar, however long each is.
-                finish = model.calendars[c].advance(now, workingDays: x)
-                minutes = model.calendars[c].openMinutes(from: now, to: finish)
-            } else {
-                minutes = x * step.workScale
-                finish = alwaysOpen[c] ? now + minutes : model.calendars[c].advance(now, by: minutes)
-            }
-        }
-        let opens = alwaysOpen[c] ? now : model.calendars[c].nextOpen(now)
-        let begins = opens.isFinite ? min(opens, finish) : now
-        let waited = begins - w.since
-        // One access to the case and one to the actor's counters (each indexed write checks its array).
-        let counted = Self.charge(&cases[s], step: step, waited: waited, minutes: minutes, wait: max(0, finish - begins - minutes),
-                                  warmup: warmup)
-        // Per-actor figures leave out the warm-up: its cases' waits and the work done before it ends.
-        Self.count(&actorCounters[a], waited: waited, minutes: minutes, counted: counted, busy: now >= warmup)
-        schedule(.serviceDone, at: finish, slot: w.slot, node: w.node, started: begins, enabled: w.since)
-    }
-
-    /// A step's times added to its case; whether the case counts (it arrived after the warm-up).
-    @inline(__always)
-    static func charge(_ c: inout CaseState, step: CompiledModel.Step, waited: Double, minutes: Double, wait: Double,
-                       warmup: Double) -> Bool {
-        c.queue += waited
-        switch step.category {
-        case .work: c.work += minutes
-        case .transfer: c.transfer += minutes
-        case .wait: c.wait += minutes
-        }
-        c.wait += wait
-        if step.isApplicant { c.applicantMinutes += minutes }
-        if step.isTravel { c.visits += 1 }
-        return c.arrival >= warmup
-    }
-
-    @inline(__always)
-    static func count(_ k: inout ActorCounters, waited: Double, minutes: Double, counted: Bool, busy: Bool) {
-        if counted {
-            k.waitTotal += waited
-            k.waitMax = max(k.waitMax, waited)
-            k.served += 1
-        }
-        if busy { k.busyMinutes += minutes }
-    }
-
-    mutating func serviceDone(_ event: Event) {
-        guard case .step(let stepIndex) = model.nodeKinds[Int(event.node)] else { return }
-        let step = model.steps[stepIndex]
-        let a = step.actor
-        if logging {
-            log?.record(caseID: cases[Int(event.slot)].id, step: stepIndex, kind: .work, enabled: event.enabled,
-                        start: event.started, end: now)
-        }
-        if servers[a] >= 0 {
-            if !down[a], let next = queues[a].first {
-                noteQueueChange(actor: a)
-                queues[a].removeFirst()
-                start(next, actor: a)
-            } else {
-                busy[a] -= 1
-            }
-        }
-        let s = Int(event.slot)
-        switch step.clock {
-        case .start:
-            // The complete dossier is received: the clock starts, or restarts from zero. Once the result
-            // exists, a later reception (the desk receiving the result back) no longer moves the clock.
-            if cases[s].resultAt < 0 {
-                cases[s].receipt = now
-                cases[s].excluded = 0
-            }
-            cases[s].withApplicant = false
-        case .excluded, .counted:
-            if step.isApplicantSide { cases[s].withApplicant = true }
-        }
-        var end = now
-        if let delay = step.delay {
-            let x = max(0, rng.sample(delay, tables: model.tables))
-            let reference = model.calendars[step.reference]
-            end = !step.delayOnReference ? now + x * step.delayScale
-                : (reference.alwaysOpen ? now + x * step.delayScale : reference.advance(now, workingDays: x))
-            if step.delayCategory == .transfer { cases[s].transfer += end - now } else { cases[s].wait += end - now }
-            if logging { log?.record(caseID: cases[s].id, step: stepIndex, kind: .delay, enabled: now, start: now, end: end) }
-        }
-        // The result is ready when the step that produces it ends, its delay (the processing it stands
-        // for, e.g. the days an office takes to issue a card) included.
-        // Excluded time counts up to the result, the producing step's own time included.
-        if step.clock == .excluded && cases[s].receipt >= 0 && cases[s].resultAt < 0 {
-            cases[s].excluded += model.calendars[step.reference].openMinutes(from: event.started, to: end)
-        }
-        if step.producesResult && cases[s].resultAt < 0 { cases[s].resultAt = end }
-        if step.part >= 0 {
-            let k = s * model.partAgencies.count + step.part
-            partEnd[k] = max(partEnd[k], end)
-        }
-        if step.delay != nil {
-            schedule(.delayDone, at: end, slot: event.slot, node: event.node)
-        } else {
-            proceed(slot: event.slot, from: event.node)
-        }
-    }
-
-    // MARK: Signing cadence and batches
-
-    mutating func scheduleTick(actor a: Int) {
-        let actor = model.actors[a]
-        let calendar = model.calendars[actor.calendar]
-        var day = Int((now / 1440).rounded(.down))
-        for _ in 0..<3650 {
-            let weekday = ((day + calendar.firstWeekday) % 7 + 7) % 7
-            if calendar.isWorkingDay(day) && (actor.cadenceDays.isEmpty || actor.cadenceDays.contains(weekday)) {
-                for minute in actor.cadence where Double(day) * 1440 + minute >= now {
-                    tickScheduled[a] = true
-                    schedule(.cadenceTick, at: Double(day) * 1440 + minute, slot: Int32(a))
-                    return
-                }
-            }
-            day += 1
-        }
-    }
-
-    mutating func cadenceTick(actor a: Int) {
-        tickScheduled[a] = false
-        releaseGate(actor: a)
-    }
-
-    mutating func releaseGate(actor a: Int) {
-        let waiting = gates[a]
-        gates[a].removeAll(keepingCapacity: true)
-        for w in waiting { admit(w, actor: a) }
     }
 }

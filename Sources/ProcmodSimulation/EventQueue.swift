@@ -29,46 +29,48 @@ struct Event {
     static func precedes(_ a: Event, _ b: Event) -> Bool { a.time < b.time || (a.time == b.time && a.key < b.key) }
 }
 
-/// The future event list: a binary min-heap in one contiguous buffer, sifted by moving a hole rather than
+/// The future event list: a binary min-heap in one plain buffer, sifted by moving a hole rather than
 /// swapping (one store per level). (time, key) is a total order, so the events come out in one order
-/// whatever the heap's shape.
+/// whatever the heap's shape. Its owner (the engine) frees it with ``deallocate()``.
 struct EventQueue {
-    private var items: ContiguousArray<Event> = []
+    private var items = RawBuffer<Event>(capacity: 1024)
 
     var isEmpty: Bool { items.isEmpty }
     var count: Int { items.count }
 
+    @inline(__always)
     mutating func insert(_ event: Event) {
         items.append(event)
-        items.withUnsafeMutableBufferPointer { h in
-            var hole = h.count - 1
-            while hole > 0 {
-                let parent = (hole - 1) >> 1
-                guard Event.precedes(event, h[parent]) else { break }
-                h[hole] = h[parent]
-                hole = parent
-            }
-            h[hole] = event
+        let h = items.base
+        var hole = items.count - 1
+        while hole > 0 {
+            let parent = (hole - 1) >> 1
+            guard Event.precedes(event, h[parent]) else { break }
+            h[hole] = h[parent]
+            hole = parent
         }
+        h[hole] = event
     }
 
+    @inline(__always)
     mutating func popMin() -> Event? {
         guard let last = items.popLast() else { return nil }
-        guard !items.isEmpty else { return last }
-        return items.withUnsafeMutableBufferPointer { h in
-            let first = h[0]
-            let n = h.count
-            var hole = 0
-            while true {
-                var child = 2 * hole + 1
-                guard child < n else { break }
-                if child + 1 < n && Event.precedes(h[child + 1], h[child]) { child += 1 }
-                guard Event.precedes(h[child], last) else { break }
-                h[hole] = h[child]
-                hole = child
-            }
-            h[hole] = last
-            return first
+        let n = items.count
+        guard n > 0 else { return last }
+        let h = items.base
+        let first = h[0]
+        var hole = 0
+        while true {
+            var child = 2 * hole + 1
+            guard child < n else { break }
+            if child + 1 < n && Event.precedes(h[child + 1], h[child]) { child += 1 }
+            guard Event.precedes(h[child], last) else { break }
+            h[hole] = h[child]
+            hole = child
         }
+        h[hole] = last
+        return first
     }
+
+    func deallocate() { items.deallocate() }
 }

@@ -14,10 +14,12 @@ struct Observer {
     var sumWorking = 0.0, sumCalendar = 0.0, sumWork = 0.0, sumQueue = 0.0, sumTransfer = 0.0, sumWait = 0.0
     var sumVisits = 0.0, sumApplicantHours = 0.0
     let reference: CalendarTimeline
-    // Lead times in thousandths of a day, sized for 1,000 days up front (resizing as cases come in cost a
-    // third of a short run's time); longer ones still fit, by resizing.
-    var leadWorking = Histogram<UInt64>(highestTrackableValue: 1_000_000, numberOfSignificantValueDigits: .three)
-    var leadCalendar = Histogram<UInt64>(highestTrackableValue: 1_000_000, numberOfSignificantValueDigits: .three)
+    /// The largest lead time the counts are sized for up front, in thousandths of a day (1,000 days, or 20 on
+    /// a catalogue site, where thousands of procedures each keep their own); longer ones still fit, by growing.
+    let highest: UInt64
+    // Lead times in thousandths of a day.
+    var leadWorking: LeadTimeCounts
+    var leadCalendar: LeadTimeCounts
     var result = ReplicationResult()
     /// When set, every case's lead time is kept (for charts of one replication; off in normal runs).
     var keepLeadTimes = false
@@ -32,13 +34,9 @@ struct Observer {
         self.source = source
         partBase = model.sources.isEmpty ? 0 : model.sources[source].partBase
         reference = model.calendars[model.sources.isEmpty ? model.reference : model.sources[source].reference]
-        if model.sources.count > 1 {
-            // Many procedures on one site: small histograms that grow when needed (the same values).
-            leadWorking = Histogram<UInt64>(highestTrackableValue: 20_000, numberOfSignificantValueDigits: .three)
-            leadCalendar = Histogram<UInt64>(highestTrackableValue: 20_000, numberOfSignificantValueDigits: .three)
-        }
-        leadWorking.autoResize = true
-        leadCalendar.autoResize = true
+        highest = model.sources.count > 1 ? 20_000 : 1_000_000
+        leadWorking = LeadTimeCounts(highest: highest)
+        leadCalendar = LeadTimeCounts(highest: highest)
     }
 
     /// Per deadline part: cases that reached the agency, those it settled early or on time, and the
@@ -46,7 +44,8 @@ struct Observer {
     var partCases: [Int] = [], partOnTime: [Int] = [], partDays: [Double] = []
 
     /// Counts a finished case's deadline parts (each agency's own clock), then the case itself.
-    mutating func complete(_ c: CaseState, at end: Double, partStart: ArraySlice<Double>, partEnd: ArraySlice<Double>) {
+    mutating func complete(_ c: CaseState, at end: Double, partStart: UnsafeBufferPointer<Double>,
+                           partEnd: UnsafeBufferPointer<Double>) {
         if partCases.isEmpty && !partStart.isEmpty {
             partCases = Array(repeating: 0, count: partStart.count)
             partOnTime = partCases
@@ -78,9 +77,9 @@ struct Observer {
         sumWait += c.wait / 1440
         sumVisits += c.visits
         sumApplicantHours += c.applicantMinutes / 60
-        _ = leadWorking.record(Self.thousandths(workingDays))
+        leadWorking.record(Self.thousandths(workingDays))
         if keepLeadTimes { leadTimes.append(workingDays) }
-        _ = leadCalendar.record(Self.thousandths(calendarDays))
+        leadCalendar.record(Self.thousandths(calendarDays))
         if c.deadline >= 0 {
             // The statutory clock (ProcmodModel's StatutoryClock): from the complete dossier's receipt to
             // the result, on the channel's calendar and cut-off, excluded time left out.
@@ -118,6 +117,8 @@ struct Observer {
                                         (.applicantVisits, sumVisits), (.applicantHours, sumApplicantHours)]
         for (figure, value) in sums { k[figure: figure] = value / n }
         k[figure: .cases] = Double(completed)
+        let leadWorking = leadWorking.histogram(highestTrackableValue: highest)
+        let leadCalendar = leadCalendar.histogram(highestTrackableValue: highest)
         k[figure: .leadTimeWorkingDaysP50] = Double(leadWorking.valueAtPercentile(50)) / 1000
         k[figure: .leadTimeWorkingDaysP90] = Double(leadWorking.valueAtPercentile(90)) / 1000
         k[figure: .leadTimeWorkingDaysP95] = Double(leadWorking.valueAtPercentile(95)) / 1000

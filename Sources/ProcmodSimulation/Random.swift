@@ -21,7 +21,7 @@ public struct SplitMix64: Sendable {
 }
 
 /// xoshiro256** (Blackman and Vigna): fast, 256-bit state, a value type with no allocation.
-public struct Xoshiro256: Sendable {
+public struct Xoshiro256: Sendable, BitwiseCopyable {
     private var s0, s1, s2, s3: UInt64
 
     /// The generator for stream `stream` of a master seed: replication r uses stream r.
