@@ -124,10 +124,10 @@ extension Engine {
             let k = cases[s].source
             let parts = model.sources[k].partCount
             if parts == 0 {
-                observerBase[k].complete(cases[s], at: now)
+                observerBase[k].complete(cases.base + s, at: now)
             } else {
                 let from = s * model.partAgencies.count + model.sources[k].partBase
-                observerBase[k].complete(cases[s], at: now, partStart: UnsafeBufferPointer(start: partStart.base + from, count: parts),
+                observerBase[k].complete(cases.base + s, at: now, partStart: UnsafeBufferPointer(start: partStart.base + from, count: parts),
                                          partEnd: UnsafeBufferPointer(start: partEnd.base + from, count: parts))
             }
         }

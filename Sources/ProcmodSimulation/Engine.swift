@@ -129,6 +129,8 @@ struct Engine: ~Copyable {
     var runaway: Runaway?
     /// Steps one case may enter before it is a runaway: the bound, or ten per step of a very long flow.
     let stepLimit: Int
+    /// The clock guard's bounds (``Limits``), read once.
+    let maximumSpan = Limits.maximumSimulatedMinutes, clockEnd = Limits.absoluteClockMinutes
 
     init(model: CompiledModel, seed: UInt64, stream: UInt64, cases: Int?, horizon: Double?, warmup: Double,
          log: (any EventLogSink)?) {
@@ -190,7 +192,7 @@ struct Engine: ~Copyable {
                            enabled: Double = 0) {
         // The clock guard: a time that is not finite, or lies so long after the latest arrival that no real
         // procedure would still hold the case, stops the run.
-        guard time - lastArrival <= Limits.maximumSimulatedMinutes, time < Limits.absoluteClockMinutes else {
+        guard time - lastArrival <= maximumSpan, time < clockEnd else {
             if runaway == nil { runaway = Runaway(reason: .clock, node: Int(node), actor: kind == .cadenceTick ? Int(slot) : -1) }
             return
         }
@@ -206,8 +208,9 @@ struct Engine: ~Copyable {
             schedule(.outageStart, at: rng.exponential(mean: actor.meanMinutesUp), slot: Int32(a))
         }
         while let event = heap.popMin() {
-            if event.time > horizon { now = horizon; break }
-            now = event.time
+            let time = event.time
+            if time > horizon { now = horizon; break }
+            now = time
             if event.kind != .outageStart && event.kind != .outageEnd { progressEvents -= 1 }
             switch event.kind {
             case .arrival: modelEvents += 1; arrivalsPending -= 1; arrive(source: Int(event.slot))

@@ -1,8 +1,11 @@
-/// An event: ordered by (time, priority, sequence), so ties never depend on the queue's internals. The
-/// priority is the kind's raw value, kept in the top three bits of `key` above the sequence number, so one
-/// integer comparison breaks a tie in time; 40 bytes.
+/// An event: ordered by (time, priority, sequence), so ties never depend on the queue's internals. The time
+/// is kept as an order-preserving integer (its IEEE bits with the sign folded, so integer order is the
+/// numbers' order), and the priority is the kind's raw value in the top three bits of `key` above the
+/// sequence number: the whole order is one 128-bit integer comparison, which compiles without branches
+/// (the heap's comparisons of random times are the loop's worst-predicted branches). 40 bytes.
 struct Event {
-    var time: Double
+    /// The time's order-preserving bits (see ``orderBits(_:)``).
+    var timeBits: UInt64
     /// Kind (priority) << 61 | sequence.
     var key: UInt64
     var slot: Int32
@@ -15,7 +18,7 @@ struct Event {
     enum Kind: UInt8 { case serviceDone, delayDone, outageEnd, outageStart, cadenceTick, arrival }
 
     init(time: Double, kind: Kind, sequence: UInt64, slot: Int32, node: Int32, started: Double, enabled: Double) {
-        self.time = time
+        timeBits = Self.orderBits(time)
         key = UInt64(kind.rawValue) << 61 | sequence
         self.slot = slot
         self.node = node
@@ -23,10 +26,26 @@ struct Event {
         self.enabled = enabled
     }
 
+    var time: Double {
+        // The inverse of `orderBits`: a set top bit marks a non-negative time.
+        Double(bitPattern: timeBits ^ (((timeBits >> 63) &- 1) | 1 << 63))
+    }
+
     var kind: Kind { Kind(rawValue: UInt8(truncatingIfNeeded: key >> 61)) ?? .arrival }
 
+    /// `t`'s bits mapped so that unsigned order is numeric order: a non-negative number gets its top bit
+    /// set, a negative one has all its bits flipped. -0 is taken as +0 first, so equal times get equal
+    /// bits (times are never NaN: the clock guard refuses them).
     @inline(__always)
-    static func precedes(_ a: Event, _ b: Event) -> Bool { a.time < b.time || (a.time == b.time && a.key < b.key) }
+    static func orderBits(_ t: Double) -> UInt64 {
+        let bits = (t + 0.0).bitPattern
+        return bits ^ (UInt64(bitPattern: Int64(bitPattern: bits) >> 63) | 1 << 63)
+    }
+
+    @inline(__always)
+    static func precedes(_ a: Event, _ b: Event) -> Bool {
+        (UInt128(a.timeBits) << 64 | UInt128(a.key)) < (UInt128(b.timeBits) << 64 | UInt128(b.key))
+    }
 }
 
 /// The future event list: a binary min-heap in one plain buffer, sifted by moving a hole rather than
@@ -63,7 +82,8 @@ struct EventQueue {
         while true {
             var child = 2 * hole + 1
             guard child < n else { break }
-            if child + 1 < n && Event.precedes(h[child + 1], h[child]) { child += 1 }
+            // The smaller child, chosen without a branch.
+            if child + 1 < n { child += Event.precedes(h[child + 1], h[child]) ? 1 : 0 }
             guard Event.precedes(h[child], last) else { break }
             h[hole] = h[child]
             hole = child
