@@ -122,11 +122,11 @@ extension Engine {
         if logging { log?.caseFinished(cases[s].id) }
         if cases[s].arrival >= warmup {
             let k = cases[s].source
-            let parts = model.sources[k].partCount
+            let parts = sources[k].partCount
             if parts == 0 {
                 observerBase[k].complete(cases.base + s, at: now)
             } else {
-                let from = s * model.partAgencies.count + model.sources[k].partBase
+                let from = s * model.partAgencies.count + sources[k].partBase
                 observerBase[k].complete(cases.base + s, at: now, partStart: UnsafeBufferPointer(start: partStart.base + from, count: parts),
                                          partEnd: UnsafeBufferPointer(start: partEnd.base + from, count: parts))
             }

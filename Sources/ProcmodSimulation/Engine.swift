@@ -96,6 +96,7 @@ struct Engine: ~Copyable {
 
     // The compiled model's hot tables, as plain buffers (reading one copies nothing).
     let steps: RawBuffer<CompiledModel.Step>
+    let sources: RawBuffer<CompiledModel.Source>
     let nodeKinds: RawBuffer<CompiledModel.NodeKind>
     /// The model's calendars (initialised copies, released in `deinit`).
     let calendars: UnsafeMutablePointer<CalendarTimeline>
@@ -139,6 +140,7 @@ struct Engine: ~Copyable {
         arrivalRNGs = RawBuffer(model.sources.indices.map { Xoshiro256(seed: seed, stream: stream | 1 << 40 | UInt64($0) << 44) })
         nextFixed = [Int](repeating: 0, count: model.sources.count)
         steps = RawBuffer(model.steps)
+        sources = RawBuffer(model.sources)
         nodeKinds = RawBuffer(model.nodeKinds)
         calendars = .allocate(capacity: max(model.calendars.count, 1))
         calendars.initialize(from: model.calendars, count: model.calendars.count)
@@ -169,6 +171,7 @@ struct Engine: ~Copyable {
         partStart.deallocate()
         partEnd.deallocate()
         steps.deallocate()
+        sources.deallocate()
         nodeKinds.deallocate()
         calendars.deinitialize(count: model.calendars.count)
         calendars.deallocate()
@@ -246,7 +249,7 @@ struct Engine: ~Copyable {
     /// single source then ends the arrivals, as the procedure has no other).
     mutating func scheduleNextArrival(source k: Int, after t: Double) {
         guard arrivalsLeft > 0 else { return }
-        let source = model.sources[k]
+        let source = sources[k]
         var next: Double
         if source.hasFixedArrivals {
             guard nextFixed[k] < source.fixedCount else { endArrivals(); return }
@@ -284,7 +287,7 @@ struct Engine: ~Copyable {
     mutating func arrive(source k: Int) {
         lastArrival = now
         let slot = allocateSlot(source: k)
-        let source = model.sources[k]
+        let source = sources[k]
         var u = arrivalRNGs[k].uniform(), c = source.channelBase
         let last = source.channelBase + source.channelCount - 1
         while c < last && u >= model.sourceChannelShares[c] { u -= model.sourceChannelShares[c]; c += 1 }
@@ -315,13 +318,19 @@ struct Engine: ~Copyable {
         let s = Int(slot)
         cases[s] = CaseState(id: nextCaseID, arrival: now, source: k)
         nextCaseID += 1
-        let source = model.sources[k]
-        let base = s * model.counters + source.counterBase
-        for i in 0..<source.counterCount { counters[base + i] = 0 }
-        let joinBase = s * model.joins + source.joinBase
-        for i in 0..<source.joinCount { joinCounts[joinBase + i] = 0 }
-        let partBase = s * model.partAgencies.count + source.partBase
-        for i in 0..<source.partCount { partStart[partBase + i] = -1; partEnd[partBase + i] = -1 }
+        let source = sources[k]
+        if source.counterCount > 0 {
+            let base = s * model.counters + source.counterBase
+            for i in 0..<source.counterCount { counters[base + i] = 0 }
+        }
+        if source.joinCount > 0 {
+            let base = s * model.joins + source.joinBase
+            for i in 0..<source.joinCount { joinCounts[base + i] = 0 }
+        }
+        if source.partCount > 0 {
+            let base = s * model.partAgencies.count + source.partBase
+            for i in 0..<source.partCount { partStart[base + i] = -1; partEnd[base + i] = -1 }
+        }
         return slot
     }
 }
