@@ -17,39 +17,47 @@ public func jsonText<T: Encodable>(_ value: T) throws -> String {
 /// significant digits when smaller than 0.01; whole numbers (counts, seeds) stay as they are. This removes
 /// binary float noise (`54999.99999999999` → `55000`) without changing any figure a reader uses.
 func tidyNumbers(_ json: String) -> String {
-    var out = ""
-    out.reserveCapacity(json.utf8.count)
-    var chars = json[...]
-    var lastString = "", lastKey = ""
-    while let c = chars.first {
-        if c == "\"" {
+    // Read as UTF-8 bytes: outside strings JSON is ASCII, and a string is copied through unread.
+    let bytes = Array(json.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    var lastString = 0..<0, lastKey = ""
+    func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+    func isNumberByte(_ b: UInt8) -> Bool {
+        isDigit(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: ".") || b == UInt8(ascii: "e")
+            || b == UInt8(ascii: "E")
+    }
+    while i < bytes.count {
+        let c = bytes[i]
+        if c == UInt8(ascii: "\"") {
             // A string: copied as it is; a string followed by ':' is a key.
-            var end = chars.index(after: chars.startIndex)
+            var end = i + 1
             var escaped = false
-            while end < chars.endIndex {
-                let d = chars[end]
-                if escaped { escaped = false } else if d == "\\" { escaped = true } else if d == "\"" { break }
-                end = chars.index(after: end)
+            while end < bytes.count {
+                let d = bytes[end]
+                if escaped { escaped = false } else if d == UInt8(ascii: "\\") { escaped = true } else if d == UInt8(ascii: "\"") { break }
+                end += 1
             }
-            let stop = end < chars.endIndex ? chars.index(after: end) : end
-            lastString = String(chars[chars.index(after: chars.startIndex)..<min(end, chars.endIndex)])
-            out += chars[..<stop]
-            chars = chars[stop...]
-        } else if c == ":" {
-            lastKey = lastString
+            let stop = end < bytes.count ? end + 1 : end
+            lastString = (i + 1)..<end
+            out.append(contentsOf: bytes[i..<stop])
+            i = stop
+        } else if c == UInt8(ascii: ":") {
+            lastKey = String(decoding: bytes[lastString], as: UTF8.self)
             out.append(c)
-            chars = chars.dropFirst()
-        } else if c == "-" || c.isNumber {
-            let end = chars.firstIndex { !($0.isNumber || $0 == "-" || $0 == "+" || $0 == "." || $0 == "e" || $0 == "E") } ?? chars.endIndex
-            let token = String(chars[..<end])
-            out += roundedNumber(token, key: lastKey)
-            chars = chars[end...]
+            i += 1
+        } else if c == UInt8(ascii: "-") || isDigit(c) {
+            var end = i
+            while end < bytes.count, isNumberByte(bytes[end]) { end += 1 }
+            out.append(contentsOf: roundedNumber(String(decoding: bytes[i..<end], as: UTF8.self), key: lastKey).utf8)
+            i = end
         } else {
             out.append(c)
-            chars = chars.dropFirst()
+            i += 1
         }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
 }
 
 private func roundedNumber(_ token: String, key: String) -> String {
