@@ -69,7 +69,8 @@ extension Engine {
     @inline(__always)
     mutating func noteQueueChange(actor a: Int) {
         let from = max(actors[a].counters.lastChange, warmup)
-        if now > from { actors[a].counters.queueArea += Double(actors[a].queue.count) * (now - from) }
+        // Without a branch: before `from` the area gains +0, which leaves it as it is.
+        actors[a].counters.queueArea += Double(actors[a].queue.count) * max(0, now - from)
         actors[a].counters.lastChange = now
     }
 
@@ -99,7 +100,9 @@ extension Engine {
                                   wait: max(0, finish - begins - minutes), warmup: warmup)
         // Per-actor figures leave out the warm-up: its cases' waits and the work done before it ends.
         Self.count(&actors[a].counters, waited: waited, minutes: minutes, counted: counted, busy: now >= warmup)
-        schedule(.serviceDone, at: finish, slot: w.slot, node: w.node, started: begins, enabled: w.since)
+        let scheduled = sequence
+        schedule(.serviceDone, at: finish, slot: w.slot, node: w.node, started: begins)
+        if logging && sequence != scheduled { enabledAt[sequence] = w.since }
     }
 
     /// A step's times added to its case; whether the case counts (it arrived after the warm-up).
@@ -132,7 +135,8 @@ extension Engine {
         guard case .step(let stepIndex) = nodeKinds[Int(event.node)] else { return }
         let a = steps[stepIndex].actor
         if logging {
-            log?.record(caseID: cases[Int(event.slot)].id, step: stepIndex, kind: .work, enabled: event.enabled,
+            let enabled = enabledAt.removeValue(forKey: event.sequence) ?? event.started
+            log?.record(caseID: cases[Int(event.slot)].id, step: stepIndex, kind: .work, enabled: enabled,
                         start: event.started, end: now)
         }
         if actors[a].servers >= 0 {

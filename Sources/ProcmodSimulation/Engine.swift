@@ -126,6 +126,8 @@ struct Engine: ~Copyable {
     weak var log: (any EventLogSink)?
     /// Whether an event log is written: tested before the weak reference is loaded (on every event).
     let logging: Bool
+    /// When an event log is written: per pending service event (by sequence), when its step was enabled.
+    var enabledAt: [UInt64: Double] = [:]
     /// Set when the run had to stop because it would not end: the node where it was noticed.
     var runaway: Runaway?
     /// Steps one case may enter before it is a runaway: the bound, or ten per step of a very long flow.
@@ -191,8 +193,7 @@ struct Engine: ~Copyable {
         nonmutating _modify { yield &observerBase[0] }
     }
 
-    mutating func schedule(_ kind: Event.Kind, at time: Double, slot: Int32 = -1, node: Int32 = -1, started: Double = 0,
-                           enabled: Double = 0) {
+    mutating func schedule(_ kind: Event.Kind, at time: Double, slot: Int32 = -1, node: Int32 = -1, started: Double = 0) {
         // The clock guard: a time that is not finite, or lies so long after the latest arrival that no real
         // procedure would still hold the case, stops the run.
         guard time - lastArrival <= maximumSpan, time < clockEnd else {
@@ -201,7 +202,7 @@ struct Engine: ~Copyable {
         }
         sequence += 1
         if kind != .outageStart && kind != .outageEnd { progressEvents += 1 }
-        heap.insert(Event(time: time, kind: kind, sequence: sequence, slot: slot, node: node, started: started, enabled: enabled))
+        heap.insert(Event(time: time, kind: kind, sequence: sequence, slot: slot, node: node, started: started))
     }
 
     /// Runs until every generated case is done (cases mode) or the horizon is reached.

@@ -2,7 +2,8 @@
 /// is kept as an order-preserving integer (its IEEE bits with the sign folded, so integer order is the
 /// numbers' order), and the priority is the kind's raw value in the top three bits of `key` above the
 /// sequence number: the whole order is one 128-bit integer comparison, which compiles without branches
-/// (the heap's comparisons of random times are the loop's worst-predicted branches). 40 bytes.
+/// (the heap's comparisons of random times are the loop's worst-predicted branches). 32 bytes: when the
+/// step was enabled, which only the event log needs, is kept beside the heap (``Engine/enabledAt``).
 struct Event {
     /// The time's order-preserving bits (see ``orderBits(_:)``).
     var timeBits: UInt64
@@ -10,20 +11,17 @@ struct Event {
     var key: UInt64
     var slot: Int32
     var node: Int32
-    /// For service and delay events: when the step began.
+    /// For service events: when the step's work began.
     var started: Double
-    /// For service events: when the case asked for the actor (the step was enabled).
-    var enabled: Double
 
     enum Kind: UInt8 { case serviceDone, delayDone, outageEnd, outageStart, cadenceTick, arrival }
 
-    init(time: Double, kind: Kind, sequence: UInt64, slot: Int32, node: Int32, started: Double, enabled: Double) {
+    init(time: Double, kind: Kind, sequence: UInt64, slot: Int32, node: Int32, started: Double) {
         timeBits = Self.orderBits(time)
         key = UInt64(kind.rawValue) << 61 | sequence
         self.slot = slot
         self.node = node
         self.started = started
-        self.enabled = enabled
     }
 
     var time: Double {
@@ -32,6 +30,9 @@ struct Event {
     }
 
     var kind: Kind { Kind(rawValue: UInt8(truncatingIfNeeded: key >> 61)) ?? .arrival }
+
+    /// The order in which it was scheduled.
+    var sequence: UInt64 { key & (1 << 61 - 1) }
 
     /// `t`'s bits mapped so that unsigned order is numeric order: a non-negative number gets its top bit
     /// set, a negative one has all its bits flipped. -0 is taken as +0 first, so equal times get equal
