@@ -63,7 +63,6 @@ let package = Package(
             name: "ProcmodSimulation",
             dependencies: [
                 "ProcmodModel", "ProcmodOutput",
-                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
@@ -100,7 +99,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ProcmodSimulationTests",
-            dependencies: ["ProcmodSimulation", "ProcmodAnalysis", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport"]
+            dependencies: ["ProcmodSimulation", "ProcmodAnalysis", "ProcmodLoader", "ProcmodModel", "ProcmodTestSupport",
+                           .product(name: "Histogram", package: "hdrhistogram-swift")]
         ),
         .testTarget(
             name: "ProcmodScenarioTests",
