@@ -108,12 +108,14 @@ extension Engine {
     }
 
     /// After a step: on along its single edge (steps have exactly one).
+    @inline(__always)
     mutating func proceed(slot: Int32, from node: Int32) {
         let n = Int(node)
         guard model.edgeStart[n] < model.edgeStart[n + 1] else { finishToken(slot: slot); return }
         enter(slot: slot, node: model.edgeTarget[model.edgeStart[n]])
     }
 
+    @inline(__always)
     mutating func finishToken(slot: Int32) {
         let s = Int(slot)
         cases[s].tokens -= 1

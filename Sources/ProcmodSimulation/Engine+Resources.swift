@@ -1,6 +1,7 @@
 /// Resources: a step asks for its actor, waits in its queue (or at its gate), is worked, and lets the
 /// next token in.
 extension Engine {
+    @inline(__always)
     mutating func request(slot: Int32, node: Int, step s: Int) {
         let a = steps[s].actor
         cases[Int(slot)].steps += 1
@@ -42,6 +43,7 @@ extension Engine {
         admit(Waiting(slot: slot, node: Int32(node), since: now), actor: a)
     }
 
+    @inline(__always)
     mutating func admit(_ w: Waiting, actor a: Int) {
         let servers = actors[a].servers
         if actors[a].down {
@@ -131,6 +133,7 @@ extension Engine {
         if busy { k.busyMinutes += minutes }
     }
 
+    @inline(__always)
     mutating func serviceDone(_ event: Event) {
         guard case .step(let stepIndex) = nodeKinds[Int(event.node)] else { return }
         let a = steps[stepIndex].actor

@@ -193,6 +193,7 @@ struct Engine: ~Copyable {
         nonmutating _modify { yield &observerBase[0] }
     }
 
+    @inline(__always)
     mutating func schedule(_ kind: Event.Kind, at time: Double, slot: Int32 = -1, node: Int32 = -1, started: Double = 0) {
         // The clock guard: a time that is not finite, or lies so long after the latest arrival that no real
         // procedure would still hold the case, stops the run.
@@ -248,6 +249,7 @@ struct Engine: ~Copyable {
 
     /// Schedules source `k`'s next arrival after `t`; a source with no more arrivals schedules none (a
     /// single source then ends the arrivals, as the procedure has no other).
+    @inline(__always)
     mutating func scheduleNextArrival(source k: Int, after t: Double) {
         guard arrivalsLeft > 0 else { return }
         let source = sources[k]
@@ -285,6 +287,7 @@ struct Engine: ~Copyable {
         return profile.weight(date: LocalDate(dayNumber: model.sources[k].startDay + day), minute: Int(t - Double(day) * 1440))
     }
 
+    @inline(__always)
     mutating func arrive(source k: Int) {
         lastArrival = now
         let slot = allocateSlot(source: k)
@@ -303,6 +306,7 @@ struct Engine: ~Copyable {
 
     /// A case slot for a new case of source `k`, its counters, parallel blocks and deadline parts reset
     /// (those of other sources are never read for it).
+    @inline(__always)
     mutating func allocateSlot(source k: Int) -> Int32 {
         let slot: Int32
         if let s = free.popLast() {
