@@ -49,9 +49,10 @@ struct Event {
     }
 }
 
-/// The future event list: a binary min-heap in one plain buffer, sifted by moving a hole rather than
-/// swapping (one store per level). (time, key) is a total order, so the events come out in one order
-/// whatever the heap's shape. Its owner (the engine) frees it with ``deallocate()``.
+/// The future event list: a 4-ary min-heap in one plain buffer (half the levels of a binary heap, and the
+/// smallest of four children found without branches), sifted by moving a hole rather than swapping (one
+/// store per level). (time, key) is a total order, so the events come out in one order whatever the heap's
+/// shape. Its owner (the engine) frees it with ``deallocate()``.
 struct EventQueue {
     private var items = RawBuffer<Event>(capacity: 1024)
 
@@ -64,7 +65,7 @@ struct EventQueue {
         let h = items.base
         var hole = items.count - 1
         while hole > 0 {
-            let parent = (hole - 1) >> 1
+            let parent = (hole - 1) >> 2
             guard Event.precedes(event, h[parent]) else { break }
             h[hole] = h[parent]
             hole = parent
@@ -81,13 +82,24 @@ struct EventQueue {
         let first = h[0]
         var hole = 0
         while true {
-            var child = 2 * hole + 1
+            let child = 4 * hole + 1
             guard child < n else { break }
-            // The smaller child, chosen without a branch.
-            if child + 1 < n { child += Event.precedes(h[child + 1], h[child]) ? 1 : 0 }
-            guard Event.precedes(h[child], last) else { break }
-            h[hole] = h[child]
-            hole = child
+            var smallest = child
+            if child + 3 < n {
+                // All four children: pairwise, then the winners (selects, not branches).
+                let a = Event.precedes(h[child + 1], h[child]) ? child + 1 : child
+                let b = Event.precedes(h[child + 3], h[child + 2]) ? child + 3 : child + 2
+                smallest = Event.precedes(h[b], h[a]) ? b : a
+            } else {
+                var c = child + 1
+                while c < n {
+                    if Event.precedes(h[c], h[smallest]) { smallest = c }
+                    c += 1
+                }
+            }
+            guard Event.precedes(h[smallest], last) else { break }
+            h[hole] = h[smallest]
+            hole = smallest
         }
         h[hole] = last
         return first
