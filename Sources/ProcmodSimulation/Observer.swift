@@ -108,7 +108,8 @@ struct Observer {
         guard x >= 0 && x < 4_503_599_627_370_496 else { return UInt64(max(0, x.rounded())) }
         // Through Int64: one machine conversion each way (x is below 2⁵²).
         let whole = Int64(x)
-        return UInt64(x - Double(whole) >= 0.5 ? whole + 1 : whole)
+        // The half-up step as an addition of 0 or 1, not a branch (its direction is a coin toss per case).
+        return UInt64(whole &+ Int64(Int8((x - Double(whole) >= 0.5) ? 1 : 0)))
     }
 
     /// The run's figures. Per-actor figures cover the time after the warm-up (`from`) only.
