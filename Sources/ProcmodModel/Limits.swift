@@ -90,6 +90,17 @@ public enum Limits {
 
     /// The bound on `attribute` of `element`, if it has one.
     public static func bound(element: String, attribute: String) -> ClosedRange<Double>? {
-        attributes[element + "@" + attribute]
+        byAttribute[attribute]?[element]
     }
+
+    /// ``attributes`` by attribute, then element: a lookup builds no key string (the loader asks once per
+    /// number it reads).
+    private static let byAttribute: [String: [String: ClosedRange<Double>]] = {
+        var table: [String: [String: ClosedRange<Double>]] = [:]
+        for (key, range) in attributes {
+            let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
+            table[parts[1], default: [:]][parts[0]] = range
+        }
+        return table
+    }()
 }

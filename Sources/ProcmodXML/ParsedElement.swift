@@ -66,15 +66,18 @@ public struct ParsedElement {
 
     /// The attribute with this local name and no namespace, if present.
     public func attribute(_ name: String) -> ParsedAttribute? {
-        var attribute = node.pointee.properties
-        while let a = attribute {
-            if a.pointee.ns == nil, name.withCString({ strcmp(UnsafeRawPointer(a.pointee.name)
-                .assumingMemoryBound(to: CChar.self), $0) }) == 0 {
-                return ParsedAttribute(name: name, value: Self.value(of: a), element: self)
+        // The name as a C string once, not once per attribute compared.
+        let found: xmlAttrPtr? = name.withCString { wanted in
+            var attribute = node.pointee.properties
+            while let a = attribute {
+                if a.pointee.ns == nil, strcmp(UnsafeRawPointer(a.pointee.name).assumingMemoryBound(to: CChar.self), wanted) == 0 {
+                    return a
+                }
+                attribute = a.pointee.next
             }
-            attribute = a.pointee.next
+            return nil
         }
-        return nil
+        return found.map { ParsedAttribute(name: name, value: Self.value(of: $0), element: self) }
     }
 
     /// Without a DTD an attribute's children are text nodes only (character references are already
@@ -111,13 +114,15 @@ public struct ParsedElement {
     /// Child elements with this local name.
     public func children(named name: String) -> [ParsedElement] {
         var result: [ParsedElement] = []
-        var child = node.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE,
-               name.withCString({ strcmp(UnsafeRawPointer(c.pointee.name).assumingMemoryBound(to: CChar.self), $0) }) == 0 {
-                result.append(ParsedElement(storage: storage, node: c))
+        name.withCString { wanted in
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE,
+                   strcmp(UnsafeRawPointer(c.pointee.name).assumingMemoryBound(to: CChar.self), wanted) == 0 {
+                    result.append(ParsedElement(storage: storage, node: c))
+                }
+                child = c.pointee.next
             }
-            child = c.pointee.next
         }
         return result
     }
