@@ -1,5 +1,17 @@
 /// The flow: a case's token moves from node to node until it asks for an actor or ends.
 extension Engine {
+    /// A token arrives at `node`: a step or an end is handled here, inlined into the event handlers (the
+    /// common case: a step follows a step); a gateway goes through ``enter(slot:node:)``. The same as
+    /// calling `enter` directly: its first pass does exactly this.
+    @inline(__always)
+    mutating func arrive(slot: Int32, at node: Int) {
+        switch nodeKinds[node] {
+        case .step(let s): request(slot: slot, node: node, step: s)
+        case .end: finishToken(slot: slot)
+        default: enter(slot: slot, node: node)
+        }
+    }
+
     /// A token arrives at `node`: gateways are passed at once, a step asks for its actor.
     mutating func enter(slot: Int32, node start: Int) {
         var node = start
@@ -112,7 +124,7 @@ extension Engine {
     mutating func proceed(slot: Int32, from node: Int32) {
         let n = Int(node)
         guard model.edgeStart[n] < model.edgeStart[n + 1] else { finishToken(slot: slot); return }
-        enter(slot: slot, node: model.edgeTarget[model.edgeStart[n]])
+        arrive(slot: slot, at: model.edgeTarget[model.edgeStart[n]])
     }
 
     @inline(__always)

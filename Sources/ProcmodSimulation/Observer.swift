@@ -64,9 +64,8 @@ struct Observer {
 
     /// Counts a finished case: its lead time, its split, and its deadline on the statutory clock. The case is
     /// read where it lies in the engine's buffer (passing it by value copied its 88 bytes per case).
-    mutating func complete(_ case: UnsafePointer<CaseState>, at end: Double) {
-        let c = `case`.pointee
-        let start = c.arrival
+    mutating func complete(_ c: UnsafePointer<CaseState>, at end: Double) {
+        let start = c.pointee.arrival
         let calendarDays = (end - start) / 1440
         // On an always-open reference calendar the two lead times are one number (one histogram counts both).
         let workingDays = reference.alwaysOpen ? calendarDays
@@ -74,29 +73,29 @@ struct Observer {
         completed += 1
         sumWorking += workingDays
         sumCalendar += calendarDays
-        sumWork += c.work / 1440
-        sumQueue += c.queue / 1440
-        sumTransfer += c.transfer / 1440
-        sumWait += c.wait / 1440
-        sumVisits += c.visits
-        sumApplicantHours += c.applicantMinutes / 60
+        sumWork += c.pointee.work / 1440
+        sumQueue += c.pointee.queue / 1440
+        sumTransfer += c.pointee.transfer / 1440
+        sumWait += c.pointee.wait / 1440
+        sumVisits += c.pointee.visits
+        sumApplicantHours += c.pointee.applicantMinutes / 60
         leadWorking.record(Self.thousandths(workingDays))
         if keepLeadTimes { leadTimes.append(workingDays) }
         if !reference.alwaysOpen { leadCalendar.record(Self.thousandths(calendarDays)) }
-        if c.deadline >= 0 {
+        if c.pointee.deadline >= 0 {
             // The statutory clock (ProcmodModel's StatutoryClock): from the complete dossier's receipt to
             // the result, on the channel's calendar and cut-off, excluded time left out.
             withDeadline += 1
-            let clock = model.channelClock[min(c.channel, model.channelClock.count - 1)]
-            let received = c.receipt >= 0 ? c.receipt : start
-            let done = c.resultAt >= 0 ? c.resultAt : end
-            switch clock.timeliness(receivedAt: received, resultAt: done, workingDays: c.deadline, excludedMinutes: c.excluded,
-                                    calendarDays: c.deadlineInCalendarDays) {
+            let clock = model.channelClock[min(c.pointee.channel, model.channelClock.count - 1)]
+            let received = c.pointee.receipt >= 0 ? c.pointee.receipt : start
+            let done = c.pointee.resultAt >= 0 ? c.pointee.resultAt : end
+            switch clock.timeliness(receivedAt: received, resultAt: done, workingDays: c.pointee.deadline, excludedMinutes: c.pointee.excluded,
+                                    calendarDays: c.pointee.deadlineInCalendarDays) {
             case .early: early += 1
             case .onTime: onTime += 1
             case .late: late += 1
             }
-            sumStatutory += clock.countedWorkingDays(receivedAt: received, resultAt: done, excludedMinutes: c.excluded)
+            sumStatutory += clock.countedWorkingDays(receivedAt: received, resultAt: done, excludedMinutes: c.pointee.excluded)
         }
     }
 
