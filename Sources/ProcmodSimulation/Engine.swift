@@ -97,6 +97,8 @@ struct Engine: ~Copyable {
     // The compiled model's hot tables, as plain buffers (reading one copies nothing).
     let steps: RawBuffer<CompiledModel.Step>
     let sources: RawBuffer<CompiledModel.Source>
+    /// Per source, the mean gap between candidate arrivals (the thinning's peak rate), computed once.
+    let candidateGaps: RawBuffer<Double>
     let nodeKinds: RawBuffer<CompiledModel.NodeKind>
     /// The model's calendars (initialised copies, released in `deinit`).
     let calendars: UnsafeMutablePointer<CalendarTimeline>
@@ -143,6 +145,7 @@ struct Engine: ~Copyable {
         nextFixed = [Int](repeating: 0, count: model.sources.count)
         steps = RawBuffer(model.steps)
         sources = RawBuffer(model.sources)
+        candidateGaps = RawBuffer(model.sources.map { $0.meanArrivalGap * $0.profileMean / $0.profileMax })
         nodeKinds = RawBuffer(model.nodeKinds)
         calendars = .allocate(capacity: max(model.calendars.count, 1))
         calendars.initialize(from: model.calendars, count: model.calendars.count)
@@ -174,6 +177,7 @@ struct Engine: ~Copyable {
         partEnd.deallocate()
         steps.deallocate()
         sources.deallocate()
+        candidateGaps.deallocate()
         nodeKinds.deallocate()
         calendars.deinitialize(count: model.calendars.count)
         calendars.deallocate()
@@ -265,7 +269,7 @@ struct Engine: ~Copyable {
             let alwaysOpen = calendars[source.reference].alwaysOpen
             repeat {
                 // Thinning: candidates at the peak rate, each kept with probability weight ÷ peak weight.
-                let gap = arrivalRNGs[k].exponential(mean: source.meanArrivalGap * source.profileMean / source.profileMax)
+                let gap = arrivalRNGs[k].exponential(mean: candidateGaps[k])
                 next = alwaysOpen ? next + gap : calendars[source.reference].advance(next, by: gap)
             } while next.isFinite && hasProfile && arrivalRNGs[k].uniform() * source.profileMax > weight(at: next, source: k)
         }
