@@ -25,8 +25,16 @@ while [ $# -gt 0 ]; do
   esac
 done
 scratch=.build-fuzz
-swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library \
-  --scratch-path "$scratch" 2>&1 | grep -E "error|warning: unre|Build complete" || true
+# PROCMOD_CHECKED_BUFFERS: the event loop's buffers check their indices in this release build too.
+# A failed build stops here (a binary left by an earlier build would otherwise be fuzzed instead).
+mkdir -p "$scratch"
+if ! swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library \
+     -Xswiftc -DPROCMOD_CHECKED_BUFFERS --scratch-path "$scratch" > "$scratch/build.log" 2>&1; then
+  grep -E "error" "$scratch/build.log" >&2 || tail -20 "$scratch/build.log" >&2
+  echo "Fuzz/run.sh: the harness did not build (the log: $scratch/build.log)" >&2
+  exit 1
+fi
+grep -E "warning: unre|Build complete" "$scratch/build.log" || true
 binary="$scratch/release/procmod-fuzz"
 [ -x "$binary" ] || { echo "Fuzz/run.sh: the harness did not build" >&2; exit 1; }
 

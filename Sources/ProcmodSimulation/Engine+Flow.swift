@@ -4,7 +4,7 @@ extension Engine {
     /// common case: a step follows a step); a gateway goes through ``enter(slot:node:)``. The same as
     /// calling `enter` directly: its first pass does exactly this.
     @inline(__always)
-    mutating func arrive(slot: Int32, at node: Int) {
+    mutating func moveToken(slot: Int32, to node: Int) {
         switch nodeKinds[node] {
         case .step(let s): request(slot: slot, node: node, step: s)
         case .end: finishToken(slot: slot)
@@ -124,7 +124,7 @@ extension Engine {
     mutating func proceed(slot: Int32, from node: Int32) {
         let n = Int(node)
         guard model.edgeStart[n] < model.edgeStart[n + 1] else { finishToken(slot: slot); return }
-        arrive(slot: slot, at: model.edgeTarget[model.edgeStart[n]])
+        moveToken(slot: slot, to: model.edgeTarget[model.edgeStart[n]])
     }
 
     @inline(__always)

@@ -305,7 +305,7 @@ struct Engine: ~Copyable {
         cases[Int(slot)].deadlineInCalendarDays = model.channelDeadlineInCalendarDays[deadline]
         active += 1
         scheduleNextArrival(source: k, after: now)
-        arrive(slot: slot, at: source.entry)
+        moveToken(slot: slot, to: source.entry)
     }
 
     /// A case slot for a new case of source `k`, its counters, parallel blocks and deadline parts reset

@@ -1,6 +1,18 @@
 /// The event loop's mutable state lives in plain buffers of plain values: a write through one is a store,
-/// with no copy-on-write uniqueness check and no bounds check (an `assert` in debug builds, which the tests
-/// run). The ``Engine`` owns every buffer and frees them in its `deinit`; nothing else holds one.
+/// with no copy-on-write uniqueness check and no bounds check in release builds. Indices are checked in
+/// debug builds (which the tests run) and in builds with `-D PROCMOD_CHECKED_BUFFERS` (which the fuzzer
+/// uses: it runs in release mode, where a bad index would otherwise pass unnoticed). The ``Engine`` owns
+/// every buffer and frees them in its `deinit`; nothing else holds one.
+
+/// Stops on a broken index invariant where checks are on (see above); nothing in a plain release build.
+@inline(__always)
+func checkBufferIndex(_ valid: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+    #if PROCMOD_CHECKED_BUFFERS
+    precondition(valid(), message())
+    #else
+    assert(valid(), message())
+    #endif
+}
 
 /// A growable buffer of plain values.
 struct RawBuffer<Element: BitwiseCopyable> {
@@ -25,11 +37,11 @@ struct RawBuffer<Element: BitwiseCopyable> {
 
     subscript(i: Int) -> Element {
         @inline(__always) unsafeAddress {
-            assert(i >= 0 && i < count, "RawBuffer index out of range")
+            checkBufferIndex(i >= 0 && i < count, "RawBuffer index out of range")
             return UnsafePointer(base + i)
         }
         @inline(__always) nonmutating unsafeMutableAddress {
-            assert(i >= 0 && i < count, "RawBuffer index out of range")
+            checkBufferIndex(i >= 0 && i < count, "RawBuffer index out of range")
             return base + i
         }
     }
@@ -85,7 +97,7 @@ struct WaitQueue {
 
     /// The token at the head (the queue must not be empty).
     var first: Waiting {
-        assert(count > 0)
+        checkBufferIndex(count > 0, "WaitQueue is empty")
         return base.unsafelyUnwrapped[head]
     }
 
@@ -100,7 +112,7 @@ struct WaitQueue {
 
     @inline(__always)
     mutating func removeFirst() -> Waiting {
-        assert(count > 0)
+        checkBufferIndex(count > 0, "WaitQueue is empty")
         let w = base.unsafelyUnwrapped[head]
         head += 1
         if head == capacity { head = 0 }
