@@ -36,7 +36,10 @@ struct Observer {
         reference = model.calendars[model.sources.isEmpty ? model.reference : model.sources[source].reference]
         highest = model.sources.count > 1 ? 20_000 : 1_000_000
         leadWorking = LeadTimeCounts(highest: highest)
-        leadCalendar = LeadTimeCounts(highest: highest)
+        // On an always-open reference calendar the working-day counts serve for both (see `complete`): the
+        // calendar-day counts are never written, so they get the smallest buffer (a catalogue site has
+        // thousands of observers).
+        leadCalendar = LeadTimeCounts(highest: reference.alwaysOpen ? 1 : highest)
     }
 
     /// Per deadline part: cases that reached the agency, those it settled early or on time, and the
