@@ -141,7 +141,8 @@ extension Engine {
                 observerBase[k].complete(cases.base + s, at: now)
             } else {
                 let from = s * model.partAgencies.count + sources[k].partBase
-                observerBase[k].complete(cases.base + s, at: now, partStart: UnsafeBufferPointer(start: partStart.base + from, count: parts),
+                observerBase[k].complete(cases.base + s, at: now,
+                                         partStart: UnsafeBufferPointer(start: partStart.base + from, count: parts),
                                          partEnd: UnsafeBufferPointer(start: partEnd.base + from, count: parts))
             }
         }

@@ -25,11 +25,6 @@ struct RawBuffer<Element: BitwiseCopyable> {
         base = .allocate(capacity: self.capacity)
     }
 
-    init(repeating value: Element, count: Int) {
-        self.init(capacity: count)
-        append(repeating: value, count: count)
-    }
-
     init(_ values: [Element]) {
         self.init(capacity: values.count)
         for v in values { append(v) }
@@ -46,9 +41,7 @@ struct RawBuffer<Element: BitwiseCopyable> {
         }
     }
 
-    var isEmpty: Bool { count == 0 }
     var indices: Range<Int> { 0..<count }
-    var last: Element? { count > 0 ? base[count - 1] : nil }
 
     @inline(__always)
     mutating func append(_ value: Element) {
@@ -69,8 +62,6 @@ struct RawBuffer<Element: BitwiseCopyable> {
         count -= 1
         return base[count]
     }
-
-    mutating func removeAll() { count = 0 }
 
     private mutating func grow(to newCapacity: Int) {
         let bigger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)

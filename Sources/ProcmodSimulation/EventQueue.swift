@@ -56,9 +56,6 @@ struct Event {
 struct EventQueue {
     private var items = RawBuffer<Event>(capacity: 1024)
 
-    var isEmpty: Bool { items.isEmpty }
-    var count: Int { items.count }
-
     @inline(__always)
     mutating func insert(_ event: Event) {
         items.append(event)

@@ -82,10 +82,8 @@ struct LeadTimeCounts {
     /// The counts' memory, freed when the last copy is gone.
     private final class Storage {
         let pointer: UnsafeMutablePointer<UInt64>
-        let length: Int
 
         init(length: Int) {
-            self.length = length
             pointer = .allocate(capacity: length)
             pointer.initialize(repeating: 0, count: length)
         }

@@ -92,8 +92,8 @@ struct Observer {
             let clock = model.channelClock[min(c.pointee.channel, model.channelClock.count - 1)]
             let received = c.pointee.receipt >= 0 ? c.pointee.receipt : start
             let done = c.pointee.resultAt >= 0 ? c.pointee.resultAt : end
-            switch clock.timeliness(receivedAt: received, resultAt: done, workingDays: c.pointee.deadline, excludedMinutes: c.pointee.excluded,
-                                    calendarDays: c.pointee.deadlineInCalendarDays) {
+            switch clock.timeliness(receivedAt: received, resultAt: done, workingDays: c.pointee.deadline,
+                                    excludedMinutes: c.pointee.excluded, calendarDays: c.pointee.deadlineInCalendarDays) {
             case .early: early += 1
             case .onTime: onTime += 1
             case .late: late += 1

@@ -154,8 +154,10 @@ struct Simulate: ParsableCommand {
             let script = peers + "/simpy_m\(model.number).py"
             guard FileManager.default.fileExists(atPath: script) else { Tools.skip(script, "SimPy \(model.name)"); continue }
             let s = try PairedRuns.run(Timed(label: "SimPy", argv: [python, script, "\(model.customers)", Self.seed]), scratch: scratch)
+            // The same command as the whole-process rows.
             let p = try PairedRuns.run(Timed(label: "procmod", argv: [procmod, "simulate", procmodFiles[model.number]!, "--cases",
-                                                                       "\(model.customers)", "--replications", "1", "--threads", "1"]),
+                                                                       "\(model.customers)", "--replications", "1", "--threads", "1",
+                                                                       "--seed", Self.seed, "--format", "json"]),
                                        scratch: scratch)
             print(String(format: "| %@ | %.2f s | %.3f s | %.0f× |", model.name, s.wallSeconds, p.wallSeconds, s.wallSeconds / p.wallSeconds))
         }
