@@ -46,30 +46,39 @@ public enum DSLDocument {
     /// checked once they are fixed.
     static func root(_ bytes: [UInt8], path: String, rootName: String, namespace: String,
                      schema: XMLSchema, schemaText: String = "", laterChecks: String? = nil) -> (ParsedElement?, [Diagnostic]) {
-        let parsed = XMLReader.read(bytes: bytes, path: path, rootName: rootName, schema: schema)
+        let (root, diagnostics, _) = root(bytes, path: path, rootName: rootName, namespace: namespace, schema: schema,
+                                          schemaText: schemaText, laterChecks: laterChecks, decodingWhileValidating: { _ in () })
+        return (root, diagnostics)
+    }
+
+    /// The same, with `decode` run on the tree while the schema is checked on another thread; its result
+    /// is returned only when the file is schema-valid. `decode` must not trap on a tree the schema would
+    /// refuse (the decoders read every value defensively and report what they cannot use).
+    static func root<T>(_ bytes: [UInt8], path: String, rootName: String, namespace: String,
+                        schema: XMLSchema, schemaText: String = "", laterChecks: String? = nil,
+                        decodingWhileValidating decode: (ParsedElement) -> T) -> (ParsedElement?, [Diagnostic], T?) {
+        let parsed = XMLReader.parse(bytes: bytes, path: path, rootName: rootName)
+        guard let root = parsed.root else { return (nil, parsed.diagnostics, nil) }
         // Another kind of document: say what it is, not what the schema makes of it.
-        if let root = parsed.root, root.name != rootName || root.namespace != namespace {
+        if root.name != rootName || root.namespace != namespace {
             let found = root.namespace.map { "{\($0)}" } ?? "no namespace"
             var message = "the root element is <\(root.name)> in \(found): expected <\(rootName) xmlns=\"\(namespace)\">"
             if root.namespace == "http://www.omg.org/spec/BPMN/20100524/MODEL" {
                 message += "; this is a BPMN 2.0 file: make it a procedure with `procmod import`"
             }
-            return (nil, parsed.diagnostics.filter { $0.code != "schema" } + [Diagnostic(.error, root.location, message, code: "schema")])
+            return (nil, parsed.diagnostics + [Diagnostic(.error, root.location, message, code: "schema")], nil)
         }
-        var diagnostics = parsed.diagnostics.map { $0.code == "schema" ? SchemaMessages.reword($0, schema: schemaText) : $0 }
-        guard let root = parsed.root, !diagnostics.containsErrors else {
-            if let root = parsed.root, let laterChecks {
-                diagnostics.append(Diagnostic(.note, root.location, laterChecks, code: "schema"))
-            }
-            return (nil, diagnostics)
+        let validation = XMLReader.startValidation(of: root, against: schema)
+        let decoded = parsed.diagnostics.containsErrors ? nil : decode(root)
+        let schemaDiagnostics = withExtendedLifetime(root) { validation.diagnostics() }
+        var diagnostics = (parsed.diagnostics + schemaDiagnostics).map {
+            $0.code == "schema" ? SchemaMessages.reword($0, schema: schemaText) : $0
         }
-        guard root.name == rootName, root.namespace == namespace else {
-            let found = root.namespace.map { "{\($0)}" } ?? "no namespace"
-            diagnostics.append(Diagnostic(.error, root.location, "the root element is <\(root.name)> in \(found): "
-                                          + "expected <\(rootName) xmlns=\"\(namespace)\">", code: "schema"))
-            return (nil, diagnostics)
+        guard !diagnostics.containsErrors, let decoded else {
+            if let laterChecks { diagnostics.append(Diagnostic(.note, root.location, laterChecks, code: "schema")) }
+            return (nil, diagnostics, nil)
         }
-        return (root, diagnostics)
+        return (root, diagnostics, decoded)
     }
 
     private static func megabytes(_ bytes: Int) -> String {

@@ -69,7 +69,7 @@ struct DecodeContext {
     /// Reports `value` when it lies outside the bound of its attribute; true when it is within.
     private mutating func withinBound(_ value: Double, _ text: String, _ element: ParsedElement,
                                       _ attribute: ParsedAttribute) -> Bool {
-        guard let range = Limits.bound(element: element.name, attribute: attribute.name), !range.contains(value) else {
+        guard let range = Limits.bound(attribute: attribute.name, element: { element.name }), !range.contains(value) else {
             return true
         }
         error(attribute.location, "<\(element.name)> attribute '\(attribute.name)' is \(text), outside its bound: it must be "

@@ -25,7 +25,7 @@ struct FlowDecoder {
         guard let flow else { return Flow(nodes: []) }
         var nodes: [FlowNode] = []
         var links: [Links] = []
-        for e in flow.children {
+        for e in flow.childElements {
             let id = decoder.define(.node, e)
             let owner = "<\(e.name)> '\(id)'"
             var link = Links()
@@ -138,7 +138,7 @@ struct FlowDecoder {
         step.dependsOn = decoder.referList(.node, e, "depends-on", owner: owner)
         step.presenceRequired = decoder.context.string(e, "presence") == "required"
         var groups = 0
-        for c in e.children {
+        for c in e.childElements {
             if c.isNamed("requires") {
                 step.requires.append(requirement(c, owner: owner, using: &decoder))
             } else if c.isNamed("one-of") {
@@ -216,11 +216,11 @@ struct FlowDecoder {
 
     func duration(_ e: ParsedElement, owner: String, using decoder: inout ProcedureDecoder) -> TimedQuantity {
         let unit: TimeUnit = decoder.context.enumeration(e, "unit", default: .minutes) ?? .minutes
-        let d = e.children.first.map { distribution($0, owner: "the <\(e.name)> of \(owner)", using: &decoder) }
+        let d = e.firstChildElement.map { distribution($0, owner: "the <\(e.name)> of \(owner)", using: &decoder) }
             ?? .fixed(value: 0)
         let limit = Limits.maximumDuration(in: unit)
         if let largest = d.parameters.max(), largest > limit {
-            decoder.context.error(e.children.first?.location ?? e.location, "the <\(e.name)> of \(owner) has a parameter of "
+            decoder.context.error(e.firstChildElement?.location ?? e.location, "the <\(e.name)> of \(owner) has a parameter of "
                                   + "\(boundText(largest)) \(unit.rawValue), over the bound of \(boundText(limit)) "
                                   + "\(unit.rawValue) (10 years; see \"Limits\" in docs/dsl.md)", code: "limit")
         }

@@ -46,13 +46,21 @@ public struct ProcedureLoader: Sendable {
 
     /// Loads a procedure from bytes, reporting locations against `path`.
     public func load(bytes: [UInt8], path: String) -> LoadedProcedure {
-        var (root, diagnostics) = DSLDocument.root(
+        // The model is decoded while the schema is checked on another thread, and kept only when the file
+        // is schema-valid; the semantic checks need a valid model and run after.
+        var (_, diagnostics, decoded) = DSLDocument.root(
             bytes, path: path, rootName: "procedure", namespace: ProcedureSchema.namespace, schema: Self.schema,
             schemaText: ProcedureSchema.text,
-            laterChecks: "the semantic checks (references, probabilities, flow) run once the errors above are fixed")
-        guard let root else { return LoadedProcedure(path: path, procedure: nil, diagnostics: diagnostics.sorted()) }
-        var decoder = ProcedureDecoder()
-        var procedure = decoder.decode(root)
+            laterChecks: "the semantic checks (references, probabilities, flow) run once the errors above are fixed",
+            decodingWhileValidating: { root -> (ProcedureDecoder, Procedure) in
+                var decoder = ProcedureDecoder()
+                let procedure = decoder.decode(root)
+                return (decoder, procedure)
+            })
+        guard let (decoder, decodedProcedure) = decoded else {
+            return LoadedProcedure(path: path, procedure: nil, diagnostics: diagnostics.sorted())
+        }
+        var procedure = decodedProcedure
         var checks = SemanticChecks(context: decoder.context)
         checks.run(&procedure, decoder: decoder)
         diagnostics += checks.context.diagnostics

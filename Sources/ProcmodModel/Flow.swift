@@ -52,7 +52,7 @@ public enum ChoiceRule: String, Sendable, Hashable, Codable {
 /// A node of the flow graph.
 public enum FlowNodeKind: Sendable, Hashable, Codable {
     /// A step; its single successor is the edge.
-    case step(Step)
+    indirect case step(Step)
     /// An exclusive choice (XOR split).
     case choice(ChoiceRule)
     /// A parallel split (AND split): every branch runs.

@@ -93,6 +93,12 @@ public enum Limits {
         byAttribute[attribute]?[element]
     }
 
+    /// The same, with the element's name worked out only when the attribute has a bound somewhere.
+    public static func bound(attribute: String, element: () -> String) -> ClosedRange<Double>? {
+        guard let byElement = byAttribute[attribute] else { return nil }
+        return byElement[element()]
+    }
+
     /// ``attributes`` by attribute, then element: a lookup builds no key string (the loader asks once per
     /// number it reads).
     private static let byAttribute: [String: [String: ClosedRange<Double>]] = {

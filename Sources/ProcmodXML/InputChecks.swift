@@ -1,4 +1,9 @@
 import ProcmodModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Checks made on the raw bytes before libxml2 sees them. Each returns the one problem that makes
 /// the file unreadable (empty, binary, not UTF-8), so the user gets a plain sentence instead
@@ -17,7 +22,7 @@ enum InputChecks {
             return error(0, "the file is encoded in \(encoding): procmod reads UTF-8 only; save it as UTF-8",
                          "encoding")
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstNUL(bytes) {
             return error(nul, "the file contains a NUL byte: it looks like a binary file, not an XML document",
                          "binary-file")
         }
@@ -41,32 +46,49 @@ enum InputChecks {
         return nil
     }
 
-    /// The offset of the first byte that does not start a valid UTF-8 sequence, if any.
-    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            let length: Int
-            var minimum: UInt32
-            var scalar: UInt32
-            switch c {
-            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(c & 0x1F)
-            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(c & 0x0F)
-            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(c & 0x07)
-            default: return i
-            }
-            guard i + length <= n else { return i }
-            for k in 1..<length {
-                let cc = b[i + k]
-                guard cc & 0xC0 == 0x80 else { return i }
-                scalar = scalar << 6 | UInt32(cc & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
-            i += length
+    /// The offset of the first NUL byte, if any.
+    static func firstNUL(_ b: [UInt8]) -> Int? {
+        b.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
-        return nil
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence, if any. Runs of ASCII
+    /// are passed over eight bytes at a time.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return nil }
+            let raw = UnsafeRawPointer(base)
+            var i = 0
+            let n = b.count
+            while i < n {
+                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                let length: Int
+                var minimum: UInt32
+                var scalar: UInt32
+                switch c {
+                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(c & 0x1F)
+                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(c & 0x0F)
+                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(c & 0x07)
+                default: return i
+                }
+                guard i + length <= n else { return i }
+                for k in 1..<length {
+                    let cc = b[i + k]
+                    guard cc & 0xC0 == 0x80 else { return i }
+                    scalar = scalar << 6 | UInt32(cc & 0x3F)
+                }
+                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+                i += length
+            }
+            return nil
+        }
     }
 
     private static func declaredEncoding(_ b: [UInt8]) -> (Int, String)? {

@@ -111,6 +111,19 @@ public struct ParsedElement {
         return result
     }
 
+    /// Child elements in document order, walked without building an array.
+    public var childElements: ChildElements { ChildElements(storage: storage, first: node.pointee.children) }
+
+    /// The first child element, if any.
+    public var firstChildElement: ParsedElement? {
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { return ParsedElement(storage: storage, node: c) }
+            child = c.pointee.next
+        }
+        return nil
+    }
+
     /// Child elements with this local name.
     public func children(named name: String) -> [ParsedElement] {
         var result: [ParsedElement] = []
@@ -162,6 +175,27 @@ public struct ParsedElement {
         }
         return result
     }
+}
+
+/// The child elements of an element, in document order (``ParsedElement/childElements``).
+public struct ChildElements: Sequence {
+    let storage: DocumentStorage
+    let first: xmlNodePtr?
+
+    public struct Iterator: IteratorProtocol {
+        let storage: DocumentStorage
+        var cursor: xmlNodePtr?
+
+        public mutating func next() -> ParsedElement? {
+            while let c = cursor {
+                cursor = c.pointee.next
+                if c.pointee.type == XML_ELEMENT_NODE { return ParsedElement(storage: storage, node: c) }
+            }
+            return nil
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(storage: storage, cursor: first) }
 }
 
 /// The outcome of reading one XML file: the root when it is well-formed, and every problem found.

@@ -1,4 +1,9 @@
 import ProcmodModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Maps byte offsets of a UTF-8 file to lines and columns, and finds start tags in document order.
 ///
@@ -18,12 +23,30 @@ struct SourceText {
         self.path = path
         lineStarts.reserveCapacity(bytes.count / 32 + 1)
         // Line ends as XML counts them: LF, CR LF, or a CR alone (libxml2 normalises all three to LF).
-        let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        for (offset, byte) in bytes.enumerated() {
-            let loneCR = byte == cr && (offset + 1 == bytes.count || bytes[offset + 1] != lf)
-            if byte == lf || loneCR { lineStarts.append(offset + 1) }
-            hasLoneCR = hasLoneCR || loneCR
+        // A file without CR (the usual case) has its lines found with memchr.
+        var starts = lineStarts
+        var loneCR = false
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let n = buffer.count
+            if memchr(base, 0x0D, n) == nil {
+                var offset = 0
+                while offset < n, let found = memchr(base + offset, 0x0A, n - offset) {
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(offset)
+                }
+                return
+            }
+            let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+            for offset in 0..<n {
+                let byte = buffer[offset]
+                let lone = byte == cr && (offset + 1 == n || buffer[offset + 1] != lf)
+                if byte == lf || lone { starts.append(offset + 1) }
+                loneCR = loneCR || lone
+            }
         }
+        lineStarts = starts
+        hasLoneCR = loneCR
     }
 
     /// The last column worked out, so that the next one on the same line continues from it: a file
@@ -137,12 +160,12 @@ struct StartTagScanner {
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     private static func find(_ byte: UInt8, from start: Int, in bytes: [UInt8]) -> Int? {
-        var i = start
-        while i < bytes.count {
-            if bytes[i] == byte { return i }
-            i += 1
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress,
+                  let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
-        return nil
     }
 
     private static func starts(with text: StaticString, at offset: Int, in bytes: [UInt8]) -> Bool {
@@ -154,10 +177,11 @@ struct StartTagScanner {
     }
 
     private func skip(past terminator: StaticString, from start: Int) -> Int {
+        let first = terminator.utf8Start.pointee
         var i = start
-        while i < bytes.count {
-            if Self.starts(with: terminator, at: i, in: bytes) { return i + terminator.utf8CodeUnitCount }
-            i += 1
+        while let found = Self.find(first, from: i, in: bytes) {
+            if Self.starts(with: terminator, at: found, in: bytes) { return found + terminator.utf8CodeUnitCount }
+            i = found + 1
         }
         return bytes.count
     }

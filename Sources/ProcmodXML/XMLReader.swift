@@ -11,6 +11,16 @@ public enum XMLReader {
     /// Parses `bytes` (the contents of `path`), validates against `schema`, and returns the root with
     /// every problem found. `rootName` is used in the message for an empty file.
     public static func read(bytes: [UInt8], path: String, rootName: String, schema: XMLSchema?) -> ParsedDocument {
+        var parsed = parse(bytes: bytes, path: path, rootName: rootName)
+        if let schema, let root = parsed.root {
+            parsed.diagnostics += schemaDiagnostics(validate(root.storage.document, schema: schema), text: root.storage.text)
+        }
+        return parsed
+    }
+
+    /// Parses `bytes` without a schema: the root when the file is well-formed, and every problem found.
+    /// Validate the tree with ``startValidation(of:against:)``.
+    public static func parse(bytes: [UInt8], path: String, rootName: String) -> ParsedDocument {
         let text = SourceText(bytes: bytes, path: path)
         if let problem = InputChecks.firstProblem(in: text, rootName: rootName) {
             return ParsedDocument(root: nil, diagnostics: [problem])
@@ -28,7 +38,7 @@ public enum XMLReader {
             context.pointee.sax.pointee.internalSubset = ErrorCollector.refuseSubset
             context.pointee.sax.pointee.externalSubset = ErrorCollector.refuseSubset
             context.pointee.sax.pointee.entityDecl = ErrorCollector.refuseEntity
-            let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+            let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
             return bytes.withUnsafeBufferPointer { buffer in
                 guard let start = buffer.baseAddress else { return nil }
                 return start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
@@ -57,16 +67,26 @@ public enum XMLReader {
             return ParsedDocument(root: nil, diagnostics: diagnostics)
         }
         recordOffsets(rootNode, text: text)
-        if let schema {
-            diagnostics += validate(document, schema: schema).map { error in
-                var d = diagnostic(error, text: text, code: "schema")
-                if let node = error.node?.assumingMemoryBound(to: xmlNode.self) {
-                    d.location = location(of: node, message: error.message, text: text)
-                }
-                return d
-            }
-        }
         return ParsedDocument(root: ParsedElement(storage: storage, node: rootNode), diagnostics: diagnostics)
+    }
+
+    /// Starts validating the document of `root` against `schema` on another thread, so that the caller
+    /// can decode the tree meanwhile: libxml2's validation only reads the tree (procmod's schemas declare
+    /// no `xs:ID`, and validation is not asked to add defaults), and so does decoding. The diagnostics are
+    /// located on the caller's thread, in ``PendingValidation/diagnostics()``.
+    public static func startValidation(of root: ParsedElement, against schema: XMLSchema) -> PendingValidation {
+        PendingValidation(storage: root.storage, schema: schema)
+    }
+
+    /// Schema errors as diagnostics, each at the element or attribute it is about.
+    static func schemaDiagnostics(_ errors: [RawXMLError], text: SourceText) -> [Diagnostic] {
+        errors.map { error in
+            var d = diagnostic(error, text: text, code: "schema")
+            if let node = error.node?.assumingMemoryBound(to: xmlNode.self) {
+                d.location = location(of: node, message: error.message, text: text)
+            }
+            return d
+        }
     }
 
     /// Where the `<!DOCTYPE` that the parser had reached at `offset` begins.
@@ -85,17 +105,32 @@ public enum XMLReader {
     /// in the text is the n-th element in document order (DOCTYPEs, so entity-made elements, are refused).
     private static func recordOffsets(_ root: xmlNodePtr, text: SourceText) {
         var scanner = StartTagScanner(bytes: text.bytes)
-        var stack: [xmlNodePtr] = [root]
-        while let node = stack.popLast() {
-            if let offset = scanner.next() { node.pointee._private = UnsafeMutableRawPointer(bitPattern: offset + 1) }
-            var children: [xmlNodePtr] = []
-            var child = node.pointee.children
-            while let c = child {
-                if c.pointee.type == XML_ELEMENT_NODE { children.append(c) }
-                child = c.pointee.next
+        // Document order without a stack: down to the first child element, else on to the next sibling
+        // element, else up until an ancestor below the root has one.
+        var node: xmlNodePtr? = root
+        while let current = node {
+            if let offset = scanner.next() { current.pointee._private = UnsafeMutableRawPointer(bitPattern: offset + 1) }
+            if let child = element(from: current.pointee.children) {
+                node = child
+                continue
             }
-            stack.append(contentsOf: children.reversed())
+            var up: xmlNodePtr? = current
+            node = nil
+            while let u = up, u != root {
+                if let sibling = element(from: u.pointee.next) {
+                    node = sibling
+                    break
+                }
+                up = u.pointee.parent
+            }
         }
+    }
+
+    /// The first element node among `node` and its following siblings.
+    private static func element(from node: xmlNodePtr?) -> xmlNodePtr? {
+        var n = node
+        while let c = n, c.pointee.type != XML_ELEMENT_NODE { n = c.pointee.next }
+        return n
     }
 
     /// Where a schema error points: the named attribute for "Element 'x', attribute 'y': ..." messages,
@@ -116,7 +151,7 @@ public enum XMLReader {
         return text.location(ofOffset: tag)
     }
 
-    private static func validate(_ document: xmlDocPtr, schema: XMLSchema) -> [RawXMLError] {
+    static func validate(_ document: xmlDocPtr, schema: XMLSchema) -> [RawXMLError] {
         guard let context = xmlSchemaNewValidCtxt(schema.pointer) else { return [] }
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = ErrorCollector()

@@ -33,6 +33,23 @@ import Testing
         #expect(d?.message.hasPrefix("invalid UTF-8 byte 0xE9") == true)
     }
 
+    /// ASCII runs are checked eight bytes at a time: a bad byte is found at every position of a run,
+    /// before and after a valid multi-byte character, and a good file is not flagged.
+    @Test(arguments: 0..<20)
+    func invalidByteAnywhereInARun(_ position: Int) {
+        for prefix in ["", "ă"] {
+            var bytes = Array("<?xml version=\"1.0\"?>\n<procedure name=\"\(prefix)".utf8)
+            let run = Array(repeating: UInt8(ascii: "a"), count: 24)
+            let column = bytes.count - bytes.lastIndex(of: 0x0A)! + (prefix.isEmpty ? 0 : -1) + position
+            bytes += run[..<position] + [0xFF] + run[position...] + Array("\"/>".utf8)
+            let d = single(bytes)
+            #expect(d?.code == "encoding")
+            #expect(d?.location.line == 2 && d?.location.column == column, "prefix '\(prefix)', position \(position)")
+        }
+        let clean = Array("<?xml version=\"1.0\"?>\n<procedure name=\"\(String(repeating: "a", count: position))ă\"/>".utf8)
+        #expect(single(clean)?.code != "encoding")
+    }
+
     @Test func utf16File() {
         let bytes: [UInt8] = [0xFF, 0xFE] + Array("<procedure/>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(single(bytes)?.message == "the file is encoded in UTF-16: procmod reads UTF-8 only; save it as UTF-8")
