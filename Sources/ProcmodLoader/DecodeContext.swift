@@ -38,11 +38,24 @@ struct DecodeContext {
     mutating func number(_ element: ParsedElement, _ name: String) -> Double? {
         guard let attribute = element.attribute(name) else { return nil }
         let text = attribute.value.trimmingSpaces
-        guard let value = Double(text) ?? Double(text + "0"), value.isFinite else {
+        guard let value = wholeNumber(text) ?? Double(text) ?? Double(text + "0"), value.isFinite else {
             error(attribute.location, "<\(element.name)> attribute '\(name)' must be a number, not '\(text)'", code: "schema")
             return nil
         }
         return withinBound(value, text, element, attribute) ? value : nil
+    }
+
+    /// Up to 15 ASCII digits, read without the general parser: `Double(text)` gives the same value, as
+    /// every such number is exact in a Double.
+    private func wholeNumber(_ text: String) -> Double? {
+        let utf8 = text.utf8
+        guard (1...15).contains(utf8.count) else { return nil }
+        var value = 0
+        for byte in utf8 {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return Double(value)
     }
 
     /// A whole-number attribute, checked against its bound in ``Limits`` when it has one. A whole number

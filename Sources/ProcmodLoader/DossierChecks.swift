@@ -11,10 +11,10 @@ extension SemanticChecks {
                               + "(coverage 0): remove the <held-by>, or give the share of cases it holds", code: "register")
             }
         }
-        let index = Dictionary(procedure.flow.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let nodesAreSteps = procedure.flow.nodes.map { $0.step != nil }  // once: per step it made the check quadratic
+        // Built once, and only when some step has depends-on: per step it made the check quadratic.
+        var dependencies: (index: [String: Int], nodesAreSteps: [Bool])?
         for (i, node) in procedure.flow.nodes.enumerated() {
-            guard let step = node.step else { continue }
+            guard case .step(let step) = node.kind else { continue }
             for r in step.requires {
                 if r.share <= 0 {
                     context.error(r.location, "step '\(step.id)' asks for '\(r.document)' with share 0: no case hands it in; "
@@ -46,7 +46,15 @@ extension SemanticChecks {
                                 code: "presence")
             }
             checkCoActors(step, procedure)
-            checkDependencies(step, at: i, index: index, graph, nodesAreSteps: nodesAreSteps)
+            guard !step.dependsOn.isEmpty else { continue }
+            if dependencies == nil {
+                let nodes = procedure.flow.nodes
+                dependencies = (Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                                nodes.map { if case .step = $0.kind { true } else { false } })
+            }
+            if let (index, nodesAreSteps) = dependencies {
+                checkDependencies(step, at: i, index: index, graph, nodesAreSteps: nodesAreSteps)
+            }
         }
     }
 

@@ -27,9 +27,9 @@ struct FlowDecoder {
         var links: [Links] = []
         for e in flow.childElements {
             let id = decoder.define(.node, e)
-            let owner = "<\(e.name)> '\(id)'"
             var link = Links()
             link.elementName = e.name
+            let owner = "<\(link.elementName)> '\(id)'"
             var kind = FlowNodeKind.end
             switch link.elementName {
             case "step":
@@ -75,10 +75,10 @@ struct FlowDecoder {
         return Flow(nodes: nodes)
     }
 
-    private func nextEdge(_ e: ParsedElement, owner: String, into link: inout Links,
+    private func nextEdge(_ e: ParsedElement, owner: @autoclosure () -> String, into link: inout Links,
                           using decoder: inout ProcedureDecoder) {
         if e.attribute("next") != nil {
-            let target = decoder.refer(.node, e, "next", owner: owner)
+            let target = decoder.refer(.node, e, "next", owner: owner())
             link.edges.append(PendingEdge(target: target, edge: FlowEdge(target: -1, location: e.location)))
         } else {
             link.fallsThrough = true
@@ -214,23 +214,24 @@ struct FlowDecoder {
         return result
     }
 
-    func duration(_ e: ParsedElement, owner: String, using decoder: inout ProcedureDecoder) -> TimedQuantity {
+    func duration(_ e: ParsedElement, owner: @autoclosure () -> String, using decoder: inout ProcedureDecoder) -> TimedQuantity {
         let unit: TimeUnit = decoder.context.enumeration(e, "unit", default: .minutes) ?? .minutes
-        let d = e.firstChildElement.map { distribution($0, owner: "the <\(e.name)> of \(owner)", using: &decoder) }
+        let d = e.firstChildElement.map { distribution($0, owner: "the <\(e.name)> of \(owner())", using: &decoder) }
             ?? .fixed(value: 0)
         let limit = Limits.maximumDuration(in: unit)
         if let largest = d.parameters.max(), largest > limit {
-            decoder.context.error(e.firstChildElement?.location ?? e.location, "the <\(e.name)> of \(owner) has a parameter of "
+            decoder.context.error(e.firstChildElement?.location ?? e.location, "the <\(e.name)> of \(owner()) has a parameter of "
                                   + "\(boundText(largest)) \(unit.rawValue), over the bound of \(boundText(limit)) "
                                   + "\(unit.rawValue) (10 years; see \"Limits\" in docs/dsl.md)", code: "limit")
         }
         return TimedQuantity(unit: unit, distribution: d, provenance: decoder.provenance(e), location: e.location)
     }
 
-    private func distribution(_ e: ParsedElement, owner: String, using decoder: inout ProcedureDecoder) -> Distribution {
+    private func distribution(_ e: ParsedElement, owner: @autoclosure () -> String,
+                              using decoder: inout ProcedureDecoder) -> Distribution {
         func n(_ name: String) -> Double { decoder.context.number(e, name) ?? 0 }
         func bad(_ message: String) {
-            decoder.context.error(e.location, "<\(e.name)> in \(owner): \(message)", code: "distribution")
+            decoder.context.error(e.location, "<\(e.name)> in \(owner()): \(message)", code: "distribution")
         }
         switch e.name {
         case "fixed":

@@ -113,8 +113,10 @@ struct ProcedureDecoder {
     }
 
     /// Reads a list of provision ids from `legal`.
-    mutating func legal(_ element: ParsedElement, owner: String) -> [String] {
+    mutating func legal(_ element: ParsedElement, owner: @autoclosure () -> String) -> [String] {
         let ids = context.list(element, "legal")
+        guard !ids.isEmpty else { return ids }
+        let owner = owner()
         for id in ids {
             references.append(Reference(kind: .provision, id: id, element: element, owner: owner, attribute: "legal"))
         }

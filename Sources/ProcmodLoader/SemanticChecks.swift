@@ -13,10 +13,21 @@ struct SemanticChecks {
         checkChannels(procedure)
         checkChoices(procedure)
         let graph = FlowGraph(procedure.flow)
-        checkFlowShape(procedure, graph)
-        checkStepsAndDocuments(procedure, graph)
-        checkDossier(procedure, graph)
-        checkStatutoryClock(procedure)
+        // The flow's shape (reachability, loops, joins) is checked on another thread meanwhile; its
+        // diagnostics go in their place in the order above.
+        let model = procedure
+        let (later, shapeDiagnostics) = overlapping({ () -> [Diagnostic] in
+            var rest = SemanticChecks(context: DecodeContext())
+            rest.checkStepsAndDocuments(model, graph)
+            rest.checkDossier(model, graph)
+            rest.checkStatutoryClock(model)
+            return rest.context.diagnostics
+        }, side: {
+            var shape = SemanticChecks(context: DecodeContext())
+            shape.checkFlowShape(model, graph)
+            return shape.context.diagnostics
+        })
+        context.diagnostics += shapeDiagnostics + later
     }
 
     // MARK: The statutory clock

@@ -90,23 +90,46 @@ public enum Limits {
 
     /// The bound on `attribute` of `element`, if it has one.
     public static func bound(element: String, attribute: String) -> ClosedRange<Double>? {
-        byAttribute[attribute]?[element]
+        bound(attribute: attribute, element: { element })
     }
 
-    /// The same, with the element's name worked out only when the attribute has a bound somewhere.
+    /// The same, with the element's name worked out only when the attribute has a bound somewhere. The
+    /// loader asks once per number it reads, mostly for attributes without a bound: those are told apart
+    /// by their length and bytes, without hashing.
     public static func bound(attribute: String, element: () -> String) -> ClosedRange<Double>? {
-        guard let byElement = byAttribute[attribute] else { return nil }
-        return byElement[element()]
+        var name = attribute
+        let entry: Int? = name.withUTF8 { wanted in
+            let key = packedKey(wanted)
+            return boundedKeys.withUnsafeBufferPointer { keys in
+                for i in keys.indices where keys[i] == key {
+                    if wanted.count <= 7 || boundedAttributes[i].name.elementsEqual(wanted) { return i }
+                }
+                return nil
+            }
+        }
+        guard let entry else { return nil }
+        return boundedAttributes[entry].byElement[element()]
     }
 
-    /// ``attributes`` by attribute, then element: a lookup builds no key string (the loader asks once per
-    /// number it reads).
-    private static let byAttribute: [String: [String: ClosedRange<Double>]] = {
+    /// ``attributes`` by attribute, then element: a lookup builds no key string.
+    private static let boundedAttributes: [(name: [UInt8], byElement: [String: ClosedRange<Double>])] = {
         var table: [String: [String: ClosedRange<Double>]] = [:]
         for (key, range) in attributes {
             let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
             table[parts[1], default: [:]][parts[0]] = range
         }
-        return table
+        return table.keys.sorted().map { (Array($0.utf8), table[$0] ?? [:]) }
     }()
+
+    /// Each bounded attribute's length and first seven bytes in one word, in the order of
+    /// `boundedAttributes`: a name of up to seven bytes is found by one comparison per entry.
+    private static let boundedKeys: [UInt64] = boundedAttributes.map { entry in
+        entry.name.withUnsafeBufferPointer { packedKey($0) }
+    }
+
+    private static func packedKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key = UInt64(min(bytes.count, 255)) << 56
+        for i in 0..<min(bytes.count, 7) { key |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+        return key
+    }
 }

@@ -70,7 +70,9 @@ public struct ParsedElement {
         let found: xmlAttrPtr? = name.withCString { wanted in
             var attribute = node.pointee.properties
             while let a = attribute {
-                if a.pointee.ns == nil, strcmp(UnsafeRawPointer(a.pointee.name).assumingMemoryBound(to: CChar.self), wanted) == 0 {
+                // The first bytes compared inline: most attributes differ there, and strcmp is a call.
+                if a.pointee.ns == nil, let name = a.pointee.name, CChar(bitPattern: name.pointee) == wanted.pointee,
+                   strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), wanted) == 0 {
                     return a
                 }
                 attribute = a.pointee.next
