@@ -15,34 +15,36 @@ struct DecodeContext {
     }
 
     func string(_ element: ParsedElement, _ name: String) -> String? {
-        element.attribute(name)?.value
+        element.attributeValue(name)
     }
 
     /// A required attribute; the schema guarantees it, so a miss is reported rather than trusted.
     mutating func required(_ element: ParsedElement, _ name: String) -> String {
-        if let value = element.attribute(name)?.value { return value }
+        if let value = element.attributeValue(name) { return value }
         error(element.location, "<\(element.name)> is missing the required attribute '\(name)'", code: "schema")
         return ""
     }
 
     mutating func enumeration<T: RawRepresentable>(_ element: ParsedElement, _ name: String, default value: T? = nil)
         -> T? where T.RawValue == String {
-        guard let attribute = element.attribute(name) else { return value }
-        let text = attribute.value.trimmingSpaces
+        guard let raw = element.attributeValue(name) else { return value }
+        let text = raw.trimmingSpaces
         if let parsed = T(rawValue: text) { return parsed }
-        error(attribute.location, "<\(element.name)> attribute '\(name)' has the unknown value '\(text)'", code: "schema")
+        error(element.location(ofAttribute: name), "<\(element.name)> attribute '\(name)' has the unknown value '\(text)'",
+              code: "schema")
         return value
     }
 
     /// A numeric attribute, checked against its bound in ``Limits`` when it has one.
     mutating func number(_ element: ParsedElement, _ name: String) -> Double? {
-        guard let attribute = element.attribute(name) else { return nil }
-        let text = attribute.value.trimmingSpaces
+        guard let raw = element.attributeValue(name) else { return nil }
+        let text = raw.trimmingSpaces
         guard let value = wholeNumber(text) ?? Double(text) ?? Double(text + "0"), value.isFinite else {
-            error(attribute.location, "<\(element.name)> attribute '\(name)' must be a number, not '\(text)'", code: "schema")
+            error(element.location(ofAttribute: name), "<\(element.name)> attribute '\(name)' must be a number, not '\(text)'",
+                  code: "schema")
             return nil
         }
-        return withinBound(value, text, element, attribute) ? value : nil
+        return withinBound(value, text, element, name) ? value : nil
     }
 
     /// Up to 15 ASCII digits, read without the general parser: `Double(text)` gives the same value, as
@@ -61,31 +63,31 @@ struct DecodeContext {
     /// A whole-number attribute, checked against its bound in ``Limits`` when it has one. A whole number
     /// too large for the machine is reported as over its bound, not as a malformed number.
     mutating func integer(_ element: ParsedElement, _ name: String) -> Int? {
-        guard let attribute = element.attribute(name) else { return nil }
-        let text = attribute.value.trimmingSpaces
+        guard let raw = element.attributeValue(name) else { return nil }
+        let text = raw.trimmingSpaces
         let digits = text.hasPrefix("+") ? String(text.dropFirst()) : text
         if let value = Int(digits) {
-            return withinBound(Double(value), text, element, attribute) ? value : nil
+            return withinBound(Double(value), text, element, name) ? value : nil
         }
         if !digits.isEmpty, digits.drop(while: { $0 == "-" }).allSatisfy(\.isASCIIDigit) {
             let range = Limits.bound(element: element.name, attribute: name)
-            error(attribute.location, "<\(element.name)> attribute '\(name)' is \(text), "
+            error(element.location(ofAttribute: name), "<\(element.name)> attribute '\(name)' is \(text), "
                   + (range.map { "outside its bound: it must be from \(boundText($0.lowerBound)) to \(boundText($0.upperBound))" }
                      ?? "too large a whole number"), code: "limit")
             return nil
         }
-        error(attribute.location, "<\(element.name)> attribute '\(name)' must be a whole number, not '\(text)'",
+        error(element.location(ofAttribute: name), "<\(element.name)> attribute '\(name)' must be a whole number, not '\(text)'",
               code: "schema")
         return nil
     }
 
     /// Reports `value` when it lies outside the bound of its attribute; true when it is within.
     private mutating func withinBound(_ value: Double, _ text: String, _ element: ParsedElement,
-                                      _ attribute: ParsedAttribute) -> Bool {
-        guard let range = Limits.bound(attribute: attribute.name, element: { element.name }), !range.contains(value) else {
+                                      _ name: String) -> Bool {
+        guard let range = Limits.bound(attribute: name, element: { element.name }), !range.contains(value) else {
             return true
         }
-        error(attribute.location, "<\(element.name)> attribute '\(attribute.name)' is \(text), outside its bound: it must be "
+        error(element.location(ofAttribute: name), "<\(element.name)> attribute '\(name)' is \(text), outside its bound: it must be "
               + "from \(boundText(range.lowerBound)) to \(boundText(range.upperBound)) (see \"Limits\" in docs/dsl.md)",
               code: "limit")
         return false
@@ -113,17 +115,17 @@ struct DecodeContext {
     }
 
     func bool(_ element: ParsedElement, _ name: String) -> Bool {
-        guard let text = element.attribute(name)?.value.trimmingSpaces else { return false }
+        guard let text = element.attributeValue(name)?.trimmingSpaces else { return false }
         return text == "true" || text == "1"
     }
 
     func list(_ element: ParsedElement, _ name: String) -> [String] {
-        element.attribute(name)?.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        element.attributeValue(name)?.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
             .map(String.init) ?? []
     }
 
     func name(_ element: ParsedElement) -> LocalizedName {
-        LocalizedName(vi: element.attribute("name")?.value, en: element.attribute("name-en")?.value)
+        LocalizedName(vi: element.attributeValue("name"), en: element.attributeValue("name-en"))
     }
 
     func provenance(_ element: ParsedElement) -> Provenance {

@@ -52,17 +52,18 @@ public struct ProcedureLoader: Sendable {
             bytes, path: path, rootName: "procedure", namespace: ProcedureSchema.namespace, schema: Self.schema,
             schemaText: ProcedureSchema.text,
             laterChecks: "the semantic checks (references, probabilities, flow) run once the errors above are fixed",
-            decodingWhileValidating: { root -> (ProcedureDecoder, Procedure) in
+            decodingWhileValidating: { root -> (DecodedTree, Procedure) in
                 var decoder = ProcedureDecoder()
                 let procedure = decoder.decode(root)
-                return (decoder, procedure)
+                return (DecodedTree(decoder), procedure)
             })
-        guard let (decoder, decodedProcedure) = decoded else {
+        guard let (tree, decodedProcedure) = decoded else {
             return LoadedProcedure(path: path, procedure: nil, diagnostics: diagnostics.sorted())
         }
+        decoded = nil
         var procedure = decodedProcedure
-        var checks = SemanticChecks(context: decoder.context)
-        checks.run(&procedure, decoder: decoder)
+        var checks = SemanticChecks(context: tree.decoder?.context ?? DecodeContext())
+        checks.run(&procedure, tree: tree)
         diagnostics += checks.context.diagnostics
         return LoadedProcedure(path: path, procedure: diagnostics.containsErrors ? nil : procedure,
                                diagnostics: diagnostics.sorted())

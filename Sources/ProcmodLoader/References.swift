@@ -36,27 +36,39 @@ struct Reference {
 
 /// Ids defined in the file, per kind, in document order.
 struct Definitions {
-    private struct Key: Hashable {
-        var kind: IDKind
-        var id: String
-    }
-
-    private var elements: [Key: ParsedElement] = [:]
+    /// One table per kind (in `IDKind.allCases` order): a lookup hashes the id alone.
+    private var elements = [[String: ParsedElement]](repeating: [:], count: IDKind.allCases.count)
     /// Every definition in document order (for hints in error messages).
     private var order: [(kind: IDKind, id: String)] = []
 
     /// Records a definition; returns the first defining element when the id is taken.
     mutating func define(_ kind: IDKind, _ id: String, by element: ParsedElement) -> ParsedElement? {
-        let key = Key(kind: kind, id: id)
-        if let first = elements[key] { return first }
-        elements[key] = element
+        let k = kind.index
+        if let first = elements[k][id] { return first }
+        elements[k][id] = element
         order.append((kind, id))
         return nil
     }
 
-    func contains(_ kind: IDKind, _ id: String) -> Bool { elements[Key(kind: kind, id: id)] != nil }
+    func contains(_ kind: IDKind, _ id: String) -> Bool { elements[kind.index][id] != nil }
 
     func all(_ kind: IDKind) -> [String] { order.filter { $0.kind == kind }.map(\.id) }
+}
+
+extension IDKind {
+    /// The kind's position in `allCases`.
+    var index: Int {
+        switch self {
+        case .source: 0
+        case .provision: 1
+        case .agency: 2
+        case .channel: 3
+        case .calendar: 4
+        case .actor: 5
+        case .document: 6
+        case .node: 7
+        }
+    }
 }
 
 /// Resolves every recorded reference, reporting unknown ids with the closest defined one.

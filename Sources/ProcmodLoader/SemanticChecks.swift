@@ -6,28 +6,27 @@ import ProcmodModel
 struct SemanticChecks {
     var context: DecodeContext
 
-    mutating func run(_ procedure: inout Procedure, decoder: ProcedureDecoder) {
-        checkReferences(decoder.references, against: decoder.definitions, into: &context)
-        resolveCalendarExtensions(&procedure, decoder.pendingExtensions)
+    mutating func run(_ procedure: inout Procedure, tree: DecodedTree) {
+        if let decoder = tree.decoder {
+            checkReferences(decoder.references, against: decoder.definitions, into: &context)
+            resolveCalendarExtensions(&procedure, decoder.pendingExtensions)
+        }
         checkCalendars(procedure)
         checkChannels(procedure)
         checkChoices(procedure)
         let graph = FlowGraph(procedure.flow)
-        // The flow's shape (reachability, loops, joins) is checked on another thread meanwhile; its
-        // diagnostics go in their place in the order above.
+        // Nothing below reads the parsed tree: it is freed on another thread meanwhile (freeing libxml2's
+        // tree and the decoder's records costs about as much as the checks below).
         let model = procedure
-        let (later, shapeDiagnostics) = overlapping({ () -> [Diagnostic] in
+        let (checked, _) = overlapping({ () -> [Diagnostic] in
             var rest = SemanticChecks(context: DecodeContext())
+            rest.checkFlowShape(model, graph)
             rest.checkStepsAndDocuments(model, graph)
             rest.checkDossier(model, graph)
             rest.checkStatutoryClock(model)
             return rest.context.diagnostics
-        }, side: {
-            var shape = SemanticChecks(context: DecodeContext())
-            shape.checkFlowShape(model, graph)
-            return shape.context.diagnostics
-        })
-        context.diagnostics += shapeDiagnostics + later
+        }, side: { tree.release() })
+        context.diagnostics += checked
     }
 
     // MARK: The statutory clock

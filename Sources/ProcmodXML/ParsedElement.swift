@@ -66,8 +66,21 @@ public struct ParsedElement {
 
     /// The attribute with this local name and no namespace, if present.
     public func attribute(_ name: String) -> ParsedAttribute? {
+        attributeNode(name).map { ParsedAttribute(name: name, value: Self.value(of: $0), element: self) }
+    }
+
+    /// The value of the attribute with this local name and no namespace, if present: ``attribute(_:)``
+    /// without keeping what finding its location needs (see ``location(ofAttribute:)``).
+    public func attributeValue(_ name: String) -> String? {
+        attributeNode(name).map { Self.value(of: $0) }
+    }
+
+    /// Where the attribute with this local name starts (the element's start when it has none).
+    public func location(ofAttribute name: String) -> SourceLocation { attributeLocation(name) }
+
+    private func attributeNode(_ name: String) -> xmlAttrPtr? {
         // The name as a C string once, not once per attribute compared.
-        let found: xmlAttrPtr? = name.withCString { wanted in
+        name.withCString { wanted in
             var attribute = node.pointee.properties
             while let a = attribute {
                 // The first bytes compared inline: most attributes differ there, and strcmp is a call.
@@ -79,7 +92,6 @@ public struct ParsedElement {
             }
             return nil
         }
-        return found.map { ParsedAttribute(name: name, value: Self.value(of: $0), element: self) }
     }
 
     /// Without a DTD an attribute's children are text nodes only (character references are already
