@@ -45,6 +45,14 @@ func mutate(_ base: String, _ replacements: [(String, String)]) -> String {
                         "test.xml:30:22: error: Element 'step', attribute 'kind': [facet 'enumeration'] The value 'check' is not an element of the set {'inform', 'prepare', 'copy', 'certify', 'travel', 'submit', 'receive', 'verify', 'inspect', 'survey', 'digitize', 'record', 'publish', 'approve', 'sign', 'transfer', 'pay', 'notify', 'deliver', 'collect', 'wait'}. [schema]",
                         "test.xml:2:1: note: the semantic checks (references, probabilities, flow) run once the errors above are fixed [schema]",
                      ]),
+        // The model is decoded while the schema is checked: a file with schema errors gets those alone,
+        // never what the decoding of its tree found (here a duplicate id).
+        ErrorFixture(name: "schema error and duplicate id",
+                     replacements: [("<end id=\"done\"/>", "<finish id=\"done\"/>"), ("<actor id=\"desk\"", "<actor id=\"applicant\"")],
+                     expected: [
+                        "test.xml:43:5: error: Element 'finish': This element is not expected. [schema]",
+                        "test.xml:2:1: note: the semantic checks (references, probabilities, flow) run once the errors above are fixed [schema]",
+                     ]),
         ErrorFixture(name: "duplicate id", replacements: [("<actor id=\"desk\"", "<actor id=\"applicant\"")],
                      expected: [
                         "test.xml:18:12: error: duplicate actor id 'applicant': it is already defined at 17:12 [duplicate-id]",
