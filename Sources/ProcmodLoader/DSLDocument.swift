@@ -47,15 +47,17 @@ public enum DSLDocument {
     static func root(_ bytes: [UInt8], path: String, rootName: String, namespace: String,
                      schema: XMLSchema, schemaText: String = "", laterChecks: String? = nil) -> (ParsedElement?, [Diagnostic]) {
         let (root, diagnostics, _) = root(bytes, path: path, rootName: rootName, namespace: namespace, schema: schema,
-                                          schemaText: schemaText, laterChecks: laterChecks, decodingWhileValidating: { _ in () })
+                                          schemaText: schemaText, laterChecks: laterChecks, concurrently: false,
+                                          decodingWhileValidating: { _ in () })
         return (root, diagnostics)
     }
 
-    /// The same, with `decode` run on the tree while the schema is checked on another thread; its result
-    /// is returned only when the file is schema-valid. `decode` must not trap on a tree the schema would
-    /// refuse (the decoders read every value defensively and report what they cannot use).
+    /// The same, with `decode` run on the tree while the schema is checked on another thread (with
+    /// `concurrently` false, before it on this one); its result is returned only when the file is
+    /// schema-valid. `decode` must not trap on a tree the schema would refuse (the decoders read every
+    /// value defensively and report what they cannot use).
     static func root<T>(_ bytes: [UInt8], path: String, rootName: String, namespace: String,
-                        schema: XMLSchema, schemaText: String = "", laterChecks: String? = nil,
+                        schema: XMLSchema, schemaText: String = "", laterChecks: String? = nil, concurrently: Bool,
                         decodingWhileValidating decode: (ParsedElement) -> T) -> (ParsedElement?, [Diagnostic], T?) {
         let parsed = XMLReader.parse(bytes: bytes, path: path, rootName: rootName)
         guard let root = parsed.root else { return (nil, parsed.diagnostics, nil) }
@@ -68,9 +70,17 @@ public enum DSLDocument {
             }
             return (nil, parsed.diagnostics + [Diagnostic(.error, root.location, message, code: "schema")], nil)
         }
-        let validation = XMLReader.startValidation(of: root, against: schema)
-        let decoded = parsed.diagnostics.containsErrors ? nil : decode(root)
-        let schemaDiagnostics = withExtendedLifetime(root) { validation.diagnostics() }
+        let validation = XMLReader.startValidation(of: root, against: schema, onAnotherThread: concurrently)
+        let decoded: T?
+        let schemaDiagnostics: [Diagnostic]
+        if concurrently {
+            decoded = decode(root)
+            schemaDiagnostics = withExtendedLifetime(root) { validation.diagnostics() }
+        } else {
+            // One thread: validate first, and decode only a valid tree.
+            schemaDiagnostics = withExtendedLifetime(root) { validation.diagnostics() }
+            decoded = schemaDiagnostics.containsErrors ? nil : decode(root)
+        }
         var diagnostics = (parsed.diagnostics + schemaDiagnostics).map {
             $0.code == "schema" ? SchemaMessages.reword($0, schema: schemaText) : $0
         }

@@ -33,6 +33,10 @@ public struct ProcedureLoader: Sendable {
     /// Files larger than this are refused before reading.
     public var maximumFileSize: Int
 
+    /// True when one file's stages may use a second thread (validation beside decoding, freeing the
+    /// tree beside the checks); off when many files load at once and the threads are busy with files.
+    var concurrentStages = true
+
     public init(maximumFileSize: Int = defaultMaximumFileSize) {
         self.maximumFileSize = maximumFileSize
     }
@@ -52,6 +56,7 @@ public struct ProcedureLoader: Sendable {
             bytes, path: path, rootName: "procedure", namespace: ProcedureSchema.namespace, schema: Self.schema,
             schemaText: ProcedureSchema.text,
             laterChecks: "the semantic checks (references, probabilities, flow) run once the errors above are fixed",
+            concurrently: concurrentStages,
             decodingWhileValidating: { root -> (DecodedTree, Procedure) in
                 var decoder = ProcedureDecoder()
                 let procedure = decoder.decode(root)
@@ -63,7 +68,7 @@ public struct ProcedureLoader: Sendable {
         decoded = nil
         var procedure = decodedProcedure
         var checks = SemanticChecks(context: tree.decoder?.context ?? DecodeContext())
-        checks.run(&procedure, tree: tree)
+        checks.run(&procedure, tree: tree, concurrently: concurrentStages)
         diagnostics += checks.context.diagnostics
         return LoadedProcedure(path: path, procedure: diagnostics.containsErrors ? nil : procedure,
                                diagnostics: diagnostics.sorted())
@@ -82,8 +87,10 @@ public struct ProcedureLoader: Sendable {
     public func loadAll(_ paths: [String]) -> [LoadedProcedure] {
         let files = ProcedureFiles.expand(paths)
         let results = ResultSlots(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.set(i, load(path: files[i]))
+        var loader = self
+        loader.concurrentStages = files.count < 2
+        DispatchQueue.concurrentPerform(iterations: files.count) { [loader] i in
+            results.set(i, loader.load(path: files[i]))
         }
         return results.values
     }
@@ -94,10 +101,12 @@ public struct ProcedureLoader: Sendable {
         let files = ProcedureFiles.expand(paths, kind: nil)
         let results = ResultSlots(count: files.count)
         let limit = maximumFileSize
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+        var loader = self
+        loader.concurrentStages = files.count < 2
+        DispatchQueue.concurrentPerform(iterations: files.count) { [loader] i in
             let path = files[i]
             switch DSLFileKind.of(path: path) {
-            case .procedure, .foreign: results.set(i, load(path: path))
+            case .procedure, .foreign: results.set(i, loader.load(path: path))
             case .scenario:
                 results.set(i, LoadedProcedure(path: path, procedure: nil,
                                                diagnostics: ScenarioLoader(maximumFileSize: limit).load(path: path).diagnostics))

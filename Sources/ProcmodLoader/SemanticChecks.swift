@@ -6,7 +6,7 @@ import ProcmodModel
 struct SemanticChecks {
     var context: DecodeContext
 
-    mutating func run(_ procedure: inout Procedure, tree: DecodedTree) {
+    mutating func run(_ procedure: inout Procedure, tree: DecodedTree, concurrently: Bool) {
         if let decoder = tree.decoder {
             checkReferences(decoder.references, against: decoder.definitions, into: &context)
             resolveCalendarExtensions(&procedure, decoder.pendingExtensions)
@@ -25,7 +25,7 @@ struct SemanticChecks {
             rest.checkDossier(model, graph)
             rest.checkStatutoryClock(model)
             return rest.context.diagnostics
-        }, side: { tree.release() })
+        }, side: { tree.release() }, concurrently: concurrently)
         context.diagnostics += checked
     }
 

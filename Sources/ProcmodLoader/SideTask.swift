@@ -1,12 +1,18 @@
 import Dispatch
 import Synchronization
 
-/// Runs `side` on another thread while the caller runs `main`, and returns both results.
+/// Runs `side` on another thread while the caller runs `main`, and returns both results; with
+/// `concurrently` false, runs one after the other on the caller's thread.
 ///
 /// Whoever comes first runs `side`: a worker thread, or the caller once `main` is done and no worker
-/// has started it. So the caller never waits for work that is only queued (when a folder is loaded,
-/// both cores may be busy with files), and nothing outlives the call but an empty queued block.
-func overlapping<A, B: Sendable>(_ main: () -> A, side: @escaping @Sendable () -> B) -> (A, B) {
+/// has started it. So the caller never waits for work that is only queued (behind busy threads), and
+/// nothing outlives the call but an empty queued block.
+func overlapping<A, B: Sendable>(_ main: () -> A, side: @escaping @Sendable () -> B,
+                                 concurrently: Bool = true) -> (A, B) {
+    guard concurrently else {
+        let a = main()
+        return (a, side())
+    }
     let task = SideTask(side)
     DispatchQueue.global().async { task.runIfWaiting() }
     let a = main()

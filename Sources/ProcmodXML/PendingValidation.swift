@@ -20,9 +20,10 @@ public final class PendingValidation: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let text: SourceText
 
-    init(storage: DocumentStorage, schema: XMLSchema) {
+    init(storage: DocumentStorage, schema: XMLSchema, onAnotherThread: Bool) {
         text = storage.text
         state = Mutex(UnsafeState(.waiting(storage, schema)))
+        guard onAnotherThread else { return }
         DispatchQueue.global().async { [self] in
             guard let (storage, schema) = claim() else { return }
             let errors = XMLReader.validate(storage.document, schema: schema)

@@ -73,9 +73,12 @@ public enum XMLReader {
     /// Starts validating the document of `root` against `schema` on another thread, so that the caller
     /// can decode the tree meanwhile: libxml2's validation only reads the tree (procmod's schemas declare
     /// no `xs:ID`, and validation is not asked to add defaults), and so does decoding. The diagnostics are
-    /// located on the caller's thread, in ``PendingValidation/diagnostics()``.
-    public static func startValidation(of root: ParsedElement, against schema: XMLSchema) -> PendingValidation {
-        PendingValidation(storage: root.storage, schema: schema)
+    /// located on the caller's thread, in ``PendingValidation/diagnostics()``. With `onAnotherThread`
+    /// false the validation runs there, when the diagnostics are asked for (when many files are loaded at
+    /// once, the cores are busy with files already).
+    public static func startValidation(of root: ParsedElement, against schema: XMLSchema,
+                                       onAnotherThread: Bool = true) -> PendingValidation {
+        PendingValidation(storage: root.storage, schema: schema, onAnotherThread: onAnotherThread)
     }
 
     /// Schema errors as diagnostics, each at the element or attribute it is about.
