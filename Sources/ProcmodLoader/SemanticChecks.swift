@@ -15,18 +15,26 @@ struct SemanticChecks {
         checkChannels(procedure)
         checkChoices(procedure)
         let graph = FlowGraph(procedure.flow)
-        // Nothing below reads the parsed tree: it is freed on another thread meanwhile (freeing libxml2's
-        // tree and the decoder's records costs about as much as the checks below).
+        // Nothing below reads the parsed tree: it is freed on another thread meanwhile, which then checks
+        // the documents and the statutory clock while this thread checks the flow's shape and the dossier
+        // (freeing libxml2's tree and the decoder's records costs about as much as the checks). The
+        // diagnostics are put together in the order above.
         let model = procedure
-        let (checked, _) = overlapping({ () -> [Diagnostic] in
-            var rest = SemanticChecks(context: DecodeContext())
-            rest.checkFlowShape(model, graph)
-            rest.checkStepsAndDocuments(model, graph)
-            rest.checkDossier(model, graph)
-            rest.checkStatutoryClock(model)
-            return rest.context.diagnostics
-        }, side: { tree.release() }, concurrently: concurrently)
-        context.diagnostics += checked
+        let ((shape, dossier), (documents, clock)) = overlapping({ () -> ([Diagnostic], [Diagnostic]) in
+            var shape = SemanticChecks(context: DecodeContext())
+            shape.checkFlowShape(model, graph)
+            var dossier = SemanticChecks(context: DecodeContext())
+            dossier.checkDossier(model, graph)
+            return (shape.context.diagnostics, dossier.context.diagnostics)
+        }, side: { () -> ([Diagnostic], [Diagnostic]) in
+            tree.release()
+            var documents = SemanticChecks(context: DecodeContext())
+            documents.checkStepsAndDocuments(model, graph)
+            var clock = SemanticChecks(context: DecodeContext())
+            clock.checkStatutoryClock(model)
+            return (documents.context.diagnostics, clock.context.diagnostics)
+        }, concurrently: concurrently)
+        context.diagnostics += shape + documents + dossier + clock
     }
 
     // MARK: The statutory clock
@@ -292,6 +300,18 @@ struct SemanticChecks {
                           + "would go round about \(groupedText((1 / (1 - least)).rounded())) times; give the branch back "
                           + "a max or the way out a larger probability", code: "loop-without-exit")
         }
+        // The long-run routing differs from the flow graph only at a choice by channel, or at a choice by
+        // probability with a capped branch or one of probability 0. Elsewhere its traps would be loops
+        // with no exit in the flow graph, and those were reported before this check (which runs only when
+        // there are none): nothing to look for.
+        let routingDiffers = flow.nodes.contains { node in
+            switch node.kind {
+            case .choice(.channel): true
+            case .choice(.probability): node.edges.contains { $0.maxCount != nil || ($0.probability ?? 0) <= 0 }
+            default: false
+            }
+        }
+        guard routingDiffers else { return }
         let channels: [String?] = procedure.channels.isEmpty ? [nil] : procedure.channels.keys.map { $0 }
         for channel in channels {
             // A trap is a cycle of the long-run routing that the case can reach and never leave.
