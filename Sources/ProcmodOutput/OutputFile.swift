@@ -35,6 +35,8 @@ public final class OutputFile {
         // back, so a signal between the two cannot leave it behind.
         // Afterwards they are unblocked, as `Interrupts.install` does (a parent may have started us with
         // them blocked, and then an interrupt would never arrive).
+        // The handlers are installed first, so that a signal taken by another thread finds them.
+        Interrupts.install()
         var blocked = sigset_t()
         sigemptyset(&blocked)
         for signal in Interrupts.signals { sigaddset(&blocked, signal) }

@@ -1,7 +1,9 @@
 internal import CLibXML2
 
-/// One error that libxml2 reported, copied out of its C struct at once.
-struct RawXMLError {
+/// One error that libxml2 reported, copied out of its C struct at once. It may be handed from the
+/// thread that validated to the one that reads the tree (the node's address is only read there, while
+/// the tree is alive).
+struct RawXMLError: @unchecked Sendable {
     var line: Int
     var column: Int
     var message: String

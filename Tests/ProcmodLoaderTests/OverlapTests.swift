@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
-@testable import ProcmodLoader
+import ProcmodLoader
+import ProcmodModel
 import Synchronization
 import Testing
 
