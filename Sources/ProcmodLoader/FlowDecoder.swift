@@ -29,27 +29,29 @@ struct FlowDecoder {
             let id = decoder.define(.node, e)
             var link = Links()
             link.elementName = e.name
-            let owner = "<\(link.elementName)> '\(id)'"
+            // Named in messages and references only: a step names itself, so its text is built on demand.
+            let elementName = link.elementName
+            func owner() -> String { "<\(elementName)> '\(id)'" }
             var kind = FlowNodeKind.end
             switch link.elementName {
             case "step":
                 kind = .step(step(e, id: id, using: &decoder))
-                nextEdge(e, owner: owner, into: &link, using: &decoder)
+                nextEdge(e, owner: owner(), into: &link, using: &decoder)
             case "choice":
                 let rule: ChoiceRule = decoder.context.enumeration(e, "by", default: .probability) ?? .probability
                 kind = .choice(rule)
                 for b in e.children(named: "branch") {
-                    let target = decoder.refer(.node, b, "to", owner: owner)
+                    let target = decoder.refer(.node, b, "to", owner: owner())
                     var edge = FlowEdge(target: -1, probability: decoder.context.number(b, "probability"),
-                                        channel: decoder.optionalRefer(.channel, b, "channel", owner: "a branch of \(owner)"),
+                                        channel: decoder.optionalRefer(.channel, b, "channel", owner: "a branch of \(owner())"),
                                         loop: decoder.context.enumeration(b, "loop"),
                                         maxCount: decoder.context.integer(b, "max"),
                                         deadlineWorkingDays: decoder.context.number(b, "deadline-working-days"),
                                         location: b.location)
-                    edge.legal = decoder.legal(b, owner: "a branch of \(owner)")
+                    edge.legal = decoder.legal(b, owner: "a branch of \(owner())")
                     edge.deadlineCalendarDays = decoder.context.number(b, "deadline-days")
                     if edge.deadlineWorkingDays != nil && edge.deadlineCalendarDays != nil {
-                        decoder.context.error(b.location, "a branch of \(owner) has both 'deadline-working-days' and "
+                        decoder.context.error(b.location, "a branch of \(owner()) has both 'deadline-working-days' and "
                                               + "'deadline-days': give the limit once, as the law counts it", code: "deadline")
                     }
                     edge.provenance = decoder.provenance(b)
@@ -58,13 +60,13 @@ struct FlowDecoder {
             case "parallel":
                 kind = .parallel
                 for b in e.children(named: "branch") {
-                    let target = decoder.refer(.node, b, "to", owner: owner)
+                    let target = decoder.refer(.node, b, "to", owner: owner())
                     link.edges.append(PendingEdge(target: target, edge: FlowEdge(target: -1, location: b.location)))
                 }
             case "join":
-                link.split = decoder.refer(.node, e, "split", owner: owner)
+                link.split = decoder.refer(.node, e, "split", owner: owner())
                 link.splitLocation = e.attribute("split")?.location
-                nextEdge(e, owner: owner, into: &link, using: &decoder)
+                nextEdge(e, owner: owner(), into: &link, using: &decoder)
             default:
                 break
             }

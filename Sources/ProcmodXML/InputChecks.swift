@@ -1,9 +1,4 @@
 import ProcmodModel
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Checks made on the raw bytes before libxml2 sees them. Each returns the one problem that makes
 /// the file unreadable (empty, binary, not UTF-8), so the user gets a plain sentence instead
@@ -22,7 +17,7 @@ enum InputChecks {
             return error(0, "the file is encoded in \(encoding): procmod reads UTF-8 only; save it as UTF-8",
                          "encoding")
         }
-        if let nul = firstNUL(bytes) {
+        if let nul = bytes.withUnsafeBufferPointer({ offset(of: 0, in: $0) }) {
             return error(nul, "the file contains a NUL byte: it looks like a binary file, not an XML document",
                          "binary-file")
         }
@@ -44,14 +39,6 @@ enum InputChecks {
         if b.count >= 2, (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) { return "UTF-16" }
         if b.count >= 2, (b[0] == 0 && b[1] == 0x3C) || (b[0] == 0x3C && b[1] == 0) { return "UTF-16" }
         return nil
-    }
-
-    /// The offset of the first NUL byte, if any.
-    static func firstNUL(_ b: [UInt8]) -> Int? {
-        b.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
     }
 
     /// The offset of the first byte that does not start a valid UTF-8 sequence, if any. Runs of ASCII

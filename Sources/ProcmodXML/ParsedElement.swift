@@ -115,27 +115,14 @@ public struct ParsedElement {
     }
 
     /// Child elements in document order.
-    public var children: [ParsedElement] {
-        var result: [ParsedElement] = []
-        var child = node.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE { result.append(ParsedElement(storage: storage, node: c)) }
-            child = c.pointee.next
-        }
-        return result
-    }
+    public var children: [ParsedElement] { Array(childElements) }
 
     /// Child elements in document order, walked without building an array.
     public var childElements: ChildElements { ChildElements(storage: storage, first: node.pointee.children) }
 
     /// The first child element, if any.
     public var firstChildElement: ParsedElement? {
-        var child = node.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE { return ParsedElement(storage: storage, node: c) }
-            child = c.pointee.next
-        }
-        return nil
+        firstElement(from: node.pointee.children).map { ParsedElement(storage: storage, node: $0) }
     }
 
     /// Child elements with this local name.
@@ -201,15 +188,20 @@ public struct ChildElements: Sequence {
         var cursor: xmlNodePtr?
 
         public mutating func next() -> ParsedElement? {
-            while let c = cursor {
-                cursor = c.pointee.next
-                if c.pointee.type == XML_ELEMENT_NODE { return ParsedElement(storage: storage, node: c) }
-            }
-            return nil
+            guard let element = firstElement(from: cursor) else { return nil }
+            cursor = element.pointee.next
+            return ParsedElement(storage: storage, node: element)
         }
     }
 
     public func makeIterator() -> Iterator { Iterator(storage: storage, cursor: first) }
+}
+
+/// The first element node among `node` and its following siblings.
+func firstElement(from node: xmlNodePtr?) -> xmlNodePtr? {
+    var n = node
+    while let c = n, c.pointee.type != XML_ELEMENT_NODE { n = c.pointee.next }
+    return n
 }
 
 /// The outcome of reading one XML file: the root when it is well-formed, and every problem found.

@@ -27,17 +27,16 @@ struct SourceText {
         var starts = lineStarts
         var loneCR = false
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
             let n = buffer.count
-            if memchr(base, 0x0D, n) == nil {
-                var offset = 0
-                while offset < n, let found = memchr(base + offset, 0x0A, n - offset) {
-                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                    starts.append(offset)
+            let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+            if offset(of: cr, in: buffer) == nil {
+                var lineStart = 0
+                while let found = offset(of: lf, in: buffer, from: lineStart) {
+                    lineStart = found + 1
+                    starts.append(lineStart)
                 }
                 return
             }
-            let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
             for offset in 0..<n {
                 let byte = buffer[offset]
                 let lone = byte == cr && (offset + 1 == n || buffer[offset + 1] != lf)
@@ -160,12 +159,7 @@ struct StartTagScanner {
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     private static func find(_ byte: UInt8, from start: Int, in bytes: [UInt8]) -> Int? {
-        guard start < bytes.count else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress,
-                  let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
+        bytes.withUnsafeBufferPointer { offset(of: byte, in: $0, from: start) }
     }
 
     private static func starts(with text: StaticString, at offset: Int, in bytes: [UInt8]) -> Bool {
@@ -192,4 +186,11 @@ final class ColumnCursor: @unchecked Sendable {
     var line = -1
     var offset = 0
     var column = 1
+}
+
+/// The offset of the first `byte` in `buffer` at or after `start`, found with `memchr`.
+func offset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    guard let base = buffer.baseAddress, start < buffer.count,
+          let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
 }

@@ -19,7 +19,7 @@ public enum XMLReader {
     }
 
     /// Parses `bytes` without a schema: the root when the file is well-formed, and every problem found.
-    /// Validate the tree with ``startValidation(of:against:)``.
+    /// Validate the tree with ``startValidation(of:against:onAnotherThread:)``.
     public static func parse(bytes: [UInt8], path: String, rootName: String) -> ParsedDocument {
         let text = SourceText(bytes: bytes, path: path)
         if let problem = InputChecks.firstProblem(in: text, rootName: rootName) {
@@ -113,27 +113,20 @@ public enum XMLReader {
         var node: xmlNodePtr? = root
         while let current = node {
             if let offset = scanner.next() { current.pointee._private = UnsafeMutableRawPointer(bitPattern: offset + 1) }
-            if let child = element(from: current.pointee.children) {
+            if let child = firstElement(from: current.pointee.children) {
                 node = child
                 continue
             }
             var up: xmlNodePtr? = current
             node = nil
             while let u = up, u != root {
-                if let sibling = element(from: u.pointee.next) {
+                if let sibling = firstElement(from: u.pointee.next) {
                     node = sibling
                     break
                 }
                 up = u.pointee.parent
             }
         }
-    }
-
-    /// The first element node among `node` and its following siblings.
-    private static func element(from node: xmlNodePtr?) -> xmlNodePtr? {
-        var n = node
-        while let c = n, c.pointee.type != XML_ELEMENT_NODE { n = c.pointee.next }
-        return n
     }
 
     /// Where a schema error points: the named attribute for "Element 'x', attribute 'y': ..." messages,

@@ -53,6 +53,14 @@ func mutate(_ base: String, _ replacements: [(String, String)]) -> String {
                         "test.xml:43:5: error: Element 'finish': This element is not expected. [schema]",
                         "test.xml:2:1: note: the semantic checks (references, probabilities, flow) run once the errors above are fixed [schema]",
                      ]),
+        // The branch is named in the message by its choice (the text is built only when a message needs it).
+        ErrorFixture(name: "branch deadline given twice",
+                     replacements: [("<branch to=\"submit\" probability=\"0.1\" loop=\"supplement\" max=\"2\"/>",
+                                     "<branch to=\"submit\" probability=\"0.1\" loop=\"supplement\" max=\"2\" deadline-working-days=\"3\" deadline-days=\"5\"/>")],
+                     expected: [
+                        "test.xml:36:7: error: a branch of <choice> 'complete' has both 'deadline-working-days' and 'deadline-days': give the limit once, as the law counts it [deadline]",
+                        "test.xml:36:7: error: a branch of choice 'complete' sets a case's deadline, but the procedure has no <deadline>: add one (it gives the other cases' limit, the calendar and the cut-off) [deadline]",
+                     ]),
         ErrorFixture(name: "duplicate id", replacements: [("<actor id=\"desk\"", "<actor id=\"applicant\"")],
                      expected: [
                         "test.xml:18:12: error: duplicate actor id 'applicant': it is already defined at 17:12 [duplicate-id]",
