@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import ProcmodModel
 
 /// The expected time of a parallel block: the expected **maximum** of its branches, not the maximum of
@@ -43,7 +52,7 @@ enum ParallelMaximum {
     static func regularizedGammaP(_ a: Double, _ x: Double) -> Double {
         guard x > 0 else { return 0 }
         guard a > 0 else { return 1 }
-        let logPrefix = -x + a * Foundation.log(x) - lgamma(a)
+        let logPrefix = -x + a * log(x) - lgamma(a)
         if x < a + 1 {
             var term = 1 / a, sum = term, n = a
             for _ in 0..<1000 {
@@ -52,7 +61,7 @@ enum ParallelMaximum {
                 sum += term
                 if abs(term) < abs(sum) * 1e-15 { break }
             }
-            return min(1, sum * Foundation.exp(logPrefix))
+            return min(1, sum * exp(logPrefix))
         }
         var b = x + 1 - a, c = 1 / 1e-300, d = 1 / b, h = d
         for i in 1...1000 {
@@ -67,7 +76,7 @@ enum ParallelMaximum {
             h *= delta
             if abs(delta - 1) < 1e-15 { break }
         }
-        return max(0, 1 - Foundation.exp(logPrefix) * h)
+        return max(0, 1 - exp(logPrefix) * h)
     }
 }
 

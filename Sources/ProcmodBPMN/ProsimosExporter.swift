@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import ProcmodModel
 
 /// The simulation parameters of a procedure in Prosimos' JSON format (docs/interop.md, "Prosimos"), for
@@ -91,7 +95,7 @@ public struct ProsimosExporter: Sendable {
     static func periods(_ c: WorkCalendar) -> [Period] {
         let names = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]
         func time(_ minutes: Int) -> String {
-            minutes >= 1_440 ? "23:59:59.999" : String(format: "%02d:%02d:00.000", minutes / 60, minutes % 60)
+            minutes >= 1_440 ? "23:59:59.999" : zeroPadded(minutes / 60, width: 2) + ":" + zeroPadded(minutes % 60, width: 2) + ":00.000"
         }
         var out: [Period] = []
         for (day, intervals) in c.openIntervals.enumerated() {

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import ProcmodModel
 import ProcmodLoader
 import ProcmodAnalysis
@@ -124,7 +133,7 @@ public struct CatalogueGenerator: Sendable {
             for k in 1...count {
                 let template = pool[Int(rng.next() % UInt64(pool.count))]
                 var p = template.procedure
-                let code = "G.\(level.rawValue.prefix(1).uppercased()).\(String(format: "%04d", k))"
+                let code = "G.\(level.rawValue.prefix(1).uppercased()).\(zeroPadded(k, width: 4))"
                 p.code = code
                 p.name = LocalizedName(vi: "Thủ tục tổng hợp \(code) (theo mẫu: \(template.procedure.name.vi ?? template.procedure.code))",
                                        en: "Synthetic procedure \(code) (after \(template.procedure.name.en ?? template.procedure.code))")

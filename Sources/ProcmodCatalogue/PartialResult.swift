@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import ProcmodSimulation
 
 /// What one shard of a catalogue run writes (`--shard I/N`): the replications it simulated, raw, and

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import ProcmodModel
 import ProcmodXML
 
@@ -35,7 +39,7 @@ public struct CatalogueLoader: Sendable {
             return LoadedCatalogue(path: path, catalogue: nil, procedures: [], procedurePaths: [], scenarios: [], diagnostics: diagnostics.sorted())
         }
         var (catalogue, context) = decode(root)
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.folderPart
         func resolve(_ file: String) -> String { file.hasPrefix("/") || folder.isEmpty ? file : folder + "/" + file }
         let paths = catalogue.entries.map { resolve($0.file) }
         let loaded = ProcedureLoader(maximumFileSize: maximumFileSize).loadAll(paths)

@@ -1,4 +1,15 @@
+import Dispatch
+import Synchronization
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import ProcmodModel
 import ProcmodXML
 
@@ -138,19 +149,16 @@ public struct ProcedureLoader: Sendable {
 }
 
 /// Per-index result storage written from concurrent iterations, each index once.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [LoadedProcedure?]
-    private let lock = NSLock()
+private final class ResultSlots: Sendable {
+    private let slots: Mutex<[LoadedProcedure?]>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
     func set(_ index: Int, _ value: LoadedProcedure) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+        slots.withLock { $0[index] = value }
     }
 
-    var values: [LoadedProcedure] { slots.compactMap { $0 } }
+    var values: [LoadedProcedure] { slots.withLock { $0.compactMap { $0 } } }
 }
 
 /// The two kinds of DSL file.
@@ -161,9 +169,8 @@ public enum DSLFileKind: Sendable {
 
     /// The kind a file's root element says, read from the first start tag (procedure when unsure).
     public static func of(path: String) -> DSLFileKind {
-        guard ProcedureFiles.isRegularFile(path), let handle = FileHandle(forReadingAtPath: path) else { return .procedure }
-        defer { try? handle.close() }
-        let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+        guard ProcedureFiles.isRegularFile(path), let bytes = ProcedureFiles.firstBytes(of: path, upTo: 4096) else { return .procedure }
+        let head = String(decoding: bytes, as: UTF8.self)
         var rest = Substring(head)
         while let lt = rest.firstIndex(of: "<") {
             let tag = rest[rest.index(after: lt)...]
@@ -192,11 +199,9 @@ public enum ProcedureFiles {
     public static func expand(_ paths: [String], kind: DSLFileKind? = .procedure) -> [String] {
         var files: [String] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if isDirectory(path) {
                 let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                let found = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-                    .filter { $0.hasSuffix(".xml") }
+                let found = xmlSubpaths(of: path)
                     .map { base + "/" + $0 }
                     .filter(isRegularFile)
                     .filter { let k = DSLFileKind.of(path: $0); return k != .foreign && (kind == nil || k == kind) }
@@ -211,13 +216,38 @@ public enum ProcedureFiles {
     /// XML files in the folders among `paths` that are not procmod files (skipped by ``expand(_:kind:)``).
     public static func foreign(in paths: [String]) -> [String] {
         paths.flatMap { path -> [String] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+            guard isDirectory(path) else { return [] }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            return (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-                .filter { $0.hasSuffix(".xml") }.map { base + "/" + $0 }.filter(isRegularFile)
+            return xmlSubpaths(of: path).map { base + "/" + $0 }.filter(isRegularFile)
                 .filter { DSLFileKind.of(path: $0) == .foreign }.sorted()
         }
+    }
+
+    /// The file's first `count` bytes (all of them when it is shorter), or nil when it cannot be opened.
+    static func firstBytes(of path: String, upTo count: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + done, count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            done += n
+        }
+        return Array(bytes[..<done])
+    }
+
+    /// The paths of the `*.xml` entries under a folder, relative to it, at any depth.
+    private static func xmlSubpaths(of folder: String) -> [String] {
+        ((try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }
+    }
+
+    /// True for a folder, or a link to one.
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// True for a regular file, or a link to one.

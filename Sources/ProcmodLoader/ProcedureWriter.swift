@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import ProcmodModel
 import ProcmodXML
 
@@ -329,7 +338,8 @@ public struct ProcedureWriter {
 func number(_ x: Double) -> String {
     if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
     // Past 2^53 every double is whole; print all its digits (Int would trap past 2^63).
-    if !x.isFinite || abs(x) >= 1e15 { return String(format: "%.0f", x) }
+    if !x.isFinite { return x.isNaN ? (x.sign == .minus ? "-nan" : "nan") : (x < 0 ? "-inf" : "inf") }
+    if abs(x) >= 1e15 { return (x < 0 ? "-" : "") + wholeDigits(x.magnitude.rounded(.toNearestOrEven)) }
     // Fifteen significant digits at most: no binary noise from arithmetic (0.020000000000000004 → 0.02).
     let digits = x == 0 ? 1 : max(1, Int((abs(x)).exponent2Digits))
     return decimalText(x, decimals: max(0, min(12, 15 - digits)))

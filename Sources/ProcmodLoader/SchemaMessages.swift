@@ -13,7 +13,7 @@ enum SchemaMessages {
         } else if m.hasPrefix("Element 'one-of': Missing child element(s)") {
             d.message = "a <one-of> needs at least two <requires> alternatives (a single document is a plain <requires>, with share= "
                 + "when only some cases hand it in)"
-        } else if let range = m.range(of: "The attribute '"), m.hasSuffix("' is not allowed."),
+        } else if let range = m.firstRange(of: "The attribute '"), m.hasSuffix("' is not allowed."),
                   let end = m[range.upperBound...].firstIndex(of: "'") {
             let attribute = String(m[range.upperBound..<end])
             let owners = elements(taking: attribute, in: text)
@@ -34,7 +34,7 @@ enum SchemaMessages {
         var groupsOf: [String: Set<String>] = [:]        // owner (element or type) -> attribute groups used
         var typeNames: Set<String> = []                  // named complex types (their elements come through `type`)
         func value(_ key: String, in line: Substring) -> String? {
-            guard let r = line.range(of: key + "=\"") else { return nil }
+            guard let r = line.firstRange(of: key + "=\"") else { return nil }
             return line[r.upperBound...].split(separator: "\"", maxSplits: 1).first.map(String.init)
         }
         // Tag by tag (a line may hold several).

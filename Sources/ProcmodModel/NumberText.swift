@@ -14,6 +14,13 @@ package func decimalText(_ x: Double, decimals: Int = 2) -> String {
     return sign + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
 }
 
+/// A whole number with at least `width` digits, zeros in front (`7` → `0007` for width 4), as C's `%0*d`.
+package func zeroPadded(_ n: Int, width: Int) -> String {
+    let digits = String(n.magnitude)
+    let pad = String(repeating: "0", count: max(0, width - digits.count - (n < 0 ? 1 : 0)))
+    return (n < 0 ? "-" : "") + pad + digits
+}
+
 /// A share as a percentage: 0.906 → `90.6%`.
 package func percentText(_ share: Double, decimals: Int = 1) -> String {
     decimalText(share * 100, decimals: decimals) + "%"
@@ -34,7 +41,7 @@ package func groupedText(_ x: Double) -> String {
 
 /// Every decimal digit of a whole, finite, non-negative double (exact: a double past 2^53 is a whole
 /// number times a power of two), for figures too large for an Int, such as a cost per year of 10^24.
-func wholeDigits(_ x: Double) -> String {
+package func wholeDigits(_ x: Double) -> String {
     guard x.isFinite else { return x.isNaN ? "nan" : "∞" }
     guard x >= 9e18 else { return String(UInt64(x)) }
     // x = significand · 2^exponent; multiply a base-10^9 number up by 2, `exponent` times.

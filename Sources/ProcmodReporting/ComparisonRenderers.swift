@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import ProcmodModel
 public import ProcmodScenario
 import ProcmodLocalization
@@ -93,7 +97,7 @@ public struct MarkdownComparisonRenderer: ComparisonRenderer {
     /// A renderer without the models' names (ids are shown quoted).
     public init(language: Language) { self.init(context: ReportContext(language: language)) }
 
-    private func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+    private func cell(_ s: String) -> String { s.replacingEvery("|", with: "\\|") }
 
     public func render(_ c: Comparison) throws -> String {
         let p = ReportPhrases(context: context, c: c), l = context.localizer

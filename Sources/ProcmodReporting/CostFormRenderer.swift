@@ -123,7 +123,7 @@ public struct CostFormRenderer: Sendable {
     // MARK: CSV
 
     private func csv(_ form: ComplianceCostForm, _ version: String, header: Bool = true) -> String {
-        func field(_ s: String) -> String { s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+        func field(_ s: String) -> String { s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingEvery("\"", with: "\"\"") + "\"" : s }
         func plain(_ x: Double) -> String { decimalText(x, decimals: 4) }
         var lines: [String] = []
         if header {

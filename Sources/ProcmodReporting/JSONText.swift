@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ProcmodModel
 
 /// Every JSON procmod writes: sorted keys and no escaped slashes, so output is byte-stable, and figures

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import ProcmodInvariants
 import ProcmodXML
 
@@ -24,7 +28,7 @@ public struct JUnitWriter {
         var p = Substring(path)
         while p.hasPrefix("./") { p = p.dropFirst(2) }
         if let dot = p.lastIndex(of: "."), !p[dot...].contains("/") { p = p[..<dot] }
-        return p.split(separator: "/").map { $0.replacingOccurrences(of: ".", with: "_") }.joined(separator: ".")
+        return p.split(separator: "/").map { String($0).replacingEvery(".", with: "_") }.joined(separator: ".")
     }
 
     public func write(_ results: [InvariantResult]) -> String {

@@ -14,7 +14,7 @@ public struct MarkdownAnalysisRenderer: AnalysisRenderer {
     }
 
     private func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        s.replacingEvery("|", with: "\\|").replacingEvery("\n", with: " ")
     }
 
     public func render(_ reports: [AnalysisReport]) throws -> String {

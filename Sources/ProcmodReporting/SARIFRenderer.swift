@@ -1,5 +1,9 @@
 public import ProcmodAnalysis
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import ProcmodModel
 
 /// SARIF 2.1.0, for code-scanning tools and editors.
@@ -56,7 +60,7 @@ public struct SARIFRenderer: AnalysisRenderer {
         let legal = rule.legalBasis.isEmpty ? "" : "Legal basis: " + rule.legalBasis.joined(separator: "; ") + "."
         let fix = rule.fix == nil ? "No automatic fix: change the model with levers (docs/scenarios.md)."
             : "`<fix rule=\"\(rule.id)\"/>` in a scenario applies the fix (docs/scenarios.md)."
-        return Help(text: [rule.summary, rule.rationale, legal, fix.replacingOccurrences(of: "`", with: "")].filter { !$0.isEmpty }.joined(separator: " "),
+        return Help(text: [rule.summary, rule.rationale, legal, fix.replacingEvery("`", with: "")].filter { !$0.isEmpty }.joined(separator: " "),
                     markdown: "**\(rule.name)** (`\(rule.id)`): \(rule.summary)\n\n\(rule.rationale)\n\n" + (legal.isEmpty ? "" : legal + "\n\n") + fix
                         + "\n\nSee docs/rules.md.")
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import ProcmodModel
 public import ProcmodOutput
 
@@ -130,7 +134,7 @@ public final class EventLogWriter: EventLogSink, @unchecked Sendable {
     /// a line break (a step named "Nhận, kiểm tra hồ sơ" stays one field).
     static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacingEvery("\"", with: "\"\"") + "\""
     }
 
     /// Text escaped for an XML attribute value.

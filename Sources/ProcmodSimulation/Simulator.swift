@@ -1,5 +1,10 @@
 import Dispatch
+import Synchronization
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import ProcmodModel
 
 /// How to run a simulation.
@@ -235,13 +240,13 @@ public struct Simulator: Sendable {
 final class ReplicationSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private var failures: [(Runaway, CompiledModel)?]
-    private let lock = NSLock()
+    private let lock = Mutex(())
     init(count: Int) { slots = Array(repeating: nil, count: count); failures = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Value) { lock.lock(); slots[i] = r; lock.unlock() }
-    func fail(_ i: Int, _ r: Runaway, _ model: CompiledModel) { lock.lock(); failures[i] = (r, model); lock.unlock() }
-    var values: [Value] { slots.compactMap { $0 } }
+    func set(_ i: Int, _ r: Value) { lock.withLock { _ in slots[i] = r } }
+    func fail(_ i: Int, _ r: Runaway, _ model: CompiledModel) { lock.withLock { _ in failures[i] = (r, model) } }
+    var values: [Value] { lock.withLock { _ in slots.compactMap { $0 } } }
     /// The failure of the lowest-numbered replication that failed (the same whatever the thread count).
-    var firstFailure: (Runaway, CompiledModel)? { failures.lazy.compactMap { $0 }.first }
+    var firstFailure: (Runaway, CompiledModel)? { lock.withLock { _ in failures.lazy.compactMap { $0 }.first } }
 }
 
 /// The kinds of site a procedure runs at (``Procedure/siteKinds``), compiled once. Each replication is
@@ -271,8 +276,7 @@ struct SiteKinds: Sendable {
     }
 }
 
-final class ProgressCounter: @unchecked Sendable {
-    private var done = 0
-    private let lock = NSLock()
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; done += 1; return done }
+final class ProgressCounter: Sendable {
+    private let done = Mutex(0)
+    func increment() -> Int { done.withLock { $0 += 1; return $0 } }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import ProcmodCatalogue
 public import ProcmodModel
 import ProcmodLocalization

@@ -1,5 +1,9 @@
 import CXlsxWriter
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A thin, safe wrapper of libxlsxwriter: the only file that touches its pointers. Cells hold numbers
 /// as numbers (with a number format), text as text.

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ProcmodCatalogue
 import ProcmodLoader
 import ProcmodLocalization
@@ -236,7 +240,7 @@ extension Procmod {
             for path in parts {
                 guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.badInput("\(path): cannot be read") }
                 do { decoded.append((path, try JSONDecoder().decode(PartialResult.self, from: data))) } catch {
-                    throw CLIError.badInput("\(path): not a procmod partial result (\(error.localizedDescription))")
+                    throw CLIError.badInput("\(path): not a procmod partial result (\(ProjectConfig.describe(error)))")
                 }
             }
             let (first, runs): (PartialResult, PortfolioRuns)

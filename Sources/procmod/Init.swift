@@ -1,6 +1,11 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ProcmodModel
+import ProcmodOutput
 
 extension Procmod {
     /// `procmod init`: a starter procedure and a `.procmod.json` for a new repository of procedures.
@@ -26,9 +31,7 @@ extension Procmod {
         var lang: Language = .vi
 
         func run() throws {
-            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                throw CLIError.cannotWrite("\(folder): \(error.localizedDescription)")
-            }
+            do throws(OutputError) { try OutputFolder.create(folder) } catch { throw CLIError(error) }
             let files = [(folder + "/procedure.xml", Self.procedure), (folder + "/" + ProjectConfig.fileName, Self.config(lang))]
             let existing = files.map(\.0).filter { FileManager.default.fileExists(atPath: $0) }
             guard existing.isEmpty else {

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ProcmodAnalysis
 import ProcmodModel
 
@@ -56,19 +65,19 @@ struct ProjectConfig: Decodable, Sendable {
     /// Reads and checks a configuration: unknown keys, values and rule ids are errors, each named.
     static func load(path: String) -> Result<ProjectConfig, Problem> {
         guard let data = FileManager.default.contents(atPath: path) else { return .failure(Problem(message: "cannot be read")) }
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: data) } catch {
-            return .failure(Problem(message: "is not valid JSON (\(error.localizedDescription))"))
+        let keys: SettingNames
+        do { keys = try JSONDecoder().decode(SettingNames.self, from: data) } catch {
+            if case DecodingError.typeMismatch = error { return .failure(Problem(message: "must hold a JSON object")) }
+            return .failure(Problem(message: "is not valid JSON"))
         }
-        guard let top = object as? [String: Any] else { return .failure(Problem(message: "must hold a JSON object")) }
         var problems: [String] = []
         let known = Set(CodingKeys.allCases.map(\.rawValue))
-        for key in top.keys.sorted() where !known.contains(key) {
+        for key in keys.top.sorted() where !known.contains(key) {
             problems.append("unknown setting '\(key)' (known: \(known.sorted().joined(separator: ", ")))")
         }
-        if let analyze = top["analyze"] as? [String: Any] {
+        if let analyze = keys.analyze {
             let knownAnalyze = Set(AnalyzeSettings.CodingKeys.allCases.map(\.rawValue))
-            for key in analyze.keys.sorted() where !knownAnalyze.contains(key) {
+            for key in analyze.sorted() where !knownAnalyze.contains(key) {
                 problems.append("unknown setting 'analyze.\(key)' (known: \(knownAnalyze.sorted().joined(separator: ", ")))")
             }
         }
@@ -91,11 +100,33 @@ struct ProjectConfig: Decodable, Sendable {
         return problems.isEmpty ? .success(config) : .failure(Problem(message: problems.joined(separator: "; ")))
     }
 
-    private static func describe(_ error: Error) -> String {
+    /// The keys a configuration file sets, at the top and under `analyze` (when that is an object), so
+    /// unknown ones can be named before the typed decoding.
+    struct SettingNames: Decodable {
+        var top: [String]
+        var analyze: [String]?
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            top = container.allKeys.map(\.stringValue)
+            analyze = (try? container.nestedContainer(keyedBy: Key.self, forKey: Key(stringValue: "analyze")))?.allKeys.map(\.stringValue)
+        }
+    }
+
+    /// A JSON decoding error as one line: where in the file and what was wrong.
+    static func describe(_ error: Error) -> String {
         guard let e = error as? DecodingError else { return "\(error)" }
         switch e {
         case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
-            return c.codingPath.map(\.stringValue).joined(separator: ".") + ": " + c.debugDescription
+            let path = c.codingPath.map(\.stringValue).joined(separator: ".")
+            return (path.isEmpty ? "" : path + ": ") + c.debugDescription
         case .keyNotFound(let key, _): return "missing \(key.stringValue)"
         @unknown default: return "\(error)"
         }

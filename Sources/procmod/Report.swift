@@ -1,8 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ProcmodAnalysis
 import ProcmodLoader
 import ProcmodModel
+import ProcmodOutput
 import ProcmodReporting
 import ProcmodScenario
 import ProcmodSpreadsheet
@@ -61,9 +66,7 @@ struct ReportOptions: ParsableArguments {
         }
         let files = ReportFigures(context: context).files(comparison)
         guard !files.isEmpty else { throw CLIError.usage("the report has no chart to write (no simulation and no scenario)") }
-        do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
-            throw CLIError.cannotWrite("\(output): \(error.localizedDescription)")
-        }
+        do throws(OutputError) { try OutputFolder.create(output) } catch { throw CLIError(error) }
         for file in files {
             try Terminal.save(file.svg, to: output + "/" + file.name, inputs: inputs, force: force)
         }

@@ -1,5 +1,15 @@
 import ArgumentParser
+import Synchronization
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ProcmodAnalysis
 import ProcmodLoader
 import ProcmodModel
@@ -152,12 +162,11 @@ extension Procmod {
 }
 
 /// A progress bar on standard error, shown only on a terminal and only after about a second.
-final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: Sendable {
     private let total: Int
     private let started = Date()
     private let enabled = isatty(STDERR_FILENO) == 1
-    private let lock = NSLock()
-    private var shown = false
+    private let shown = Mutex(false)
     private let unit: String
 
     init(total: Int, unit: String = "replications") {
@@ -167,16 +176,17 @@ final class ProgressBar: @unchecked Sendable {
 
     func update(_ done: Int) {
         guard enabled, Date().timeIntervalSince(started) > 1 else { return }
-        lock.lock(); defer { lock.unlock() }
-        shown = true
-        let width = 30, filled = width * done / max(total, 1)
-        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) \(unit)".utf8))
+        shown.withLock { shown in
+            shown = true
+            let width = 30, filled = width * done / max(total, 1)
+            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            Terminal.write("\r[\(bar)] \(done)/\(total) \(unit)", to: STDERR_FILENO)
+        }
     }
 
     func clear() {
-        guard shown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        guard shown.withLock({ $0 }) else { return }
+        Terminal.write("\r\u{1B}[K", to: STDERR_FILENO)
     }
 }
 

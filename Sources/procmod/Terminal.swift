@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ProcmodModel
 import ProcmodOutput
 import ProcmodReporting
@@ -8,16 +17,31 @@ import ProcmodSimulation
 /// Writes to standard output and error, with colour only on a terminal and never under NO_COLOR.
 enum Terminal {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(text + "\n", to: STDOUT_FILENO)
     }
 
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text + "\n", to: STDERR_FILENO)
     }
 
     /// Writes `text` to standard output as it is (no newline added).
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: STDOUT_FILENO)
+    }
+
+    /// Writes all of `text` to a standard stream, again after an interrupted or partial write; stops
+    /// when the stream is gone (a closed pipe), as there is no one left to tell.
+    static func write(_ text: String, to stream: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(stream, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return }
+                offset += n
+            }
+        }
     }
 
     /// Writes `text` to the file at `path` atomically (a fresh temporary file renamed into place), so a
@@ -53,9 +77,10 @@ enum Terminal {
     /// reproducible-builds convention) falls on when it is set, else today, in the local time zone.
     static var today: LocalDate {
         let environment = ProcessInfo.processInfo.environment
-        let now = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? Date()
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: now)
-        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(dayNumber: 0)
+        var now = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).flatMap { abs($0) < 1e12 ? time_t($0.rounded(.down)) : nil } ?? time(nil)
+        var parts = tm()
+        guard localtime_r(&now, &parts) != nil else { return LocalDate(dayNumber: 0) }
+        return LocalDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) ?? LocalDate(dayNumber: 0)
     }
 
     static let useColor: Bool = {
