@@ -73,7 +73,8 @@ let package = Package(
                 "ProcmodScenario", "ProcmodInvariants", "ProcmodOutput", "ProcmodSpreadsheet", "ProcmodLocalization", "ProcmodDiagram",
                 "ProcmodBPMN", "ProcmodCatalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"], .when(platforms: [.linux]))]
         ),
         .executableTarget(
             name: "procmod-bench",

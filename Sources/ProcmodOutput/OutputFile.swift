@@ -47,7 +47,7 @@ public final class OutputFile {
             throw OutputError.cannotWrite(path: path, reason: "the directory \(directory) is not writable, or the disk is full")
         }
         self.fd = fd
-        temporary = String(cString: template)
+        temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         mode = existing.map { $0.st_mode & 0o7777 } ?? Self.defaultMode()
         Interrupts.register(temporary)
     }

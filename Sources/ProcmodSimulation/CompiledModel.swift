@@ -1,4 +1,4 @@
-public import ProcmodModel
+import ProcmodModel
 
 /// A procedure flattened into arrays of indices for the event loop: no strings, no dictionaries.
 struct CompiledModel: Sendable {

@@ -55,4 +55,29 @@ import Testing
             #expect(r.stderr.contains(text), "\(text): \(r.stderr)")
         }
     }
+
+    /// A file that is not JSON, or not an object, is named with what is wrong, not a system sentence.
+    @Test func aFileThatIsNotAJSONObjectSaysSo() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (text, expected) in [(#"{"lang": "#, "is not valid JSON"), ("[1]", "must hold a JSON object")] {
+            try text.write(to: folder.appendingPathComponent(".procmod.json"), atomically: true, encoding: .utf8)
+            let r = try TestSupport.runProcmod(["rules"], in: folder)
+            #expect(r.status == 65 && r.stderr.contains(".procmod.json: error: \(expected) [config]"), "\(text): \(r.stderr)")
+            #expect(!r.stderr.contains("could not be completed"), "\(r.stderr)")
+        }
+    }
+
+    /// `init` into a folder that cannot be made says why, exit 73, and creates nothing.
+    @Test func initSaysWhyAFolderCannotBeMade() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "not a folder".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let r = try TestSupport.runProcmod(["init", "notes.txt/project"], in: folder)
+        #expect(r.status == 73, "\(r.stderr)")
+        #expect(r.stderr.contains("notes.txt exists and is not a folder"), "\(r.stderr)")
+        let nested = try TestSupport.runProcmod(["init", "a/b/c"], in: folder)
+        #expect(nested.status == 0, "\(nested.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("a/b/c/procedure.xml").path))
+    }
 }
