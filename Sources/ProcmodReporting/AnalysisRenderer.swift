@@ -1,9 +1,4 @@
 public import ProcmodAnalysis
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import ProcmodModel
 
 /// Turns analysis reports into one output format.

@@ -1,9 +1,4 @@
 public import ProcmodAnalysis
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 public import ProcmodModel
 
 /// SARIF 2.1.0, for code-scanning tools and editors.

@@ -1,9 +1,4 @@
 import Dispatch
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 public import ProcmodModel
 
 /// A resource several procedures share on one site: a one-stop desk, a signer, a specialist office.

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 public import ProcmodCatalogue
 public import ProcmodModel
 import ProcmodLocalization
