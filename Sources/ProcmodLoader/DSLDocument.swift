@@ -33,16 +33,23 @@ public enum DSLDocument {
             return failure("the file is \(megabytes(size)) MiB, over the limit of \(megabytes(maximumFileSize)) MiB; "
                            + "raise it with --max-file-size if the file is really a procedure", "file-too-large")
         }
-        var bytes = [UInt8](repeating: 0, count: size)
+        let bytes = readBytes(fd, upTo: size)
+        guard bytes.count == size else { return failure("cannot be read (it changed while being read)", "io") }
+        return (bytes, [])
+    }
+
+    /// Up to `count` bytes from an open file, read again after an interrupted or short read; fewer when
+    /// the file ends (or fails) first.
+    static func readBytes(_ fd: Int32, upTo count: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
-        while done < size {
-            let n = bytes.withUnsafeMutableBytes { raw in raw.baseAddress.map { read(fd, $0 + done, size - done) } ?? -1 }
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { raw in raw.baseAddress.map { read(fd, $0 + done, count - done) } ?? -1 }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { break }
             done += n
         }
-        guard done == size else { return failure("cannot be read (it changed while being read)", "io") }
-        return (bytes, [])
+        return done == count ? bytes : Array(bytes[..<done])
     }
 
     /// The root element when the file is well-formed, schema-valid and of the expected kind.

@@ -228,15 +228,7 @@ public enum ProcedureFiles {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + done, count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            done += n
-        }
-        return Array(bytes[..<done])
+        return DSLDocument.readBytes(fd, upTo: count)
     }
 
     /// The paths of the `*.xml` entries under a folder, relative to it, at any depth.
@@ -245,14 +237,14 @@ public enum ProcedureFiles {
     }
 
     /// True for a folder, or a link to one.
-    static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-    }
+    static func isDirectory(_ path: String) -> Bool { has(path, type: S_IFDIR) }
 
     /// True for a regular file, or a link to one.
-    static func isRegularFile(_ path: String) -> Bool {
+    static func isRegularFile(_ path: String) -> Bool { has(path, type: S_IFREG) }
+
+    /// True when `path` exists, links followed, and is of the file type `type` (`S_IFREG`, `S_IFDIR`).
+    private static func has(_ path: String, type: mode_t) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == type
     }
 }
